@@ -1,0 +1,108 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+# Each installs what it lacks (idempotently) before it runs.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+# wasm-pack cannot download binaryen here; it finds wasm-opt on PATH. Only binaryen's own bin
+# folder is added: node_modules/.bin also holds a Node 22 `node` that must not shadow the system one.
+WASM_OPT_PATH := $(CURDIR)/node_modules/binaryen/bin
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
+PKG_VERSION = $(shell node -p "require('./pkg-template/package.json').version")
+TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
+STAMPS := target/stamps
+RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+
+.PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
+
+help:
+	@echo "make demo   build the package and mint a token with a dev key (generated once into .dev.vars)"
+	@echo "make test   install what is missing, then run every test"
+	@echo "make pkg    build the npm package into pkg/"
+	@echo "make pack   pack pkg/ into $(TARBALL) and install it into node_modules for the tests"
+
+## Tools ---------------------------------------------------------------------------------------
+
+tools: rust-tools js-tools
+
+rust-tools: $(STAMPS)/rust-tools
+
+$(STAMPS)/rust-tools: Cargo.lock
+	@mkdir -p $(STAMPS)
+	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+	# The CLI must be exactly the wasm-bindgen crate's version; --locked fails for this crate.
+	if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+	touch $@
+
+js-tools: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+## Build ---------------------------------------------------------------------------------------
+
+pkg: $(STAMPS)/pkg
+
+$(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
+	  --out-dir target/wasm-pack/web --no-pack
+	rm -rf pkg && mkdir -p pkg
+	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
+	cp pkg-template/* LICENSE pkg/
+	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
+	touch $@
+
+pack: $(STAMPS)/pack
+
+# The tests import `videosdk-token` as users do: from the packed tarball, unpacked into
+# node_modules as npm would install it (the package has no dependencies and no scripts).
+$(STAMPS)/pack: $(STAMPS)/pkg
+	rm -f target/videosdk-token-*.tgz
+	npm pack ./pkg --pack-destination target --silent >/dev/null
+	rm -rf target/installed node_modules/videosdk-token
+	mkdir -p target/installed
+	tar -xzf $(TARBALL) -C target/installed
+	ln -s ../target/installed/package node_modules/videosdk-token
+	touch $@
+
+## Tests ---------------------------------------------------------------------------------------
+
+test: lint rust-test wasm-test js-test types-test
+	@echo "make test: all green"
+
+lint: $(STAMPS)/rust-tools
+	cargo fmt --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+rust-test:
+	cargo test --locked
+
+# The binding's own tests, in Node, through wasm-bindgen-test-runner.
+wasm-test: $(STAMPS)/rust-tools
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --locked --target wasm32-unknown-unknown
+
+js-test: $(STAMPS)/pack
+	node --test tests/js/
+
+types-test: $(STAMPS)/pack
+	node_modules/typescript/bin/tsc -p tests/types
+
+## Demo ----------------------------------------------------------------------------------------
+
+.dev.vars:
+	node examples/dev-vars.mjs > $@
+	@echo "Generated .dev.vars with a DEV-ONLY key and secret (git-ignored). Never deploy them."
+
+demo: $(STAMPS)/pack .dev.vars
+	node examples/mint.mjs
+
+clean:
+	rm -rf target/wasm-pack target/installed target/stamps pkg node_modules/videosdk-token

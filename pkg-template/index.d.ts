@@ -1,0 +1,170 @@
+/**
+ * videosdk-token: mint, verify and decode VideoSDK access tokens (JWT, HS256).
+ * Every function throws a {@link TokenError} with a stable `code` on bad input; none needs an init call.
+ */
+
+/** `allow_join`: joins directly; `ask_join`: must ask a participant holding allow_join; `allow_mod`: may toggle others' webcam and mic. */
+export type Permission = 'allow_join' | 'ask_join' | 'allow_mod';
+
+/** `crawler`: server-side v2 API only, cannot join a meeting; `rtc`: meetings only, no server-side API. */
+export type Role = 'crawler' | 'rtc';
+
+/** The account's secret key: a string is used as its UTF-8 bytes (as jsonwebtoken does). At least 32 bytes. */
+export type Secret = string | Uint8Array;
+
+/**
+ * A span of time: a number of seconds, or a number with a unit:
+ * `'90s'`, `'120m'`, `'2h'`, `'1d'`, `'1w'`, `'2 hours'`. A string without a unit (`'120'`) is an error.
+ */
+export type Span = number | `${number}${SpanUnit}` | `${number} ${SpanUnit}`;
+export type SpanUnit =
+  | 's' | 'sec' | 'secs' | 'second' | 'seconds'
+  | 'm' | 'min' | 'mins' | 'minute' | 'minutes'
+  | 'h' | 'hr' | 'hrs' | 'hour' | 'hours'
+  | 'd' | 'day' | 'days'
+  | 'w' | 'week' | 'weeks';
+
+/** The claims of a VideoSDK token. */
+export interface VideoSDKClaims {
+  /** The API key from the VideoSDK dashboard. */
+  apikey: string;
+  permissions: Permission[];
+  /** 2 for the v2 API; present whenever roomId, participantId or roles is. */
+  version?: 2;
+  /** Restricts the token to one room. */
+  roomId?: string;
+  /** Restricts the token to one participant. */
+  participantId?: string;
+  roles?: Role[];
+  /** Token id. */
+  jti?: string;
+  /** Issued at, seconds since 1970. */
+  iat?: number;
+  /** Not before, seconds since 1970. */
+  nbf?: number;
+  /** Expiry, seconds since 1970. */
+  exp: number;
+}
+
+/** Everything about a token but who signs it: what {@link TokenSigner.sign} takes. */
+export interface ClaimsOptions {
+  /** Non-empty; duplicates are dropped; `allow_join` with `ask_join` is an error. */
+  permissions: Permission[];
+  /** Set to 2 automatically when roomId, participantId or roles is given. */
+  version?: 2;
+  roomId?: string;
+  participantId?: string;
+  roles?: Role[];
+  /** Lifetime. Default `'120m'`; more than 0 and at most 365 days. Short lifetimes are recommended. */
+  expiresIn?: Span;
+  /** Delay from now before the token is valid (`nbf`); shorter than expiresIn. */
+  notBefore?: Span;
+  /** The `jti` claim; `true` for a random 128-bit id (base64url). */
+  jwtId?: string | true;
+  /** Clock override: seconds since 1970, or a Date. Default: now. */
+  now?: number | Date;
+}
+
+export interface SignOptions extends ClaimsOptions {
+  /** The API key from the VideoSDK dashboard; becomes the `apikey` claim. */
+  apiKey: string;
+  /** The secret from the VideoSDK dashboard. Keep it in an edge secret, never in code. */
+  secret: Secret;
+}
+
+/**
+ * Signs a VideoSDK token (HS256).
+ * @example
+ * const token = signToken({ apiKey: env.VIDEOSDK_API_KEY, secret: env.VIDEOSDK_SECRET, permissions: ['allow_join'], roomId, expiresIn: '2h' });
+ * @throws {TokenError} INVALID_OPTIONS (with `field`) or WEAK_SECRET.
+ */
+export function signToken(options: SignOptions): string;
+
+/**
+ * Holds an API key and keyed HMAC state for signing many tokens; signs the same tokens as {@link signToken}.
+ * @example
+ * const signer = new TokenSigner({ apiKey, secret });
+ * const token = signer.sign({ permissions: ['allow_join'], roomId });
+ */
+export class TokenSigner {
+  constructor(options: { apiKey: string; secret: Secret });
+  /** @throws {TokenError} INVALID_OPTIONS, including after {@link TokenSigner.free}. */
+  sign(options: ClaimsOptions): string;
+  /** Zeroes and releases the key state; later sign() calls throw a TokenError. */
+  free(): void;
+}
+
+export interface DecodedToken {
+  header: { alg: string; typ?: string; [key: string]: unknown };
+  payload: Partial<VideoSDKClaims> & Record<string, unknown>;
+  /** The third part, as in the token. */
+  signature: string;
+  issuedAt?: Date;
+  expiresAt?: Date;
+  notBefore?: Date;
+  /** `exp <= now`. */
+  expired: boolean;
+  /** What a VideoSDK server would object to; `[]` for a clean token. */
+  warnings: string[];
+}
+
+/**
+ * Decodes a token **without checking its signature**: for display and debugging, never for access decisions.
+ * @example
+ * const { payload, expiresAt, warnings } = decodeToken(token);
+ * @throws {TokenError} MALFORMED only.
+ */
+export function decodeToken(token: string, options?: { now?: number | Date }): DecodedToken;
+
+export interface VerifyOptions {
+  /** Clock override: seconds since 1970, or a Date. */
+  now?: number | Date;
+  /** Leeway for exp and nbf: seconds or a span such as `'30s'`. Default 0. */
+  clockTolerance?: Span;
+  /** The token's `apikey` must equal this. */
+  apiKey?: string;
+  /** The token must be restricted to this room. */
+  roomId?: string;
+  /** The token must be restricted to this participant. */
+  participantId?: string;
+}
+
+/**
+ * Verifies a token's signature (HS256 only) and claims; returns the claims.
+ * With a list of secrets any one may match (key rotation).
+ * @example
+ * const claims = verifyToken(token, env.VIDEOSDK_SECRET, { roomId });
+ * @throws {TokenError} with message "Token is invalid or expired" and a `code` saying why.
+ */
+export function verifyToken(
+  token: string,
+  secret: Secret | Secret[],
+  options?: VerifyOptions,
+): VideoSDKClaims & Record<string, unknown>;
+
+export type TokenErrorCode =
+  | 'INVALID_OPTIONS'
+  | 'WEAK_SECRET'
+  | 'MALFORMED'
+  | 'ALG_NOT_ALLOWED'
+  | 'INVALID_SIGNATURE'
+  | 'EXPIRED'
+  | 'NOT_YET_VALID'
+  | 'CLAIMS_INVALID'
+  | 'CLAIM_MISMATCH';
+
+export class TokenError extends Error {
+  constructor(
+    code: TokenErrorCode,
+    message: string,
+    details?: { reason?: string; field?: string; expiredAt?: Date },
+  );
+  readonly name: 'TokenError';
+  readonly code: TokenErrorCode;
+  /** The option at fault, for INVALID_OPTIONS and CLAIM_MISMATCH. */
+  readonly field?: string;
+  /** What exactly was wrong, for logs. Never contains the secret. */
+  readonly reason: string;
+  /** For EXPIRED: the token's exp. */
+  readonly expiredAt?: Date;
+}

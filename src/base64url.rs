@@ -1,0 +1,195 @@
+//! Unpadded base64url (RFC 7515 §2), strict: only `A–Z a–z 0–9 - _`, no padding, no whitespace,
+//! and canonical — the unused low bits of the last character must be zero, so that every byte
+//! string has exactly one encoding and a token cannot be altered without changing its bytes.
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+const INVALID: u8 = 0xff;
+
+const DECODE: [u8; 256] = {
+    let mut table = [INVALID; 256];
+    let mut i = 0;
+    while i < 64 {
+        table[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Why a part is not canonical base64url.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Base64Error {
+    /// A character outside the alphabet, with its byte offset and the character itself.
+    BadChar(usize, char),
+    /// A length of 4n+1 characters cannot encode whole bytes.
+    BadLength,
+    /// The last character has non-zero unused bits (another encoder's output would differ).
+    NonCanonical,
+}
+
+impl Base64Error {
+    /// Explains the problem in words, for `MALFORMED` reasons.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::BadChar(at, '=') => format!(
+                "has '=' padding at character {at}; JWTs use unpadded base64url (RFC 7515 §2)"
+            ),
+            Self::BadChar(at, c @ ('+' | '/')) => format!(
+                "has '{c}' at character {at}: that is standard base64; base64url uses '-' and '_'"
+            ),
+            Self::BadChar(at, c) if c.is_whitespace() => {
+                format!("has whitespace at character {at}; remove it")
+            }
+            Self::BadChar(at, c) => format!(
+                "has {c:?} at character {at}; only letters, digits, '-' and '_' are allowed"
+            ),
+            Self::BadLength => {
+                "has a length of 4n+1 characters, which no byte string encodes to".to_owned()
+            }
+            Self::NonCanonical => "is not canonical base64url: its last character has \
+                                   non-zero unused bits"
+                .to_owned(),
+        }
+    }
+}
+
+/// Checks the alphabet and length without decoding: cheap enough to run on every part before
+/// anything else looks at the token.
+pub fn check(input: &[u8]) -> Result<(), Base64Error> {
+    if let Some(at) = input.iter().position(|&b| DECODE[b as usize] == INVALID) {
+        return Err(Base64Error::BadChar(at, char_at(input, at)));
+    }
+    if input.len() % 4 == 1 {
+        return Err(Base64Error::BadLength);
+    }
+    Ok(())
+}
+
+/// Decodes strictly (see the module docs).
+pub fn decode(input: &[u8]) -> Result<Vec<u8>, Base64Error> {
+    check(input)?;
+    let mut out = Vec::with_capacity(input.len() * 3 / 4);
+    let mut chunks = input.chunks_exact(4);
+    for chunk in &mut chunks {
+        let n = (u32::from(DECODE[chunk[0] as usize]) << 18)
+            | (u32::from(DECODE[chunk[1] as usize]) << 12)
+            | (u32::from(DECODE[chunk[2] as usize]) << 6)
+            | u32::from(DECODE[chunk[3] as usize]);
+        out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+    }
+    let rest = chunks.remainder();
+    let sextet = |i: usize| u32::from(DECODE[rest[i] as usize]);
+    match rest.len() {
+        0 => {}
+        2 => {
+            let n = (sextet(0) << 18) | (sextet(1) << 12);
+            if n & 0xffff != 0 {
+                return Err(Base64Error::NonCanonical);
+            }
+            out.push((n >> 16) as u8);
+        }
+        3 => {
+            let n = (sextet(0) << 18) | (sextet(1) << 12) | (sextet(2) << 6);
+            if n & 0xff != 0 {
+                return Err(Base64Error::NonCanonical);
+            }
+            out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8]);
+        }
+        // check() refused a remainder of 1.
+        _ => return Err(Base64Error::BadLength),
+    }
+    Ok(out)
+}
+
+/// Appends the unpadded base64url encoding of `input` to `out`.
+pub fn encode_into(input: &[u8], out: &mut String) {
+    out.reserve(input.len().div_ceil(3) * 4);
+    let mut chunks = input.chunks_exact(3);
+    for c in &mut chunks {
+        let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
+        for shift in [18, 12, 6, 0] {
+            out.push(ALPHABET[((n >> shift) & 63) as usize] as char);
+        }
+    }
+    match *chunks.remainder() {
+        [a] => {
+            let n = u32::from(a) << 16;
+            out.push(ALPHABET[(n >> 18) as usize & 63] as char);
+            out.push(ALPHABET[(n >> 12) as usize & 63] as char);
+        }
+        [a, b] => {
+            let n = (u32::from(a) << 16) | (u32::from(b) << 8);
+            out.push(ALPHABET[(n >> 18) as usize & 63] as char);
+            out.push(ALPHABET[(n >> 12) as usize & 63] as char);
+            out.push(ALPHABET[(n >> 6) as usize & 63] as char);
+        }
+        _ => {}
+    }
+}
+
+/// The unpadded base64url encoding of `input`.
+pub fn encode(input: &[u8]) -> String {
+    let mut out = String::new();
+    encode_into(input, &mut out);
+    out
+}
+
+fn char_at(input: &[u8], at: usize) -> char {
+    // The input came from a &str, so decoding from `at` yields the character that starts there;
+    // a byte in the middle of a character is reported as the replacement character.
+    std::str::from_utf8(&input[at..])
+        .ok()
+        .and_then(|s| s.chars().next())
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_length() {
+        let data: Vec<u8> = (0..=255u8).collect();
+        for len in 0..data.len() {
+            let encoded = encode(&data[..len]);
+            assert!(!encoded.contains('='));
+            assert_eq!(decode(encoded.as_bytes()).unwrap(), &data[..len]);
+        }
+    }
+
+    #[test]
+    fn matches_rfc_4648_vectors_in_the_url_alphabet() {
+        for (raw, enc) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(encode(raw.as_bytes()), enc);
+        }
+        assert_eq!(encode(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn refuses_non_canonical_trailing_bits() {
+        // "Zg" is canonical for "f"; "Zh" decodes to the same byte with a stray low bit.
+        assert_eq!(decode(b"Zh"), Err(Base64Error::NonCanonical));
+        assert_eq!(decode(b"Zm9"), Err(Base64Error::NonCanonical));
+        assert_eq!(decode(b"Zm8").unwrap(), b"fo");
+    }
+
+    #[test]
+    fn refuses_padding_standard_alphabet_whitespace_and_bad_lengths() {
+        assert_eq!(decode(b"Zg=="), Err(Base64Error::BadChar(2, '=')));
+        assert_eq!(decode(b"a+b/"), Err(Base64Error::BadChar(1, '+')));
+        assert_eq!(decode(b"Zm9v Yg"), Err(Base64Error::BadChar(4, ' ')));
+        assert_eq!(decode(b"Zm9vY"), Err(Base64Error::BadLength));
+        assert!(Base64Error::BadChar(1, '+')
+            .describe()
+            .contains("standard base64"));
+        assert!(Base64Error::BadChar(2, '=').describe().contains("padding"));
+    }
+}

@@ -1,0 +1,149 @@
+//! Decoding for people: what a token says and what VideoSDK would make of it.
+
+use serde_json::{Map, Value};
+
+use crate::claims::{self, numeric, MILLIS_THRESHOLD};
+use crate::duration::truncate;
+use crate::error::TokenError;
+use crate::parse::Untrusted;
+
+/// A token's parts and what VideoSDK would object to. Nothing here is verified.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    /// The header as received (UTF-8 JSON).
+    pub header_json: String,
+    /// The header, parsed.
+    pub header: Map<String, Value>,
+    /// The payload as received (UTF-8 JSON).
+    pub payload_json: String,
+    /// The payload, parsed.
+    pub payload: Map<String, Value>,
+    /// The third part, as in the token.
+    pub signature: String,
+    /// `iat`, in seconds, when it is a plausible time.
+    pub issued_at: Option<f64>,
+    /// `exp`, in seconds, when it is a plausible time.
+    pub expires_at: Option<f64>,
+    /// `nbf`, in seconds, when it is a plausible time.
+    pub not_before: Option<f64>,
+    /// `exp <= now`.
+    pub expired: bool,
+    /// What a VideoSDK server would object to; empty for a clean token.
+    pub warnings: Vec<String>,
+}
+
+/// Decodes a token **without checking its signature**: for display and debugging only, never
+/// to make an access decision (use [`crate::verify_token`]). Fails only on malformed input.
+pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
+    let untrusted = Untrusted::parse(token)?;
+    let (payload_json, payload) = untrusted.payload()?;
+    let mut warnings = Vec::new();
+    match untrusted.alg() {
+        Some("HS256") => {}
+        Some(alg) => warnings.push(format!(
+            "alg is {:?}: VideoSDK tokens are signed HS256, and verifyToken refuses any other",
+            truncate(alg)
+        )),
+        None => warnings.push("the header has no alg (a string): verifyToken refuses it".into()),
+    }
+    warnings.extend(
+        claims::review(&payload, now)
+            .into_iter()
+            .map(|finding| finding.text),
+    );
+    let time = |name| numeric(&payload, name).filter(|t| (0.0..MILLIS_THRESHOLD).contains(t));
+    let expires_at = time("exp");
+    Ok(Decoded {
+        header_json: untrusted.header_json.clone(),
+        header: untrusted.header.clone(),
+        signature: untrusted.signature_b64.to_owned(),
+        issued_at: time("iat"),
+        not_before: time("nbf"),
+        expired: expires_at.is_some_and(|exp| exp <= now as f64),
+        expires_at,
+        payload_json,
+        payload,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base64url::encode;
+    use crate::error::ErrorCode;
+
+    const NOW: i64 = 1_700_000_000;
+
+    fn unsigned(header: &str, payload: &str) -> String {
+        format!(
+            "{}.{}.",
+            encode(header.as_bytes()),
+            encode(payload.as_bytes())
+        )
+    }
+
+    #[test]
+    fn decodes_without_a_signature_check_and_flags_what_videosdk_would_refuse() {
+        let t = unsigned(
+            r#"{"alg":"none"}"#,
+            r#"{"apikey":"k","permissions":["allow_join","ask_join"],"roomId":"r","version":"2","exp":1699999000}"#,
+        );
+        let d = decode_token(&t, NOW).unwrap();
+        assert_eq!(d.signature, "");
+        assert!(d.expired);
+        assert_eq!(d.expires_at, Some(1_699_999_000.0));
+        let all = d.warnings.join("\n");
+        for expect in [
+            "alg is \"none\"",
+            "expired 16 min 40 s ago",
+            "contradictory",
+            "the string \"2\"",
+        ] {
+            assert!(all.contains(expect), "missing {expect:?} in\n{all}");
+        }
+    }
+
+    #[test]
+    fn a_clean_token_has_no_warnings() {
+        let t = unsigned(
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            r#"{"apikey":"k","permissions":["allow_join"],"iat":1700000000,"exp":1700007200}"#,
+        );
+        let d = decode_token(&t, NOW).unwrap();
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert!(!d.expired);
+        assert_eq!(d.issued_at, Some(1_700_000_000.0));
+        assert_eq!(d.not_before, None);
+    }
+
+    #[test]
+    fn milliseconds_are_flagged_and_not_turned_into_dates() {
+        let t = unsigned(
+            r#"{"alg":"HS256"}"#,
+            r#"{"apikey":"k","permissions":["allow_join"],"iat":1700000000000,"exp":1700007200000}"#,
+        );
+        let d = decode_token(&t, NOW).unwrap();
+        assert_eq!(d.expires_at, None);
+        assert!(!d.expired);
+        assert_eq!(
+            d.warnings
+                .iter()
+                .filter(|w| w.contains("looks like milliseconds"))
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn fails_only_on_malformed_input() {
+        let err = decode_token("abc", NOW).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Malformed);
+        assert_eq!(err.message(), err.reason(), "decode explains itself");
+        let t = unsigned(r#"{"alg":"HS256"}"#, "[]");
+        assert!(decode_token(&t, NOW)
+            .unwrap_err()
+            .reason()
+            .contains("the payload is an array, not a JSON object"));
+    }
+}

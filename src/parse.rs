@@ -1,0 +1,223 @@
+//! Strict parsing of a compact JWS into an untrusted token: structure, base64url, header.
+//! Nothing here looks at the payload's JSON: verify does that only after the MAC checks out.
+
+use serde_json::{Map, Value};
+
+use crate::base64url::{self, Base64Error};
+use crate::error::TokenError;
+use crate::json;
+
+/// The largest token accepted, checked before any decoding. VideoSDK tokens are under 1 KiB;
+/// signed tokens are bounded well below this by the option length limits.
+pub const MAX_TOKEN_LEN: usize = 8 * 1024;
+
+/// A token split and its header parsed, signature unchecked: not to be trusted.
+#[derive(Debug)]
+pub(crate) struct Untrusted<'a> {
+    /// `header.payload`, exactly as received: the MAC is computed over these bytes.
+    pub signing_input: &'a str,
+    pub header_json: String,
+    pub header: Map<String, Value>,
+    pub payload_b64: &'a str,
+    pub signature_b64: &'a str,
+    pub signature: Vec<u8>,
+}
+
+impl<'a> Untrusted<'a> {
+    /// Splits and checks the token's structure and header; refuses with `MALFORMED`.
+    pub fn parse(token: &'a str) -> Result<Self, TokenError> {
+        check_size(token.len())?;
+        if token.is_empty() {
+            return Err(TokenError::malformed("the token is empty"));
+        }
+        if token
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+        {
+            return Err(TokenError::malformed(
+                "the token starts with 'Bearer ': pass the token alone, without the scheme",
+            ));
+        }
+        let parts = token.split('.').count();
+        if parts != 3 {
+            let hint = if parts == 5 {
+                " (five parts is an encrypted JWE; VideoSDK tokens are signed JWS)"
+            } else {
+                ""
+            };
+            return Err(TokenError::malformed(format!(
+                "the token has {parts} part{}; a JWT has three, header.payload.signature, \
+                 separated by '.'{hint}",
+                if parts == 1 { "" } else { "s" }
+            )));
+        }
+        let (signing_input, signature_b64) = token
+            .rsplit_once('.')
+            .ok_or_else(|| TokenError::malformed("the token has no '.'"))?;
+        let (header_b64, payload_b64) = signing_input
+            .split_once('.')
+            .ok_or_else(|| TokenError::malformed("the token has no '.'"))?;
+        if header_b64.is_empty() {
+            return Err(TokenError::malformed("the header (first part) is empty"));
+        }
+        base64url::check(payload_b64.as_bytes()).map_err(|e| bad_base64("payload", &e))?;
+        let signature =
+            base64url::decode(signature_b64.as_bytes()).map_err(|e| bad_base64("signature", &e))?;
+        let header_bytes =
+            base64url::decode(header_b64.as_bytes()).map_err(|e| bad_base64("header", &e))?;
+        let header = json::parse_object(&header_bytes)
+            .map_err(|e| TokenError::malformed(format!("the header {e}")))?;
+        check_header(&header)?;
+        Ok(Self {
+            signing_input,
+            // parse_object accepted these bytes, so they are UTF-8.
+            header_json: String::from_utf8(header_bytes).unwrap_or_default(),
+            header,
+            payload_b64,
+            signature_b64,
+            signature,
+        })
+    }
+
+    /// Decodes and parses the payload: for verify, call only after the MAC checked out.
+    pub fn payload(&self) -> Result<(String, Map<String, Value>), TokenError> {
+        let bytes = base64url::decode(self.payload_b64.as_bytes())
+            .map_err(|e| bad_base64("payload", &e))?;
+        let map = json::parse_object(&bytes)
+            .map_err(|e| TokenError::malformed(format!("the payload {e}")))?;
+        Ok((String::from_utf8(bytes).unwrap_or_default(), map))
+    }
+
+    /// The header's `alg` when it is a string.
+    pub fn alg(&self) -> Option<&str> {
+        self.header.get("alg").and_then(Value::as_str)
+    }
+}
+
+/// Refuses oversized input before any work is done on it.
+pub(crate) fn check_size(len: usize) -> Result<(), TokenError> {
+    if len > MAX_TOKEN_LEN {
+        return Err(TokenError::malformed(format!(
+            "the token is {len} bytes; the maximum is {MAX_TOKEN_LEN} \
+             (VideoSDK tokens are under 1 KiB)"
+        )));
+    }
+    Ok(())
+}
+
+fn bad_base64(part: &str, e: &Base64Error) -> TokenError {
+    TokenError::malformed(format!(
+        "the {part} is not valid base64url: it {}",
+        e.describe()
+    ))
+}
+
+/// Header members that change how a JWS must be processed are refused rather than ignored.
+fn check_header(header: &Map<String, Value>) -> Result<(), TokenError> {
+    if header.contains_key("crit") {
+        return Err(TokenError::malformed(
+            "the header has 'crit': this library understands no extensions, and RFC 7515 \
+             §4.1.11 requires refusing a token whose critical extensions are not understood",
+        ));
+    }
+    if header.contains_key("b64") {
+        return Err(TokenError::malformed(
+            "the header has 'b64' (RFC 7797 unencoded payload), which JWTs must not use",
+        ));
+    }
+    for (name, meaning) in [("cty", "content type"), ("typ", "type")] {
+        match header.get(name) {
+            None => {}
+            Some(Value::String(s)) if s.eq_ignore_ascii_case("JWT") => {}
+            Some(other) => {
+                return Err(TokenError::malformed(format!(
+                    "the header's '{name}' ({meaning}) is {}; only \"JWT\" is accepted",
+                    match other {
+                        Value::String(s) => format!("{:?}", crate::duration::truncate(s)),
+                        _ => "not a string".to_owned(),
+                    }
+                )))
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    fn b64(s: &str) -> String {
+        base64url::encode(s.as_bytes())
+    }
+
+    fn token(header: &str, payload: &str) -> String {
+        format!("{}.{}.{}", b64(header), b64(payload), "A".repeat(43))
+    }
+
+    fn reason(token: &str) -> String {
+        let err = Untrusted::parse(token).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Malformed, "{token}");
+        err.reason().to_owned()
+    }
+
+    const H: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+
+    #[test]
+    fn a_good_token_parses() {
+        let t = token(H, "{}");
+        let u = Untrusted::parse(&t).unwrap();
+        assert_eq!(u.alg(), Some("HS256"));
+        assert_eq!(u.signature.len(), 32);
+        assert_eq!(u.payload().unwrap().1.len(), 0);
+    }
+
+    #[test]
+    fn structure_errors_say_what_is_wrong() {
+        assert!(reason("").contains("empty"));
+        assert!(reason("a.b").contains("2 parts"));
+        assert!(reason("a.b.c.d").contains("4 parts"));
+        assert!(reason("a.b.c.d.e").contains("JWE"));
+        assert!(reason(&format!("Bearer {}", token(H, "{}"))).contains("Bearer"));
+        assert!(reason(".e30.").contains("header (first part) is empty"));
+    }
+
+    #[test]
+    fn each_part_names_its_base64_problem() {
+        let good = token(H, "{}");
+        let parts: Vec<&str> = good.split('.').collect();
+        let r = reason(&format!("{}=.{}.{}", parts[0], parts[1], parts[2]));
+        assert!(r.starts_with("the header is not valid base64url"), "{r}");
+        let r = reason(&format!("{}.{}+.{}", parts[0], parts[1], parts[2]));
+        assert!(r.starts_with("the payload is not valid base64url"), "{r}");
+        let r = reason(&format!("{}.{}.{} ", parts[0], parts[1], parts[2]));
+        assert!(r.starts_with("the signature is not valid base64url"), "{r}");
+    }
+
+    #[test]
+    fn header_must_be_a_plain_jwt_header() {
+        assert!(reason(&token("[1]", "{}")).contains("not a JSON object"));
+        assert!(reason(&token(r#"{"alg":"HS256","alg":"none"}"#, "{}")).contains("twice"));
+        assert!(reason(&token(r#"{"alg":"HS256","crit":["exp"]}"#, "{}")).contains("crit"));
+        assert!(reason(&token(r#"{"alg":"HS256","b64":false}"#, "{}")).contains("b64"));
+        assert!(reason(&token(r#"{"alg":"HS256","cty":"text"}"#, "{}")).contains("cty"));
+        assert!(reason(&token(r#"{"alg":"HS256","typ":"at+jwt"}"#, "{}")).contains("typ"));
+        assert!(Untrusted::parse(&token(r#"{"alg":"HS256","cty":"JWT"}"#, "{}")).is_ok());
+        assert!(Untrusted::parse(&token(r#"{"alg":"HS256"}"#, "{}")).is_ok());
+    }
+
+    #[test]
+    fn oversized_tokens_are_refused_before_decoding() {
+        let huge = "a".repeat(MAX_TOKEN_LEN + 1);
+        assert!(reason(&huge).contains("maximum is 8192"));
+    }
+
+    #[test]
+    fn payload_problems_surface_only_when_asked() {
+        let t = format!("{}.{}.{}", b64(H), b64("not json"), "A".repeat(43));
+        let u = Untrusted::parse(&t).unwrap();
+        let err = u.payload().unwrap_err();
+        assert!(err.reason().starts_with("the payload is not valid JSON"));
+    }
+}

@@ -1,0 +1,203 @@
+//! Verifying: token → parts (strict) → alg → MAC over the bytes received → payload → claims →
+//! time → claim match. The first failure is reported; every failure reads "Token is invalid or
+//! expired" and carries its code and reason.
+
+use hmac::Mac;
+use serde_json::{Map, Value};
+
+use crate::claims::{self, numeric};
+use crate::duration::{truncate, Span};
+use crate::error::{ErrorCode, TokenError};
+use crate::parse::Untrusted;
+use crate::secret::Secret;
+
+/// What to check besides the signature. `now` is whole seconds since the epoch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VerifyOptions {
+    /// The clock, in seconds since the epoch.
+    pub now: i64,
+    /// Leeway for `exp` and `nbf`, in seconds (default 0).
+    pub clock_tolerance: Option<Span>,
+    /// The token's `apikey` must equal this.
+    pub api_key: Option<String>,
+    /// The token must be restricted to this room (`roomId`).
+    pub room_id: Option<String>,
+    /// The token must be restricted to this participant (`participantId`).
+    pub participant_id: Option<String>,
+}
+
+impl VerifyOptions {
+    /// Options with only a clock.
+    pub fn at(now: i64) -> Self {
+        Self {
+            now,
+            ..Self::default()
+        }
+    }
+}
+
+/// The claims of a token whose signature and claims checked out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verified {
+    /// The payload exactly as signed (UTF-8 JSON).
+    pub payload_json: String,
+    /// The payload, parsed.
+    pub payload: Map<String, Value>,
+}
+
+/// Verifies `token` against any of `secrets` (more than one during key rotation).
+pub fn verify_token(
+    token: &str,
+    secrets: &[Secret],
+    options: &VerifyOptions,
+) -> Result<Verified, TokenError> {
+    verify_inner(token, secrets, options).map_err(TokenError::in_verify)
+}
+
+fn verify_inner(
+    token: &str,
+    secrets: &[Secret],
+    options: &VerifyOptions,
+) -> Result<Verified, TokenError> {
+    if secrets.is_empty() {
+        return Err(TokenError::invalid_option(
+            "secret",
+            "secret must be a secret or a non-empty list of secrets",
+        ));
+    }
+    crate::options::check_now(options.now as f64)?;
+    let tolerance = match &options.clock_tolerance {
+        None => 0,
+        Some(span) => span.to_secs("clockTolerance", 0)?,
+    };
+    let untrusted = Untrusted::parse(token)?;
+    check_alg(&untrusted)?;
+    check_mac(&untrusted, secrets)?;
+    let (payload_json, payload) = untrusted.payload()?;
+    if let Some(finding) = claims::review(&payload, options.now)
+        .into_iter()
+        .find(|f| f.refuses)
+    {
+        return Err(TokenError::new(ErrorCode::ClaimsInvalid, finding.text));
+    }
+    check_times(&payload, options.now, tolerance)?;
+    check_match(&payload, options)?;
+    Ok(Verified {
+        payload_json,
+        payload,
+    })
+}
+
+fn check_alg(token: &Untrusted<'_>) -> Result<(), TokenError> {
+    let reason = match token.header.get("alg") {
+        Some(Value::String(alg)) if alg == "HS256" => return Ok(()),
+        None => "the header has no alg; only HS256 is accepted".to_owned(),
+        Some(Value::String(alg)) if alg.eq_ignore_ascii_case("none") => {
+            "alg is none (an unsigned token), which is never accepted".to_owned()
+        }
+        Some(Value::String(alg)) => format!(
+            "alg is {:?}; only HS256 is accepted (the algorithm is fixed, never chosen by the token)",
+            truncate(alg)
+        ),
+        Some(_) => "alg is not a string; only \"HS256\" is accepted".to_owned(),
+    };
+    Err(TokenError::new(ErrorCode::AlgNotAllowed, reason))
+}
+
+fn check_mac(token: &Untrusted<'_>, secrets: &[Secret]) -> Result<(), TokenError> {
+    if token.signature.len() != 32 {
+        return Err(TokenError::new(
+            ErrorCode::InvalidSignature,
+            format!(
+                "the signature is {} bytes; an HS256 signature is 32 bytes",
+                token.signature.len()
+            ),
+        ));
+    }
+    // hmac's verify_slice compares in constant time, so the time taken says nothing about how
+    // many leading bytes of a forged signature were right.
+    let matches = secrets.iter().any(|secret| {
+        let mut mac = secret.mac();
+        mac.update(token.signing_input.as_bytes());
+        mac.verify_slice(&token.signature).is_ok()
+    });
+    if matches {
+        Ok(())
+    } else {
+        Err(TokenError::new(
+            ErrorCode::InvalidSignature,
+            if secrets.len() == 1 {
+                "the signature does not match the secret".to_owned()
+            } else {
+                format!(
+                    "the signature matches none of the {} secrets",
+                    secrets.len()
+                )
+            },
+        ))
+    }
+}
+
+fn check_times(payload: &Map<String, Value>, now: i64, tolerance: i64) -> Result<(), TokenError> {
+    let now = now as f64;
+    let tolerance = tolerance as f64;
+    // review() has made sure exp is a number; a missing one never gets here.
+    if let Some(exp) = numeric(payload, "exp") {
+        if exp <= now - tolerance {
+            return Err(TokenError::new(
+                ErrorCode::Expired,
+                format!(
+                    "the token expired {} ago (exp {exp}, now {now}{})",
+                    claims::human_span(now - exp),
+                    tolerance_note(tolerance)
+                ),
+            )
+            .with_expired_at(exp));
+        }
+    }
+    if let Some(nbf) = numeric(payload, "nbf") {
+        if nbf > now + tolerance {
+            return Err(TokenError::new(
+                ErrorCode::NotYetValid,
+                format!(
+                    "the token is not valid for another {} (nbf {nbf}, now {now}{})",
+                    claims::human_span(nbf - now),
+                    tolerance_note(tolerance)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn tolerance_note(tolerance: f64) -> String {
+    if tolerance > 0.0 {
+        format!(", tolerance {tolerance} s")
+    } else {
+        String::new()
+    }
+}
+
+fn check_match(payload: &Map<String, Value>, options: &VerifyOptions) -> Result<(), TokenError> {
+    for (field, claim, expected) in [
+        ("apiKey", "apikey", &options.api_key),
+        ("roomId", "roomId", &options.room_id),
+        ("participantId", "participantId", &options.participant_id),
+    ] {
+        let Some(expected) = expected else { continue };
+        let reason = match payload.get(claim).and_then(Value::as_str) {
+            Some(actual) if actual == expected => continue,
+            Some(actual) => format!(
+                "{claim} is {:?}, expected {:?}",
+                truncate(actual),
+                truncate(expected)
+            ),
+            None => format!(
+                "the token has no {claim}, expected {:?}: it is not restricted to one",
+                truncate(expected)
+            ),
+        };
+        return Err(TokenError::new(ErrorCode::ClaimMismatch, reason).with_field(field));
+    }
+    Ok(())
+}

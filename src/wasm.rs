@@ -1,0 +1,452 @@
+//! The JS binding, and the only module that knows about wasm: JS values in → core types,
+//! core results → JS values, core errors → `Error` objects carrying `code`, `reason`, `field`
+//! and `expiredAt`, which the package's `api.js` turns into `TokenError` instances.
+//!
+//! Nothing here may panic: a wasm panic traps and can leave the module unusable, so every
+//! conversion reports a `TokenError` instead.
+
+use js_sys::{Array, Date, Object, Reflect, Uint8Array, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use zeroize::Zeroize;
+
+use crate::duration::{truncate, Span};
+use crate::error::TokenError;
+use crate::options::{check_now, ClaimsOptions, JwtId};
+use crate::parse::{check_size, MAX_TOKEN_LEN};
+use crate::secret::Secret;
+use crate::sign::{sign_token, Signer};
+use crate::verify::{verify_token, VerifyOptions};
+use crate::{decode_token, Decoded};
+
+type JsResult<T> = Result<T, JsValue>;
+
+const CLAIM_KEYS: &[&str] = &[
+    "permissions",
+    "version",
+    "roomId",
+    "participantId",
+    "roles",
+    "expiresIn",
+    "notBefore",
+    "jwtId",
+    "now",
+];
+const SIGNER_KEYS: &[&str] = &["apiKey", "secret"];
+const VERIFY_KEYS: &[&str] = &["now", "clockTolerance", "apiKey", "roomId", "participantId"];
+const DECODE_KEYS: &[&str] = &["now"];
+
+/// Signs a VideoSDK token. See the package's `index.d.ts` for the options.
+#[wasm_bindgen(js_name = signToken)]
+pub fn sign_token_js(options: JsValue) -> JsResult<String> {
+    let run = || {
+        let obj = required_object(&options, "signToken options")?;
+        check_keys(&obj, &[SIGNER_KEYS, CLAIM_KEYS], "signToken")?;
+        let api_key = required_string(&obj, "apiKey")?;
+        let secret = read_secret(&required(&obj, "secret")?)?;
+        let claims = read_claims(&obj)?;
+        sign_token(&api_key, &secret, &claims)
+    };
+    run().map_err(to_js)
+}
+
+/// Holds an API key and keyed HMAC state for signing many tokens.
+#[wasm_bindgen(js_name = TokenSigner)]
+pub struct JsTokenSigner {
+    signer: Signer,
+}
+
+#[wasm_bindgen(js_class = TokenSigner)]
+impl JsTokenSigner {
+    /// `new TokenSigner({ apiKey, secret })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> JsResult<JsTokenSigner> {
+        let run = || {
+            let obj = required_object(&options, "TokenSigner options")?;
+            check_keys(&obj, &[SIGNER_KEYS], "new TokenSigner")?;
+            let api_key = required_string(&obj, "apiKey")?;
+            let secret = read_secret(&required(&obj, "secret")?)?;
+            Signer::new(&api_key, &secret)
+        };
+        run().map(|signer| JsTokenSigner { signer }).map_err(to_js)
+    }
+
+    /// Signs a token; takes the same options as `signToken` but `apiKey` and `secret`.
+    pub fn sign(&self, options: JsValue) -> JsResult<String> {
+        let run = || {
+            let obj = required_object(&options, "TokenSigner.sign options")?;
+            check_keys(&obj, &[CLAIM_KEYS], "TokenSigner.sign")?;
+            self.signer.sign(&read_claims(&obj)?)
+        };
+        run().map_err(to_js)
+    }
+}
+
+/// Decodes a token without checking its signature.
+#[wasm_bindgen(js_name = decodeToken)]
+pub fn decode_token_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let run = || {
+        let token = read_token(&token)?;
+        let now = match optional_object(&options, "decodeToken options")? {
+            Some(obj) => {
+                check_keys(&obj, &[DECODE_KEYS], "decodeToken")?;
+                read_now(&obj)?
+            }
+            None => clock_now(),
+        };
+        decode_token(&token, now)
+    };
+    run().map_err(to_js).and_then(|d| decoded_to_js(&d))
+}
+
+/// Verifies a token against a secret or a list of secrets; returns its claims.
+#[wasm_bindgen(js_name = verifyToken)]
+pub fn verify_token_js(token: JsValue, secret: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let run = || {
+        let secrets = read_secrets(&secret)?;
+        let mut opts = VerifyOptions::at(clock_now());
+        if let Some(obj) = optional_object(&options, "verifyToken options")? {
+            check_keys(&obj, &[VERIFY_KEYS], "verifyToken")?;
+            opts.now = read_now(&obj)?;
+            opts.clock_tolerance = optional(&obj, "clockTolerance")?
+                .map(|v| read_span("clockTolerance", &v))
+                .transpose()?;
+            opts.api_key = optional_string(&obj, "apiKey")?;
+            opts.room_id = optional_string(&obj, "roomId")?;
+            opts.participant_id = optional_string(&obj, "participantId")?;
+        }
+        let token = read_token(&token).map_err(TokenError::in_verify)?;
+        verify_token(&token, &secrets, &opts)
+    };
+    let verified = run().map_err(to_js)?;
+    JSON::parse(&verified.payload_json)
+}
+
+fn read_claims(obj: &Object) -> Result<ClaimsOptions, TokenError> {
+    let now = read_now(obj)?;
+    let permissions = read_list(&required(obj, "permissions")?, "permissions")?;
+    let mut claims = ClaimsOptions::new(permissions, now);
+    claims.version = optional(obj, "version")?
+        .map(|v| {
+            v.as_f64().ok_or_else(|| {
+                TokenError::invalid_option(
+                    "version",
+                    format!("version must be the number 2; got {}", describe(&v)),
+                )
+            })
+        })
+        .transpose()?;
+    claims.room_id = optional_string(obj, "roomId")?;
+    claims.participant_id = optional_string(obj, "participantId")?;
+    claims.roles = optional(obj, "roles")?
+        .map(|v| read_list(&v, "roles"))
+        .transpose()?;
+    claims.expires_in = optional(obj, "expiresIn")?
+        .map(|v| read_span("expiresIn", &v))
+        .transpose()?;
+    claims.not_before = optional(obj, "notBefore")?
+        .map(|v| read_span("notBefore", &v))
+        .transpose()?;
+    claims.jwt_id = match optional(obj, "jwtId")? {
+        None => None,
+        Some(v) if v.as_bool() == Some(true) => Some(JwtId::Random),
+        Some(v) => Some(JwtId::Given(v.as_string().ok_or_else(|| {
+            TokenError::invalid_option(
+                "jwtId",
+                format!(
+                    "jwtId must be a string, or true for a random id; got {}",
+                    describe(&v)
+                ),
+            )
+        })?)),
+    };
+    Ok(claims)
+}
+
+/// An options argument that must be there.
+fn required_object(value: &JsValue, what: &str) -> Result<Object, TokenError> {
+    optional_object(value, what)?.ok_or_else(|| {
+        TokenError::invalid_option(
+            "options",
+            format!("{what} must be an object; got undefined"),
+        )
+    })
+}
+
+/// An options argument that may be left out (`undefined`).
+fn optional_object(value: &JsValue, what: &str) -> Result<Option<Object>, TokenError> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    if value.is_object() && !Array::is_array(value) {
+        return Ok(Some(value.clone().unchecked_into()));
+    }
+    Err(TokenError::invalid_option(
+        "options",
+        format!("{what} must be an object; got {}", describe(value)),
+    ))
+}
+
+fn check_keys(obj: &Object, allowed: &[&[&str]], call: &str) -> Result<(), TokenError> {
+    let keys = Object::keys(obj);
+    for key in keys.iter() {
+        let Some(key) = key.as_string() else { continue };
+        if allowed.iter().any(|set| set.contains(&key.as_str())) {
+            continue;
+        }
+        let all: Vec<&str> = allowed.iter().flat_map(|set| set.iter().copied()).collect();
+        let hint = match closest(&key, &all) {
+            Some(near) => format!("did you mean '{near}'?"),
+            None if call == "TokenSigner.sign" && SIGNER_KEYS.contains(&key.as_str()) => {
+                "apiKey and secret are given once, to new TokenSigner()".to_owned()
+            }
+            None => format!("{call} takes {}", all.join(", ")),
+        };
+        return Err(TokenError::invalid_option(
+            truncate(&key),
+            format!("{call} has no option '{}'; {hint}", truncate(&key)),
+        ));
+    }
+    Ok(())
+}
+
+/// The allowed name within two edits (ignoring case) of a misspelt one, such as `apikey`.
+fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let key = key.to_ascii_lowercase();
+    allowed
+        .iter()
+        .map(|name| (edit_distance(&key, &name.to_ascii_lowercase()), *name))
+        .filter(|&(d, _)| d <= 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, name)| name)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
+fn optional(obj: &Object, key: &'static str) -> Result<Option<JsValue>, TokenError> {
+    let value = Reflect::get(obj, &JsValue::from_str(key)).map_err(|_| {
+        TokenError::invalid_option(key, format!("reading the option {key} threw an exception"))
+    })?;
+    Ok((!value.is_undefined()).then_some(value))
+}
+
+fn required(obj: &Object, key: &'static str) -> Result<JsValue, TokenError> {
+    optional(obj, key)?.ok_or_else(|| TokenError::invalid_option(key, format!("{key} is required")))
+}
+
+fn optional_string(obj: &Object, key: &'static str) -> Result<Option<String>, TokenError> {
+    optional(obj, key)?.map(|v| as_text(key, &v)).transpose()
+}
+
+fn required_string(obj: &Object, key: &'static str) -> Result<String, TokenError> {
+    as_text(key, &required(obj, key)?)
+}
+
+fn as_text(key: &'static str, value: &JsValue) -> Result<String, TokenError> {
+    value.as_string().ok_or_else(|| {
+        TokenError::invalid_option(
+            key,
+            format!("{key} must be a string; got {}", describe(value)),
+        )
+    })
+}
+
+fn read_list(value: &JsValue, key: &'static str) -> Result<Vec<String>, TokenError> {
+    let expected = if key == "roles" {
+        "an array such as ['rtc']"
+    } else {
+        "an array such as ['allow_join']"
+    };
+    if !Array::is_array(value) {
+        return Err(TokenError::invalid_option(
+            key,
+            format!("{key} must be {expected}; got {}", describe(value)),
+        ));
+    }
+    serde_wasm_bindgen::from_value::<Vec<String>>(value.clone()).map_err(|_| {
+        TokenError::invalid_option(key, format!("{key} must hold only strings: {expected}"))
+    })
+}
+
+fn read_span(key: &'static str, value: &JsValue) -> Result<Span, TokenError> {
+    if let Some(n) = value.as_f64() {
+        Ok(Span::Seconds(n))
+    } else if let Some(s) = value.as_string() {
+        Ok(Span::Text(s))
+    } else {
+        Err(TokenError::invalid_option(
+            key,
+            format!(
+                "{key} must be a number of seconds or a string such as '2h'; got {}",
+                describe(value)
+            ),
+        ))
+    }
+}
+
+/// `now` from the options, else the JS clock. The core never reads a clock: this is the one place.
+fn read_now(obj: &Object) -> Result<i64, TokenError> {
+    match optional(obj, "now")? {
+        None => Ok(clock_now()),
+        Some(v) => {
+            if let Some(date) = v.dyn_ref::<Date>() {
+                let ms = date.get_time();
+                if ms.is_nan() {
+                    return Err(TokenError::invalid_option("now", "now is an invalid Date"));
+                }
+                check_now(ms / 1000.0)
+            } else if let Some(secs) = v.as_f64() {
+                check_now(secs)
+            } else {
+                Err(TokenError::invalid_option(
+                    "now",
+                    format!(
+                        "now must be seconds since 1970 or a Date; got {}",
+                        describe(&v)
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+fn clock_now() -> i64 {
+    (Date::now() / 1000.0).floor() as i64
+}
+
+fn read_secret(value: &JsValue) -> Result<Secret, TokenError> {
+    if let Some(s) = value.as_string() {
+        let mut s = s;
+        let secret = Secret::from_text(&s);
+        s.zeroize();
+        secret
+    } else if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        let mut copy = bytes.to_vec();
+        let secret = Secret::new(&copy);
+        copy.zeroize();
+        secret
+    } else {
+        Err(TokenError::invalid_option(
+            "secret",
+            format!(
+                "secret must be a string or a Uint8Array; got {}",
+                describe(value)
+            ),
+        ))
+    }
+}
+
+fn read_secrets(value: &JsValue) -> Result<Vec<Secret>, TokenError> {
+    if Array::is_array(value) {
+        let list: &Array = value.unchecked_ref();
+        if list.length() == 0 {
+            return Err(TokenError::invalid_option(
+                "secret",
+                "the list of secrets is empty; pass at least one",
+            ));
+        }
+        list.iter().map(|s| read_secret(&s)).collect()
+    } else {
+        Ok(vec![read_secret(value)?])
+    }
+}
+
+/// The token as a Rust string, refusing oversized ones before copying them into wasm memory.
+fn read_token(value: &JsValue) -> Result<String, TokenError> {
+    let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(TokenError::malformed(format!(
+            "the token must be a string; got {}",
+            describe(value)
+        )));
+    };
+    // UTF-16 length never exceeds the UTF-8 length, so this refuses only what check_size would.
+    if js.length() as usize > MAX_TOKEN_LEN {
+        check_size(js.length() as usize)?;
+    }
+    Ok(String::from(js))
+}
+
+fn decoded_to_js(d: &Decoded) -> JsResult<JsValue> {
+    let obj = Object::new();
+    set(&obj, "header", &JSON::parse(&d.header_json)?)?;
+    set(&obj, "payload", &JSON::parse(&d.payload_json)?)?;
+    set(&obj, "signature", &JsValue::from_str(&d.signature))?;
+    for (key, secs) in [
+        ("issuedAt", d.issued_at),
+        ("expiresAt", d.expires_at),
+        ("notBefore", d.not_before),
+    ] {
+        if let Some(secs) = secs {
+            set(&obj, key, &Date::new(&JsValue::from_f64(secs * 1000.0)))?;
+        }
+    }
+    set(&obj, "expired", &JsValue::from_bool(d.expired))?;
+    let warnings: Array = d.warnings.iter().map(|w| JsValue::from_str(w)).collect();
+    set(&obj, "warnings", &warnings)?;
+    Ok(obj.into())
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) -> JsResult<()> {
+    Reflect::set(obj, &JsValue::from_str(key), value).map(|_| ())
+}
+
+fn to_js(e: TokenError) -> JsValue {
+    let err = js_sys::Error::new(e.message());
+    err.set_name("TokenError");
+    // Setting plain data properties on a fresh Error cannot throw.
+    let _ = set(&err, "code", &JsValue::from_str(e.code().as_str()));
+    let _ = set(&err, "reason", &JsValue::from_str(e.reason()));
+    if let Some(field) = e.field() {
+        let _ = set(&err, "field", &JsValue::from_str(field));
+    }
+    if let Some(exp) = e.expired_at() {
+        let _ = set(
+            &err,
+            "expiredAt",
+            &Date::new(&JsValue::from_f64(exp * 1000.0)),
+        );
+    }
+    err.into()
+}
+
+/// The value's type for messages, never its content: an option could be a misplaced secret.
+fn describe(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if value.is_undefined() {
+        "undefined".into()
+    } else if Array::is_array(value) {
+        "an array".into()
+    } else if value.dyn_ref::<Date>().is_some() {
+        "a Date".into()
+    } else if let Some(n) = value.as_f64() {
+        format!("the number {n}")
+    } else if value.is_string() {
+        "a string".into()
+    } else if value.as_bool().is_some() {
+        "a boolean".into()
+    } else if value.is_function() {
+        "a function".into()
+    } else if value.is_symbol() {
+        "a symbol".into()
+    } else if value.is_bigint() {
+        "a bigint".into()
+    } else {
+        "an object".into()
+    }
+}
