@@ -1,0 +1,460 @@
+// The shared behaviour suite: runtime-agnostic (no node: imports, no timers, no globals beyond
+// what every JS runtime has), so the same cases run on Node (ESM and CJS), Deno, Bun, workerd
+// and edge-runtime. Each runner imports the package its own way and passes it to cases().
+//
+// cases(lib) returns [name, fn] pairs; fn throws on failure.
+
+export const SECRET = 'videosdk-test-secret-0123456789abcdef0123456789abcdef';
+export const OTHER_SECRET = 'another-secret-entirely-0123456789abcdef0123456789';
+export const API_KEY = 'test-api-key';
+export const NOW = 1_700_000_000;
+
+export class AssertionError extends Error {}
+
+function fail(message) {
+  throw new AssertionError(message);
+}
+
+export function eq(actual, expected, what = 'value') {
+  if (!Object.is(actual, expected)) {
+    fail(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+export function deepEq(actual, expected, what = 'value') {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) fail(`${what}: expected ${e}, got ${a}`);
+}
+
+export function ok(condition, what) {
+  if (!condition) fail(what);
+}
+
+const SECRETS = [SECRET, OTHER_SECRET];
+
+/** Runs fn, expects a TokenError with this code (and field), and checks no secret leaks. */
+export function throwsCode(lib, fn, code, field) {
+  let error;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  if (error === undefined) fail(`expected a TokenError ${code}, got no error`);
+  if (!(error instanceof lib.TokenError)) {
+    fail(`expected a TokenError ${code}, got ${error?.name}: ${error?.message}`);
+  }
+  ok(error instanceof Error, 'a TokenError is an Error');
+  eq(error.name, 'TokenError', 'error.name');
+  eq(error.code, code, `error.code (reason: ${error.reason})`);
+  if (field !== undefined) eq(error.field, field, 'error.field');
+  ok(typeof error.reason === 'string' && error.reason.length > 0, 'error.reason is set');
+  const text = `${error.message}\n${error.reason}\n${error.stack}\n${JSON.stringify(error)}`;
+  for (const secret of SECRETS) ok(!text.includes(secret), 'the error must not contain the secret');
+  return error;
+}
+
+function b64url(text) {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function unb64url(part) {
+  const bin = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+}
+
+export function payloadOf(token) {
+  return JSON.parse(unb64url(token.split('.')[1]));
+}
+
+/** Re-signs header/payload JSON text with HMAC-SHA-256 through WebCrypto: an independent signer. */
+export async function forge(headerJson, payloadJson, secret = SECRET) {
+  const input = `${b64url(headerJson)}.${b64url(payloadJson)}`;
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const sig = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)));
+  let bin = '';
+  for (const b of sig) bin += String.fromCharCode(b);
+  return `${input}.${btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}
+
+const HEADER = '{"alg":"HS256","typ":"JWT"}';
+
+function claimsJson(extra = {}) {
+  return JSON.stringify({ apikey: API_KEY, permissions: ['allow_join'], iat: NOW, exp: NOW + 60, ...extra });
+}
+
+// Payloads that are not a VideoSDK token's (undefined drops the claim).
+const BAD_CLAIMS = [
+  { exp: undefined }, { exp: String(NOW + 60) }, { iat: 'yesterday' }, { nbf: null }, { apikey: 5 },
+  { apikey: undefined }, { permissions: undefined }, { permissions: [] }, { permissions: 'allow_join' },
+  { permissions: ['allow_everything'] }, { version: 2, roles: ['admin'] }, { roomId: 'r' },
+  { participantId: 'p' }, { roles: ['rtc'] }, { version: '2', roomId: 'r' }, { exp: (NOW + 60) * 1000 },
+  { iat: -5 },
+];
+
+export function cases(lib) {
+  const { signToken, decodeToken, verifyToken, TokenSigner, TokenError } = lib;
+  const base = { apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'], now: NOW };
+  const sign = (extra = {}) => signToken({ ...base, ...extra });
+  const verifyAt = (token, extra = {}, secret = SECRET) =>
+    verifyToken(token, secret, { now: NOW + 1, ...extra });
+  const claims = claimsJson;
+
+  return [
+    ['exports the documented API', () => {
+      for (const name of ['signToken', 'decodeToken', 'verifyToken', 'TokenSigner', 'TokenError']) {
+        eq(typeof lib[name], 'function', name);
+      }
+    }],
+
+    ['signs the exact header and claims, default expiry 120 minutes', () => {
+      const token = sign();
+      const [header] = token.split('.');
+      eq(unb64url(header), HEADER, 'header');
+      deepEq(payloadOf(token), {
+        apikey: API_KEY,
+        permissions: ['allow_join'],
+        iat: NOW,
+        exp: NOW + 7200,
+      }, 'payload');
+    }],
+
+    ['v2 claims set version 2 and keep their order', () => {
+      const token = sign({
+        permissions: ['allow_join', 'allow_mod', 'allow_join'],
+        roomId: 'room-1',
+        participantId: 'user-1',
+        roles: ['crawler', 'rtc'],
+        jwtId: 'id-1',
+        notBefore: '10s',
+        expiresIn: '2h',
+      });
+      eq(Object.keys(payloadOf(token)).join(','),
+        'apikey,permissions,version,roomId,participantId,roles,jti,iat,nbf,exp', 'claim order');
+      deepEq(payloadOf(token), {
+        apikey: API_KEY,
+        permissions: ['allow_join', 'allow_mod'],
+        version: 2,
+        roomId: 'room-1',
+        participantId: 'user-1',
+        roles: ['crawler', 'rtc'],
+        jti: 'id-1',
+        iat: NOW,
+        nbf: NOW + 10,
+        exp: NOW + 7200,
+      }, 'payload');
+    }],
+
+    ['expiresIn accepts numbers and units, refuses unitless strings and out-of-range values', () => {
+      eq(payloadOf(sign({ expiresIn: 90 })).exp, NOW + 90, '90');
+      eq(payloadOf(sign({ expiresIn: '90s' })).exp, NOW + 90, '90s');
+      eq(payloadOf(sign({ expiresIn: '1d' })).exp, NOW + 86400, '1d');
+      eq(payloadOf(sign({ expiresIn: '1w' })).exp, NOW + 604800, '1w');
+      eq(payloadOf(sign({ expiresIn: '2 hours' })).exp, NOW + 7200, '2 hours');
+      for (const bad of ['120', 0, -1, '0s', '366d', 'soon', 1.5, NaN, Infinity, true, {}]) {
+        const e = throwsCode(lib, () => sign({ expiresIn: bad }), 'INVALID_OPTIONS', 'expiresIn');
+        ok(e.message.length > 20, 'the message says what would be right');
+      }
+      ok(throwsCode(lib, () => sign({ expiresIn: '120' }), 'INVALID_OPTIONS').message.includes("'120s'"),
+        'a unitless string gets a hint');
+    }],
+
+    ['now accepts seconds or a Date and refuses milliseconds', () => {
+      eq(payloadOf(sign({ now: new Date(NOW * 1000 + 999) })).iat, NOW, 'Date');
+      const e = throwsCode(lib, () => sign({ now: NOW * 1000 }), 'INVALID_OPTIONS', 'now');
+      ok(e.message.includes('milliseconds'), e.message);
+      throwsCode(lib, () => sign({ now: new Date(NaN) }), 'INVALID_OPTIONS', 'now');
+      throwsCode(lib, () => sign({ now: '1700000000' }), 'INVALID_OPTIONS', 'now');
+    }],
+
+    ['the real clock is used when now is not given', () => {
+      const before = Math.floor(Date.now() / 1000);
+      const { iat } = payloadOf(signToken({ apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'] }));
+      ok(iat >= before - 1 && iat <= before + 5, `iat ${iat} near ${before}`);
+    }],
+
+    ['jwtId true gives a random 128-bit base64url id', () => {
+      const a = payloadOf(sign({ jwtId: true })).jti;
+      const b = payloadOf(sign({ jwtId: true })).jti;
+      ok(/^[A-Za-z0-9_-]{22}$/.test(a), `jti ${a}`);
+      ok(a !== b, 'two random ids differ');
+      throwsCode(lib, () => sign({ jwtId: false }), 'INVALID_OPTIONS', 'jwtId');
+      throwsCode(lib, () => sign({ jwtId: '' }), 'INVALID_OPTIONS', 'jwtId');
+    }],
+
+    ['bad options are INVALID_OPTIONS naming the field', () => {
+      const table = [
+        [{ apiKey: undefined }, 'apiKey'],
+        [{ apiKey: '' }, 'apiKey'],
+        [{ apiKey: 42 }, 'apiKey'],
+        [{ secret: undefined }, 'secret'],
+        [{ secret: 12345 }, 'secret'],
+        [{ secret: null }, 'secret'],
+        [{ permissions: undefined }, 'permissions'],
+        [{ permissions: [] }, 'permissions'],
+        [{ permissions: 'allow_join' }, 'permissions'],
+        [{ permissions: ['allow_everything'] }, 'permissions'],
+        [{ permissions: ['allow_join', 'ask_join'] }, 'permissions'],
+        [{ permissions: [1] }, 'permissions'],
+        [{ roles: ['admin'] }, 'roles'],
+        [{ roles: [] }, 'roles'],
+        [{ roles: 'rtc' }, 'roles'],
+        [{ version: 1, roomId: 'r' }, 'version'],
+        [{ version: 3 }, 'version'],
+        [{ version: '2' }, 'version'],
+        [{ roomId: '' }, 'roomId'],
+        [{ roomId: 7 }, 'roomId'],
+        [{ roomId: null }, 'roomId'],
+        [{ participantId: {} }, 'participantId'],
+        [{ notBefore: '3h' }, 'notBefore'],
+        [{ apikey: 'typo' }, 'apikey'],
+      ];
+      for (const [extra, field] of table) {
+        throwsCode(lib, () => sign(extra), 'INVALID_OPTIONS', field);
+      }
+      const typo = throwsCode(lib, () => sign({ apikey: 'x' }), 'INVALID_OPTIONS', 'apikey');
+      ok(typo.message.includes("did you mean 'apiKey'"), typo.message);
+      const both = throwsCode(lib, () => sign({ permissions: ['allow_join', 'ask_join'] }), 'INVALID_OPTIONS');
+      ok(both.message.includes('pick one'), both.message);
+    }],
+
+    ['options that are not an object are INVALID_OPTIONS', () => {
+      for (const bad of [undefined, null, 'x', 1, [], true]) {
+        throwsCode(lib, () => signToken(bad), 'INVALID_OPTIONS');
+        throwsCode(lib, () => new TokenSigner(bad), 'INVALID_OPTIONS');
+      }
+      throwsCode(lib, () => decodeToken(sign(), 'x'), 'INVALID_OPTIONS');
+      throwsCode(lib, () => verifyToken(sign(), SECRET, []), 'INVALID_OPTIONS');
+    }],
+
+    ['short secrets are WEAK_SECRET for signing and verifying', () => {
+      const e = throwsCode(lib, () => sign({ secret: 'short' }), 'WEAK_SECRET');
+      ok(e.message.includes('32 bytes'), e.message);
+      throwsCode(lib, () => sign({ secret: new Uint8Array(31) }), 'WEAK_SECRET');
+      throwsCode(lib, () => verifyAt(sign(), {}, 'short'), 'WEAK_SECRET');
+      throwsCode(lib, () => new TokenSigner({ apiKey: API_KEY, secret: 'x'.repeat(31) }), 'WEAK_SECRET');
+    }],
+
+    ['a Uint8Array secret equals the string of the same UTF-8 bytes', () => {
+      const bytes = new TextEncoder().encode(SECRET);
+      eq(sign({ secret: bytes }), sign(), 'token');
+      verifyAt(sign(), {}, bytes);
+    }],
+
+    ['sign → verify returns the claims', () => {
+      const token = sign({ roomId: 'r', participantId: 'p', roles: ['rtc'] });
+      deepEq(verifyAt(token), payloadOf(token), 'claims');
+    }],
+
+    ['verify failures all say "Token is invalid or expired" with a code and reason', () => {
+      const token = sign();
+      const failures = [
+        [() => verifyAt('nope'), 'MALFORMED'],
+        [() => verifyAt(token, {}, OTHER_SECRET), 'INVALID_SIGNATURE'],
+        [() => verifyAt(token, { now: NOW + 7200 }), 'EXPIRED'],
+      ];
+      for (const [fn, code] of failures) {
+        const e = throwsCode(lib, fn, code);
+        eq(e.message, 'Token is invalid or expired', `${code} message`);
+        ok(e.reason !== e.message, `${code} reason differs from the message`);
+      }
+    }],
+
+    ['a token is expired at its exp second; clockTolerance widens it', () => {
+      const token = sign({ expiresIn: 60 });
+      verifyAt(token, { now: NOW + 59 });
+      const e = throwsCode(lib, () => verifyAt(token, { now: NOW + 60 }), 'EXPIRED');
+      ok(e.expiredAt instanceof Date, 'expiredAt is a Date');
+      eq(e.expiredAt.getTime(), (NOW + 60) * 1000, 'expiredAt');
+      verifyAt(token, { now: NOW + 60, clockTolerance: 1 });
+      verifyAt(token, { now: NOW + 89, clockTolerance: '30s' });
+      throwsCode(lib, () => verifyAt(token, { now: NOW + 90, clockTolerance: '30s' }), 'EXPIRED');
+      throwsCode(lib, () => verifyAt(token, { clockTolerance: -1 }), 'INVALID_OPTIONS', 'clockTolerance');
+    }],
+
+    ['nbf in the future is NOT_YET_VALID', () => {
+      const token = sign({ notBefore: '10m' });
+      throwsCode(lib, () => verifyAt(token), 'NOT_YET_VALID');
+      verifyAt(token, { now: NOW + 600 });
+      verifyAt(token, { now: NOW + 540, clockTolerance: '1m' });
+    }],
+
+    ['apiKey, roomId and participantId options must match the claims', () => {
+      const token = sign({ roomId: 'r1', participantId: 'p1' });
+      verifyAt(token, { apiKey: API_KEY, roomId: 'r1', participantId: 'p1' });
+      throwsCode(lib, () => verifyAt(token, { apiKey: 'other' }), 'CLAIM_MISMATCH', 'apiKey');
+      throwsCode(lib, () => verifyAt(token, { roomId: 'r2' }), 'CLAIM_MISMATCH', 'roomId');
+      throwsCode(lib, () => verifyAt(token, { participantId: 'p2' }), 'CLAIM_MISMATCH', 'participantId');
+      throwsCode(lib, () => verifyAt(sign(), { roomId: 'r1' }), 'CLAIM_MISMATCH', 'roomId');
+    }],
+
+    ['a list of secrets verifies with any one (key rotation)', () => {
+      const token = sign();
+      verifyAt(token, {}, [OTHER_SECRET, SECRET]);
+      throwsCode(lib, () => verifyAt(token, {}, [OTHER_SECRET]), 'INVALID_SIGNATURE');
+      throwsCode(lib, () => verifyAt(token, {}, []), 'INVALID_OPTIONS', 'secret');
+    }],
+
+    ['alg other than exactly HS256 is ALG_NOT_ALLOWED, before the signature is looked at', async () => {
+      for (const header of ['{"alg":"none"}', '{"alg":"None"}', '{"alg":"NONE"}', '{"alg":"HS384"}',
+        '{"alg":"HS512"}', '{"alg":"RS256"}', '{"alg":"ES256"}', '{"alg":"hs256"}', '{"typ":"JWT"}',
+        '{"alg":256}']) {
+        const token = await forge(header, claims());
+        throwsCode(lib, () => verifyAt(token), 'ALG_NOT_ALLOWED');
+        const unsigned = `${token.split('.').slice(0, 2).join('.')}.`;
+        throwsCode(lib, () => verifyAt(unsigned), 'ALG_NOT_ALLOWED');
+      }
+    }],
+
+    ['signature problems are INVALID_SIGNATURE: empty, truncated, extended, another token\'s', () => {
+      const token = sign();
+      const [h, p, s] = token.split('.');
+      throwsCode(lib, () => verifyAt(`${h}.${p}.`), 'INVALID_SIGNATURE');
+      throwsCode(lib, () => verifyAt(`${h}.${p}.${s.slice(0, 40)}`), 'INVALID_SIGNATURE');
+      throwsCode(lib, () => verifyAt(`${h}.${p}.${s}AAAA`), 'INVALID_SIGNATURE');
+      const otherSig = sign({ roomId: 'x' }).split('.')[2];
+      throwsCode(lib, () => verifyAt(`${h}.${p}.${otherSig}`), 'INVALID_SIGNATURE');
+    }],
+
+    ['strict parsing: parts, base64url, padding, whitespace, duplicates, crit, b64, cty', async () => {
+      const token = sign();
+      const [h, p, s] = token.split('.');
+      for (const bad of [`${h}.${p}`, `${token}.x`, `${h}=.${p}.${s}`, `${h}.${p}.${s}=`,
+        ` ${token}`, `${token}\n`, `${h}.${p.slice(0, 5)}+${p.slice(6)}.${s}`, `.${p}.${s}`]) {
+        throwsCode(lib, () => verifyAt(bad), 'MALFORMED');
+        throwsCode(lib, () => decodeToken(bad), 'MALFORMED');
+      }
+      for (const header of ['{"alg":"HS256","alg":"HS256"}', '{"alg":"HS256","crit":["exp"]}',
+        '{"alg":"HS256","b64":false}', '{"alg":"HS256","cty":"text/plain"}', '[]']) {
+        throwsCode(lib, () => verifyAt(`${b64url(header)}.${p}.${s}`), 'MALFORMED');
+      }
+      const dupExp = await forge(HEADER, `{"apikey":"k","permissions":["allow_join"],"exp":${NOW + 60},"exp":${NOW + 999999}}`);
+      throwsCode(lib, () => verifyAt(dupExp), 'MALFORMED');
+    }],
+
+    ['the payload is parsed only after the MAC checks out', async () => {
+      const notJson = await forge(HEADER, 'not json');
+      throwsCode(lib, () => verifyAt(notJson), 'MALFORMED');
+      throwsCode(lib, () => verifyAt(notJson, {}, OTHER_SECRET), 'INVALID_SIGNATURE');
+      const array = await forge(HEADER, '[1,2]');
+      throwsCode(lib, () => verifyAt(array), 'MALFORMED');
+    }],
+
+    ['claims that are not a VideoSDK token\'s are CLAIMS_INVALID', async () => {
+      for (const extra of BAD_CLAIMS) {
+        throwsCode(lib, () => verifyAt(forged.get(claimsJson(extra))), 'CLAIMS_INVALID');
+      }
+    }],
+
+    ['decodeToken shows parts, dates and warnings without checking the signature', async () => {
+      const token = sign({ roomId: 'r', expiresIn: '1h', notBefore: 5 });
+      const d = decodeToken(token, { now: NOW });
+      deepEq(d.header, { alg: 'HS256', typ: 'JWT' }, 'header');
+      deepEq(d.payload, payloadOf(token), 'payload');
+      eq(d.signature, token.split('.')[2], 'signature');
+      eq(d.issuedAt.getTime(), NOW * 1000, 'issuedAt');
+      eq(d.notBefore.getTime(), (NOW + 5) * 1000, 'notBefore');
+      eq(d.expiresAt.getTime(), (NOW + 3600) * 1000, 'expiresAt');
+      eq(d.expired, false, 'expired');
+      deepEq(d.warnings, [], 'warnings');
+      const later = decodeToken(token, { now: new Date((NOW + 3780) * 1000) });
+      eq(later.expired, true, 'expired later');
+      deepEq(later.warnings, ['expired 3 min ago'], 'warnings later');
+      const forged = await forge('{"alg":"HS512"}', JSON.stringify({
+        apikey: 'k', permissions: ['allow_join', 'ask_join', 'superuser'], roomId: 'r', version: '2',
+        iat: (NOW + 3600) * 1000, roles: ['rtc', 'guest'],
+      }));
+      const all = decodeToken(forged, { now: NOW }).warnings.join('\n');
+      for (const expect of ['HS512', 'exp is missing', '"superuser"', '"guest"', 'the string "2"',
+        'contradictory', 'looks like milliseconds']) {
+        ok(all.includes(expect), `warning about ${expect} in:\n${all}`);
+      }
+      const noVersion = decodeToken(await forge(HEADER, claims({ roomId: 'r' })), { now: NOW }).warnings;
+      ok(noVersion.some((w) => w.includes('version')), noVersion.join('; '));
+      const future = decodeToken(await forge(HEADER, claims({ iat: NOW + 7200, exp: NOW + 9000 })), { now: NOW }).warnings;
+      ok(future.some((w) => w.includes('in the future')), future.join('; '));
+    }],
+
+    ['decodeToken fails only with MALFORMED, naming the bad part', () => {
+      const [h, , s] = sign().split('.');
+      const e = throwsCode(lib, () => decodeToken(`${h}.a+b.${s}`), 'MALFORMED');
+      ok(e.message.startsWith('the payload is not valid base64url'), e.message);
+      const notObject = throwsCode(lib, () => decodeToken(`${h}.${b64url('"x"')}.${s}`), 'MALFORMED');
+      ok(notObject.message.includes('not a JSON object'), notObject.message);
+      throwsCode(lib, () => decodeToken(''), 'MALFORMED');
+      throwsCode(lib, () => decodeToken(undefined), 'MALFORMED');
+      throwsCode(lib, () => decodeToken('x'.repeat(1 << 20)), 'MALFORMED');
+    }],
+
+    ['__proto__ in a payload does not pollute prototypes', async () => {
+      const token = await forge(HEADER, claims().replace(/}$/, ',"__proto__":{"polluted":true}}'));
+      const verified = verifyAt(token);
+      const decoded = decodeToken(token, { now: NOW });
+      eq({}.polluted, undefined, 'Object.prototype');
+      eq(verified.polluted, undefined, 'claims object prototype');
+      eq(decoded.payload.polluted, undefined, 'decoded payload prototype');
+      ok(Object.prototype.hasOwnProperty.call(verified, '__proto__'), '__proto__ is an own data property');
+      eq(Object.getPrototypeOf(verified), Object.prototype, 'claims prototype');
+    }],
+
+    ['TokenSigner signs the same tokens as signToken and throws after free()', () => {
+      const signer = new TokenSigner({ apiKey: API_KEY, secret: SECRET });
+      const opts = { permissions: ['allow_join'], roomId: 'r', now: NOW, expiresIn: '10m' };
+      eq(signer.sign(opts), sign(opts), 'token');
+      throwsCode(lib, () => signer.sign({ ...opts, secret: SECRET }), 'INVALID_OPTIONS', 'secret');
+      throwsCode(lib, () => signer.sign({ permissions: [] }), 'INVALID_OPTIONS', 'permissions');
+      signer.free();
+      throwsCode(lib, () => signer.sign(opts), 'INVALID_OPTIONS');
+      signer.free();
+      eq(sign(opts).length > 0, true, 'the module still works');
+    }],
+
+    ['any value for any argument is a TokenError, never a trap', () => {
+      const values = [undefined, null, 0, -1, 1.5, NaN, Infinity, '', 'x', '\ud800', true, false, [], [1],
+        {}, { toString() { throw new Error('boom'); } }, () => 1, Symbol('s'), 10n, new Date(), new Uint8Array(2)];
+      for (const v of values) {
+        for (const fn of [
+          () => signToken(v),
+          () => signToken({ ...base, apiKey: v }),
+          () => signToken({ ...base, secret: v }),
+          () => signToken({ ...base, permissions: v }),
+          () => signToken({ ...base, roles: v }),
+          () => signToken({ ...base, expiresIn: v }),
+          () => signToken({ ...base, now: v }),
+          () => decodeToken(v),
+          () => verifyToken(v, SECRET),
+          () => verifyToken(sign(), v),
+          () => new TokenSigner(v),
+        ]) {
+          try {
+            fn();
+          } catch (e) {
+            if (!(e instanceof TokenError)) fail(`${String(e)} for ${typeof v}`);
+          }
+        }
+      }
+      verifyAt(sign());
+    }],
+  ];
+}
+
+// Cases need forged tokens synchronously; WebCrypto is async, so they are made up front.
+const forged = new Map();
+
+/** Call once before running the cases: prepares the forged tokens some cases need. */
+export async function prepare() {
+  for (const extra of BAD_CLAIMS) {
+    const payload = claimsJson(extra);
+    forged.set(payload, await forge(HEADER, payload));
+  }
+}
