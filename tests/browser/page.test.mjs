@@ -381,6 +381,39 @@ test('a #token= link opens decoded, and Share puts the token, never the secret, 
   assert.equal(JSON.parse(await text(page, '#payload-json')).roomId, 'room-42');
 });
 
+test('keyboard only: Tab reaches every control in reading order, and shows where focus is', async () => {
+  const { page } = await openPage({ hash: `#token=${v2Token()}` });
+  const order = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    if (id === 'BODY' || order.includes(id)) break;
+    order.push(id);
+  }
+  assert.deepEqual(order, [
+    'token', 'share', 'clear', 'header-json', 'payload-json', 'signature', 'verify-secret', 'verify',
+    'gen-apikey', 'gen-secret', 'gen-random', 'gen-expires',
+    'gen-perm-allow_join', 'gen-perm-ask_join', 'gen-perm-allow_mod', 'gen-role-crawler', 'gen-role-rtc',
+    'gen-room', 'gen-participant', 'generate',
+  ]);
+  // A visible focus ring on a keyboard-focused button.
+  await page.focus('#verify-secret');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'verify');
+  assert.notEqual(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle), 'none');
+  // Generate with the keyboard alone: type, Space toggles a checkbox, Enter submits.
+  await page.focus('#gen-apikey');
+  await page.keyboard.type('kb-key');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(SECRET);
+  await page.focus('#gen-perm-allow_mod');
+  await page.keyboard.press('Space');
+  await page.focus('#gen-expires');
+  await page.keyboard.press('Enter');
+  const token = await page.inputValue('#generated-token');
+  assert.deepEqual(verifyToken(token, SECRET, { now: NOW }).permissions, ['allow_join', 'allow_mod']);
+});
+
 test('screenshots at 1280 and 375 px, light and dark, with no horizontal scroll', async () => {
   const warned = rawToken({ apikey: 'k', permissions: ['allow_join', 'ask_join'], roomId: 'a-very-long-room-identifier-that-must-wrap-on-a-narrow-phone-screen', iat: T0, exp: T0 + 7200 });
   for (const [name, width, colorScheme, token] of [
