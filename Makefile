@@ -119,6 +119,25 @@ bench: $(STAMPS)/pack $(STAMPS)/bench-wasm
 bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm
 	$(NODE22) benches/main.mjs --smoke
 
+## Debugger page (www/) ------------------------------------------------------------------------
+
+.PHONY: www browser-test
+WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg
+
+# The static site in www/dist/: the page's files plus the web build's glue, wasm and API from pkg/.
+www: $(STAMPS)/pkg
+	rm -rf www/dist && mkdir -p www/dist
+	cp $(WWW_FILES) www/dist/
+	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js www/dist/
+
+# The page in Debian's Chromium, driven by playwright-core (Playwright cannot download its own
+# browser here). The tests sign their tokens with the packed package.
+browser-test: www $(STAMPS)/pack
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	node --test tests/browser/page.test.mjs
+
+test: browser-test
+
 ## Demo ----------------------------------------------------------------------------------------
 
 .dev.vars:

@@ -26,7 +26,8 @@ mod sign;
 mod verify;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use claims::{human_span, Permission, Role};
 pub use decode::{decode_token, Decoded};
@@ -34,6 +35,8 @@ pub use duration::{Span, MAX_SPAN_SECS};
 pub use error::{ErrorCode, TokenError, VERIFY_MESSAGE};
 pub use options::{check_now, ClaimsOptions, JwtId, DEFAULT_EXPIRES_IN_SECS, MAX_OPTION_LEN};
 pub use parse::MAX_TOKEN_LEN;
+#[doc(hidden)]
+pub use secret::hmac_sha256;
 pub use secret::{Secret, MIN_SECRET_LEN};
 pub use sign::{sign_token, Signer};
 pub use verify::{verify_token, Verified, VerifyOptions};

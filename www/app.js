@@ -1,0 +1,528 @@
+// The token debugger: decode, verify and generate VideoSDK tokens, all in this page.
+// Every piece of a token is shown through textContent, never as HTML: a shared link's token is
+// attacker-chosen text.
+
+const $ = (id) => document.getElementById(id);
+
+/** Builds an element: h('li', { class: 'x' }, 'text', child). Strings become text nodes. */
+function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : String(child));
+  }
+  return el;
+}
+
+// ---- What VideoSDK makes of each claim ---------------------------------------------------------
+
+const PERMISSIONS = {
+  allow_join: 'joins the meeting directly',
+  ask_join: 'must ask a participant holding allow_join to be let in',
+  allow_mod: "may toggle other participants' webcam and mic",
+};
+const ROLES = {
+  crawler: 'server-side v2 API only; cannot join a meeting',
+  rtc: 'meetings only; no server-side API',
+};
+const TIME_CLAIMS = ['iat', 'nbf', 'exp'];
+
+/** "1 h 52 min", "3 min 5 s", "2 d 3 h": the two largest units, as the core's warnings say it. */
+function span(seconds) {
+  let rest = Math.floor(Math.abs(seconds));
+  const parts = [];
+  for (const [size, unit] of [[86400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']]) {
+    if (rest >= size && parts.length < 2) {
+      parts.push(`${Math.floor(rest / size)} ${unit}`);
+      rest %= size;
+    } else if (parts.length > 0) {
+      break; // "1 h 0 min 5 s" reads "1 h"
+    }
+  }
+  return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'long',
+});
+
+const code = (text) => h('code', {}, text);
+const quoted = (value) => code(typeof value === 'string' ? value : JSON.stringify(value));
+
+function listOf(values, meanings, kind) {
+  if (!Array.isArray(values)) return [h('p', { class: 'bad-text' }, `${kind} must be a list.`)];
+  return [
+    h(
+      'ul',
+      { class: 'meanings' },
+      values.map((value) =>
+        typeof value === 'string' && Object.hasOwn(meanings, value)
+          ? h('li', {}, code(value), ': ', meanings[value])
+          : h('li', { class: 'bad-text' }, quoted(value), `: unknown ${kind}; VideoSDK does not know it`),
+      ),
+    ),
+  ];
+}
+
+/** One entry per claim in the payload, in words; VideoSDK's claims first. */
+function explainClaims(payload) {
+  const rows = [];
+  const has = (name) => Object.hasOwn(payload, name);
+  const add = (name, ...meaning) => rows.push([name, meaning]);
+  const v2 = ['roomId', 'participantId', 'roles'].filter(has);
+
+  add(
+    'apikey',
+    ...(has('apikey')
+      ? [quoted(payload.apikey), ': the API key from the VideoSDK dashboard. VideoSDK checks the signature with this key\'s secret.']
+      : [h('span', { class: 'bad-text' }, 'missing: VideoSDK needs the dashboard API key here.')]),
+  );
+  add(
+    'permissions',
+    ...(has('permissions')
+      ? listOf(payload.permissions, PERMISSIONS, 'permission')
+      : [h('span', { class: 'bad-text' }, 'missing: VideoSDK needs at least one of allow_join, ask_join, allow_mod.')]),
+  );
+  if (has('version')) {
+    add(
+      'version',
+      ...(payload.version === 2
+        ? [code('2'), ': the v2 token format, needed for the v2 server-side API and whenever roomId, participantId or roles is present.']
+        : [quoted(payload.version), h('span', { class: 'bad-text' }, ': must be the number 2.')]),
+    );
+  } else {
+    add(
+      'version',
+      h('span', { class: v2.length ? 'bad-text' : 'muted' },
+        v2.length
+          ? `not set, but ${v2.join(', ')} ${v2.length === 1 ? 'is' : 'are'} present: VideoSDK honours ${v2.length === 1 ? 'it' : 'them'} only with version 2.`
+          : 'not set: fine for meetings, but the v2 server-side API, roomId, participantId and roles need version 2.'),
+    );
+  }
+  if (has('roomId')) {
+    add('roomId', quoted(payload.roomId), ': restricts the token to this one room; it cannot join any other.');
+  }
+  if (has('participantId')) {
+    add('participantId', quoted(payload.participantId), ': restricts the token to this one participant ID.');
+  }
+  if (has('roles')) add('roles', ...listOf(payload.roles, ROLES, 'role'));
+  if (has('jti')) add('jti', quoted(payload.jti), ': a unique token ID, so a server can spot a replay or revoke this one token.');
+  const times = {
+    iat: 'when the token was issued (see Times).',
+    nbf: 'VideoSDK refuses the token before this time (see Times).',
+    exp: 'VideoSDK refuses the token from this second on (see Times). Short lifetimes limit the harm of a leaked token.',
+  };
+  for (const name of TIME_CLAIMS) {
+    if (has(name)) add(name, times[name]);
+  }
+  const known = new Set(['apikey', 'permissions', 'version', 'roomId', 'participantId', 'roles', 'jti', ...TIME_CLAIMS]);
+  for (const name of Object.keys(payload)) {
+    if (!known.has(name)) add(name, quoted(payload[name]), h('span', { class: 'muted' }, ': not a VideoSDK claim; VideoSDK ignores it.'));
+  }
+  return rows;
+}
+
+/** The relative text for a time claim at `now`, and its tone. */
+function relative(name, t, now) {
+  const d = t - now;
+  switch (name) {
+    case 'exp':
+      return d > 0
+        ? { text: `expires in ${span(d)}`, tone: d < 300 ? 'warn' : 'ok' }
+        : { text: `expired ${span(-d)} ago`, tone: 'bad' };
+    case 'nbf':
+      return d > 0
+        ? { text: `not valid for another ${span(d)}`, tone: 'warn' }
+        : { text: `valid since ${span(-d)} ago`, tone: '' };
+    default:
+      return d > 0
+        ? { text: `issued ${span(d)} in the future: the signer's clock may be wrong`, tone: 'warn' }
+        : { text: `issued ${span(-d)} ago`, tone: '' };
+  }
+}
+
+// ---- JSON, coloured ---------------------------------------------------------------------------
+
+/** Pretty JSON as spans for keys, strings, numbers and literals (text nodes only). */
+function jsonNodes(value) {
+  const text = JSON.stringify(value, null, 2);
+  const nodes = [];
+  const re = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    if (m.index > last) nodes.push(text.slice(last, m.index));
+    if (m[1]) {
+      nodes.push(h('span', { class: m[2] ? 'j-key' : 'j-str' }, m[1]));
+      if (m[2]) nodes.push(m[2]);
+    } else {
+      nodes.push(h('span', { class: m[3] ? 'j-num' : 'j-lit' }, m[0]));
+    }
+    last = m.index + m[0].length;
+  }
+  nodes.push(text.slice(last));
+  return nodes;
+}
+
+// ---- The page ---------------------------------------------------------------------------------
+
+let api; // the package's functions, once the wasm is loaded
+let current = null; // { token, decoded } for the token on show
+
+const tokenInput = $('token');
+
+function setState(text, tone = '') {
+  const el = $('token-state');
+  el.textContent = text;
+  el.className = `token-state ${tone}`;
+}
+
+/** Colours the text of the token field by part, in the layer under it (`raw` keeps it aligned). */
+function showParts(raw, badPart) {
+  const names = ['header', 'payload', 'signature'];
+  const nodes = [];
+  raw.split('.').forEach((part, i) => {
+    if (i > 0) nodes.push(h('span', { class: 'dot' }, '.'));
+    const name = names[i] ?? 'extra';
+    nodes.push(h('span', { class: `part part-${name}${name === badPart ? ' part-bad' : ''}`, 'data-part': name }, part));
+  });
+  // A trailing newline in a textarea takes a line; in a div it needs something after it.
+  if (raw.endsWith('\n')) nodes.push(' ');
+  $('token-parts').replaceChildren(...(raw ? nodes : []));
+  fitEditor();
+}
+
+/** Grows the token field with its text, so that it never scrolls apart from its coloured layer. */
+function fitEditor() {
+  tokenInput.style.height = 'auto';
+  tokenInput.style.height = `${tokenInput.scrollHeight + 2}px`;
+}
+
+const EMPTY_TEXT = 'Paste a token on the left, or generate one below, to decode it here.';
+
+function clearDecoded(emptyText = EMPTY_TEXT) {
+  current = null;
+  $('decoded').hidden = true;
+  $('empty-state').textContent = emptyText;
+  $('empty-state').hidden = false;
+  $('malformed').hidden = true;
+}
+
+/** Decodes the text in the token field and shows it (or why it cannot be decoded). */
+function decodeInput() {
+  const token = tokenInput.value.trim();
+  $('verify-result').replaceChildren();
+  $('share-state').textContent = '';
+  if (!api) return;
+  if (token === '') {
+    showParts('');
+    clearDecoded();
+    setState('Paste a token to decode it.');
+    return;
+  }
+  let decoded;
+  try {
+    decoded = api.decodeToken(token);
+  } catch (error) {
+    const reason = error?.reason ?? String(error?.message ?? error);
+    const part = /^the (header|payload|signature)\b/.exec(reason)?.[1];
+    showParts(tokenInput.value, part);
+    clearDecoded(`Nothing to show: ${part ? `the ${part}` : 'the token'} cannot be read. The message under the token says why.`);
+    const box = $('malformed');
+    box.replaceChildren(
+      h('strong', {}, 'Not a readable token: '),
+      reason,
+      error?.code ? h('span', { class: 'code-tag' }, error.code) : null,
+    );
+    box.hidden = false;
+    setState(part ? `The ${part} is malformed.` : 'The token is malformed.', 'bad');
+    return;
+  }
+  showParts(tokenInput.value);
+  current = { token, decoded };
+  $('malformed').hidden = true;
+  $('empty-state').hidden = true;
+  $('decoded').hidden = false;
+  setState('Decoded. The signature is not checked until you verify it.', 'ok');
+  renderDecoded();
+}
+
+function renderDecoded() {
+  const { decoded } = current;
+  $('header-json').replaceChildren(...jsonNodes(decoded.header));
+  $('payload-json').replaceChildren(...jsonNodes(decoded.payload));
+  $('signature').replaceChildren(decoded.signature === '' ? h('span', { class: 'bad-text' }, '(empty: this token is unsigned)') : decoded.signature);
+
+  $('claims').replaceChildren(
+    ...explainClaims(decoded.payload).flatMap(([name, meaning]) => [
+      h('dt', {}, code(name)),
+      h('dd', {}, ...meaning),
+    ]),
+  );
+
+  const dates = { iat: decoded.issuedAt, nbf: decoded.notBefore, exp: decoded.expiresAt };
+  const labels = { iat: 'Issued (iat)', nbf: 'Not before (nbf)', exp: 'Expires (exp)' };
+  const rows = TIME_CLAIMS.filter((name) => Object.hasOwn(decoded.payload, name)).map((name) => {
+    const date = dates[name];
+    const raw = decoded.payload[name];
+    return h(
+      'tr',
+      { 'data-claim': name },
+      h('th', { scope: 'row' }, labels[name]),
+      h('td', {}, date ? dateFormat.format(date) : h('span', { class: 'bad-text' }, 'not a plausible time'), h('br'), h('span', { class: 'muted small' }, code(JSON.stringify(raw)))),
+      h('td', { class: 'rel', 'data-time': date ? String(date.getTime() / 1000) : '' }, date ? '' : '—'),
+    );
+  });
+  if (!Object.hasOwn(decoded.payload, 'exp')) {
+    rows.push(h('tr', {}, h('th', { scope: 'row' }, labels.exp), h('td', { colspan: '2', class: 'bad-text' }, 'missing: VideoSDK refuses a token without an expiry')));
+  }
+  if (decoded.issuedAt && decoded.expiresAt) {
+    const life = (decoded.expiresAt - decoded.issuedAt) / 1000;
+    rows.push(h('tr', {}, h('th', { scope: 'row' }, 'Lifetime'), h('td', { colspan: '2' }, life > 0 ? span(life) : h('span', { class: 'bad-text' }, 'exp is not after iat'))));
+  }
+  $('times').tBodies[0].replaceChildren(...rows);
+  renderWarnings();
+  tick();
+}
+
+function renderWarnings() {
+  const list = $('warnings');
+  const { warnings } = current.decoded;
+  const items = warnings.length
+    ? warnings.map((w) => h('li', { class: 'warning' }, w))
+    : [h('li', { class: 'none' }, 'No warnings: VideoSDK would accept these claims, if the signature checks out.')];
+  // Update in place when only the text changed (an expired token's "expired 3 min ago" ticks),
+  // so that a selection in the list survives.
+  if (list.children.length === items.length && [...list.children].every((li, i) => li.className === items[i].className)) {
+    items.forEach((li, i) => {
+      if (list.children[i].textContent !== li.textContent) list.children[i].textContent = li.textContent;
+    });
+  } else {
+    list.replaceChildren(...items);
+  }
+  $('warnings-title').textContent = warnings.length ? `Warnings (${warnings.length})` : 'Warnings';
+}
+
+/** Refreshes everything that depends on the clock: relative times, the summary, the warnings. */
+function tick() {
+  if (!current) return;
+  const now = nowSeconds();
+  // Re-decode so that `expired` and the warnings follow the clock (it is cheap: microseconds).
+  try {
+    current.decoded = api.decodeToken(current.token);
+  } catch {
+    return;
+  }
+  for (const cell of document.querySelectorAll('#times td.rel')) {
+    const t = Number(cell.dataset.time);
+    if (!cell.dataset.time || !Number.isFinite(t)) continue;
+    const { text, tone } = relative(cell.parentElement.dataset.claim, t, now);
+    if (cell.textContent !== text) cell.textContent = text;
+    cell.className = `rel ${tone}`;
+  }
+  renderWarnings();
+  renderSummary(now);
+}
+
+function renderSummary(now) {
+  const { decoded } = current;
+  const nbf = decoded.notBefore ? decoded.notBefore.getTime() / 1000 : undefined;
+  let tone;
+  let text;
+  if (decoded.expired) {
+    tone = 'bad';
+    text = `Expired ${span(now - decoded.expiresAt.getTime() / 1000)} ago: VideoSDK refuses it.`;
+  } else if (!decoded.expiresAt && Object.hasOwn(decoded.payload, 'exp')) {
+    tone = 'bad';
+    text = 'Its exp is not a time in seconds: VideoSDK refuses it.';
+  } else if (nbf !== undefined && nbf > now) {
+    tone = 'warn';
+    text = `Not valid yet: usable in ${span(nbf - now)}.`;
+  } else if (decoded.warnings.length) {
+    tone = 'warn';
+    text = `${decoded.warnings.length} warning${decoded.warnings.length === 1 ? '' : 's'}: see below.`;
+  } else {
+    tone = 'ok';
+    text = `Well-formed VideoSDK token, valid for ${span(decoded.expiresAt.getTime() / 1000 - now)}.`;
+  }
+  const el = $('summary');
+  if (el.textContent !== text) el.textContent = text;
+  el.className = `summary ${tone}`;
+}
+
+// ---- Verify -----------------------------------------------------------------------------------
+
+function verify(event) {
+  event.preventDefault();
+  const out = $('verify-result');
+  const secret = $('verify-secret').value;
+  if (!api) return;
+  if (!current) {
+    out.replaceChildren(h('p', { class: 'result-bad' }, tokenInput.value.trim() ? 'Fix the token first: it cannot be decoded.' : 'Paste a token first.'));
+    return;
+  }
+  if (secret === '') {
+    out.replaceChildren(h('p', { class: 'result-bad' }, 'Enter the secret key that signed the token.'));
+    return;
+  }
+  const at = new Date().toLocaleTimeString();
+  try {
+    const claims = api.verifyToken(current.token, secret);
+    out.replaceChildren(
+      h('p', { class: 'result-ok' }, h('strong', {}, '✓ Valid. '), 'The signature checks out and the claims are ones VideoSDK accepts', claims.exp ? `, until ${dateFormat.format(new Date(claims.exp * 1000))}.` : '.'),
+      h('p', { class: 'small muted' }, `Checked at ${at}, with this page's clock.`),
+    );
+  } catch (error) {
+    if (!error?.code) throw error;
+    out.replaceChildren(
+      h('p', { class: 'result-bad' }, h('strong', {}, '✗ Invalid: '), error.message, ' ', h('span', { class: 'code-tag' }, error.code)),
+      h('p', {}, error.reason),
+      ...(error.expiredAt ? [h('p', { class: 'small' }, `It expired at ${dateFormat.format(error.expiredAt)}.`)] : []),
+      h('p', { class: 'small muted' }, `Checked at ${at}, with this page's clock.`),
+    );
+  }
+}
+
+// ---- Generate ---------------------------------------------------------------------------------
+
+function checked(prefix, values) {
+  return values.filter((v) => $(`${prefix}${v}`).checked);
+}
+
+function generate(event) {
+  event.preventDefault();
+  if (!api) return;
+  const errorBox = $('generate-error');
+  const options = {
+    apiKey: $('gen-apikey').value.trim(),
+    secret: $('gen-secret').value,
+    permissions: checked('gen-perm-', Object.keys(PERMISSIONS)),
+  };
+  const roles = checked('gen-role-', Object.keys(ROLES));
+  if (roles.length) options.roles = roles;
+  const roomId = $('gen-room').value.trim();
+  if (roomId) options.roomId = roomId;
+  const participantId = $('gen-participant').value.trim();
+  if (participantId) options.participantId = participantId;
+  const expiresIn = $('gen-expires').value.trim();
+  if (expiresIn) options.expiresIn = /^\d+$/.test(expiresIn) ? Number(expiresIn) : expiresIn;
+  let token;
+  try {
+    token = api.signToken(options);
+  } catch (error) {
+    if (!error?.code) throw error;
+    errorBox.replaceChildren(
+      h('strong', {}, 'Cannot sign: '),
+      error.reason ?? error.message,
+      ' ',
+      h('span', { class: 'code-tag' }, error.field ? `${error.code} · ${error.field}` : error.code),
+    );
+    errorBox.hidden = false;
+    const field = { apiKey: 'gen-apikey', secret: 'gen-secret', roomId: 'gen-room', participantId: 'gen-participant', expiresIn: 'gen-expires' }[error.field ?? (error.code === 'WEAK_SECRET' ? 'secret' : '')];
+    if (field) $(field).focus();
+    return;
+  }
+  errorBox.hidden = true;
+  $('generated-token').value = token;
+  $('generated').hidden = false;
+  $('copy-state').textContent = '';
+  // Decode it in place, and let Verify use the secret it was signed with (this page's memory only).
+  tokenInput.value = token;
+  decodeInput();
+  $('verify-secret').value = options.secret;
+  setState('Generated and decoded. The secret is in the Verify field, in this page only.', 'ok');
+}
+
+function randomSecret() {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const input = $('gen-secret');
+  input.value = b64;
+  input.type = 'text'; // a dev secret made here is meant to be seen and copied
+}
+
+// ---- Copy and share ---------------------------------------------------------------------------
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function share() {
+  const out = $('share-state');
+  const token = tokenInput.value.trim();
+  if (!token) {
+    out.textContent = 'Paste a token first.';
+    return;
+  }
+  // Only the token goes in the link, after '#', so that it never reaches a server's logs.
+  history.replaceState(null, '', `#token=${encodeURIComponent(token)}`);
+  const link = location.href;
+  if (await copy(link)) {
+    out.replaceChildren('Link copied (it holds the token, never the secret).');
+  } else {
+    out.replaceChildren('Copy this link: ', h('input', { type: 'text', readonly: true, value: link, class: 'link-out', 'aria-label': 'Share link' }));
+    out.querySelector('input').select();
+  }
+}
+
+function tokenFromFragment() {
+  const fragment = location.hash.slice(1);
+  if (!fragment) return undefined;
+  return new URLSearchParams(fragment).get('token') ?? undefined;
+}
+
+function loadFragment() {
+  const token = tokenFromFragment();
+  if (token !== undefined && token !== tokenInput.value.trim()) {
+    tokenInput.value = token;
+    decodeInput();
+  }
+}
+
+// ---- Start ------------------------------------------------------------------------------------
+
+tokenInput.addEventListener('input', decodeInput);
+$('clear').addEventListener('click', () => {
+  tokenInput.value = '';
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  decodeInput();
+  tokenInput.focus();
+});
+$('share').addEventListener('click', share);
+$('verify-form').addEventListener('submit', verify);
+$('generate-form').addEventListener('submit', generate);
+$('gen-random').addEventListener('click', randomSecret);
+$('copy-generated').addEventListener('click', async () => {
+  const ok = await copy($('generated-token').value);
+  if (!ok) $('generated-token').select();
+  $('copy-state').textContent = ok ? 'Copied.' : 'Selected: press Ctrl+C (⌘C) to copy.';
+});
+window.addEventListener('hashchange', loadFragment);
+window.addEventListener('resize', fitEditor);
+
+try {
+  api = await import('./wasm.js');
+} catch (error) {
+  const box = $('load-error');
+  box.textContent = `The decoder could not load (${error?.message ?? error}). This page needs a browser with WebAssembly.`;
+  box.hidden = false;
+  setState('The decoder could not load.', 'bad');
+}
+if (api) {
+  document.documentElement.dataset.ready = 'true';
+  if (tokenFromFragment() !== undefined) loadFragment();
+  else decodeInput();
+  setInterval(tick, 1000);
+}
