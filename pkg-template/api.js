@@ -1,6 +1,12 @@
 // The public API over the wasm exports: the same names, errors turned into TokenError instances,
 // and TokenSigner guarded so that a call after free() throws instead of reaching freed memory.
 // Entry files (node.js, …) instantiate the wasm and re-export this module.
+//
+// Speed: for arguments of the common shape (string secret, options whose values are strings,
+// numbers and arrays of strings), the options are read here and cross into wasm as plain
+// strings and numbers in one call (`*Fields` exports); results come back as one string (a token
+// or JSON text). Every check still happens in Rust, in the same order. Anything else takes the
+// general exports, which read the JS values from Rust and explain what is wrong with them.
 import * as wasm from './videosdk_token.js';
 
 /** Every failure of this package: `code` is stable, `reason` says exactly what was wrong. */
@@ -24,28 +30,177 @@ function rethrow(error) {
   throw error;
 }
 
-export function signToken(options) {
+// Longest token the fast path copies into wasm; longer ones take the general path, which
+// refuses them (MAX_TOKEN_LEN) before copying.
+const MAX_TOKEN_LEN = 8192;
+
+/** A non-empty array of non-empty strings without ',' joined with ','; else undefined. */
+function joined(list) {
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  let out = '';
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string' || item.length === 0 || item.includes(',')) return undefined;
+    out = i === 0 ? item : `${out},${item}`;
+  }
+  return out;
+}
+
+const isSpan = (v) => v === undefined || typeof v === 'number' || typeof v === 'string';
+const isText = (v) => v === undefined || typeof v === 'string';
+
+/**
+ * Reads claim options of the common shape into a fields object, or returns undefined so that
+ * the general path handles (and explains) anything else. `signer` is true for TokenSigner.sign,
+ * which takes no apiKey or secret.
+ */
+function claimFields(o, signer) {
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) return undefined;
+  for (const key in o) {
+    switch (key) {
+      case 'permissions': case 'version': case 'roomId': case 'participantId': case 'roles':
+      case 'expiresIn': case 'notBefore': case 'jwtId': case 'now':
+        break;
+      case 'apiKey': case 'secret':
+        if (signer) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  const f = {
+    apiKey: signer ? undefined : o.apiKey,
+    secret: signer ? undefined : o.secret,
+    permissions: joined(o.permissions),
+    version: o.version,
+    roomId: o.roomId,
+    participantId: o.participantId,
+    roles: o.roles,
+    expiresIn: o.expiresIn,
+    notBefore: o.notBefore,
+    jwtId: o.jwtId,
+    now: o.now,
+  };
+  if (!signer && (typeof f.apiKey !== 'string' || typeof f.secret !== 'string')) return undefined;
+  if (f.permissions === undefined) return undefined;
+  if (f.roles !== undefined && (f.roles = joined(f.roles)) === undefined) return undefined;
+  if (f.version !== undefined && typeof f.version !== 'number') return undefined;
+  if (!isText(f.roomId) || !isText(f.participantId)) return undefined;
+  if (!isSpan(f.expiresIn) || !isSpan(f.notBefore)) return undefined;
+  if (!(f.jwtId === undefined || f.jwtId === true || typeof f.jwtId === 'string')) return undefined;
+  if (f.now !== undefined && typeof f.now !== 'number') return undefined;
+  return f;
+}
+
+// A getter that throws while options are read here sends them down the general path, which
+// reports it as the TokenError it always has.
+function tryRead(read, ...args) {
   try {
-    return wasm.signToken(options);
+    return read(...args);
+  } catch {
+    return undefined;
+  }
+}
+
+// The keyed state of the last string secret seen (a wasm SecretKey): repeated calls with the same
+// secret skip copying it into wasm and the HMAC key schedule. Only one is kept; it is freed
+// (and its state released) when another secret comes.
+let lastSecret;
+let lastKey;
+
+function keyFor(secret) {
+  if (lastKey === undefined || secret !== lastSecret) {
+    const key = new wasm.SecretKey(secret); // throws WEAK_SECRET for a short secret
+    const previous = lastKey;
+    lastSecret = secret;
+    lastKey = key;
+    previous?.free();
+  }
+  return lastKey;
+}
+
+const num = (v) => (typeof v === 'number' ? v : undefined);
+const str = (v) => (typeof v === 'string' ? v : undefined);
+
+export function signToken(options) {
+  const f = tryRead(claimFields, options, false);
+  try {
+    if (f === undefined) return wasm.signToken(options);
+    return wasm.signFields(f.apiKey, keyFor(f.secret), f.permissions, f.version, f.roomId, f.participantId,
+      f.roles, num(f.expiresIn), str(f.expiresIn), num(f.notBefore), str(f.notBefore),
+      str(f.jwtId), f.jwtId === true, f.now);
   } catch (error) {
     rethrow(error);
   }
+}
+
+function decodeFields(token, options) {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LEN) return undefined;
+  if (options === undefined) return { now: undefined };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
+  for (const key in options) if (key !== 'now') return undefined;
+  const now = options.now;
+  return now === undefined || typeof now === 'number' ? { now } : undefined;
 }
 
 export function decodeToken(token, options) {
+  const f = tryRead(decodeFields, token, options);
+  let d;
   try {
-    return wasm.decodeToken(token, options);
+    if (f === undefined) return wasm.decodeToken(token, options);
+    d = JSON.parse(wasm.decodeFields(token, f.now));
   } catch (error) {
     rethrow(error);
   }
+  // The same object as the general path's (src/wasm.rs, summary_to_js). Rust has checked which
+  // times are plausible: bits 0, 1, 2 of `dates` for iat, exp, nbf.
+  const { payload } = d;
+  const out = { header: d.header, payload, signature: d.signature };
+  if (d.dates & 1) out.issuedAt = new Date(payload.iat * 1000);
+  if (d.dates & 2) out.expiresAt = new Date(payload.exp * 1000);
+  if (d.dates & 4) out.notBefore = new Date(payload.nbf * 1000);
+  out.expired = d.expired;
+  out.warnings = d.warnings;
+  return out;
+}
+
+function verifyFields(token, secret, options) {
+  if (typeof token !== 'string' || token.length > MAX_TOKEN_LEN || typeof secret !== 'string') return undefined;
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
+  for (const key in options) {
+    switch (key) {
+      case 'now': case 'clockTolerance': case 'apiKey': case 'roomId': case 'participantId':
+        break;
+      default:
+        return undefined;
+    }
+  }
+  const f = {
+    now: options.now,
+    clockTolerance: options.clockTolerance,
+    apiKey: options.apiKey,
+    roomId: options.roomId,
+    participantId: options.participantId,
+  };
+  if (f.now !== undefined && typeof f.now !== 'number') return undefined;
+  if (!isSpan(f.clockTolerance) || !isText(f.apiKey) || !isText(f.roomId) || !isText(f.participantId)) {
+    return undefined;
+  }
+  return f;
 }
 
 export function verifyToken(token, secret, options) {
+  const f = tryRead(verifyFields, token, secret, options);
+  let json;
   try {
-    return wasm.verifyToken(token, secret, options);
+    if (f === undefined) return wasm.verifyToken(token, secret, options);
+    json = wasm.verifyFields(token, keyFor(secret), f.now, num(f.clockTolerance), str(f.clockTolerance),
+      f.apiKey, f.roomId, f.participantId);
   } catch (error) {
     rethrow(error);
   }
+  return JSON.parse(json);
 }
 
 export class TokenSigner {
@@ -60,14 +215,19 @@ export class TokenSigner {
   }
 
   sign(options) {
-    if (this.#inner === undefined) {
+    const inner = this.#inner;
+    if (inner === undefined) {
       throw new TokenError(
         'INVALID_OPTIONS',
         'this TokenSigner has been freed: create a new TokenSigner to sign again',
       );
     }
+    const f = tryRead(claimFields, options, true);
     try {
-      return this.#inner.sign(options);
+      if (f === undefined) return inner.sign(options);
+      return inner.signFields(f.permissions, f.version, f.roomId, f.participantId, f.roles,
+        num(f.expiresIn), str(f.expiresIn), num(f.notBefore), str(f.notBefore),
+        str(f.jwtId), f.jwtId === true, f.now);
     } catch (error) {
       rethrow(error);
     }

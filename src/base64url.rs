@@ -103,27 +103,40 @@ pub fn decode(input: &[u8]) -> Result<Vec<u8>, Base64Error> {
 
 /// Appends the unpadded base64url encoding of `input` to `out`.
 pub fn encode_into(input: &[u8], out: &mut String) {
+    // Encoded a block at a time into a stack buffer: pushing char by char onto the String costs
+    // a capacity and UTF-8 check per character, which showed up in the signing profile.
+    const BLOCK: usize = 48; // bytes in, 64 characters out
+    let mut buf = [0u8; BLOCK / 3 * 4];
     out.reserve(input.len().div_ceil(3) * 4);
-    let mut chunks = input.chunks_exact(3);
-    for c in &mut chunks {
-        let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
-        for shift in [18, 12, 6, 0] {
-            out.push(ALPHABET[((n >> shift) & 63) as usize] as char);
+    for block in input.chunks(BLOCK) {
+        let mut len = 0;
+        let mut groups = block.chunks_exact(3);
+        for c in &mut groups {
+            let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
+            buf[len] = ALPHABET[(n >> 18) as usize & 63];
+            buf[len + 1] = ALPHABET[(n >> 12) as usize & 63];
+            buf[len + 2] = ALPHABET[(n >> 6) as usize & 63];
+            buf[len + 3] = ALPHABET[n as usize & 63];
+            len += 4;
         }
-    }
-    match *chunks.remainder() {
-        [a] => {
-            let n = u32::from(a) << 16;
-            out.push(ALPHABET[(n >> 18) as usize & 63] as char);
-            out.push(ALPHABET[(n >> 12) as usize & 63] as char);
+        match *groups.remainder() {
+            [a] => {
+                let n = u32::from(a) << 16;
+                buf[len] = ALPHABET[(n >> 18) as usize & 63];
+                buf[len + 1] = ALPHABET[(n >> 12) as usize & 63];
+                len += 2;
+            }
+            [a, b] => {
+                let n = (u32::from(a) << 16) | (u32::from(b) << 8);
+                buf[len] = ALPHABET[(n >> 18) as usize & 63];
+                buf[len + 1] = ALPHABET[(n >> 12) as usize & 63];
+                buf[len + 2] = ALPHABET[(n >> 6) as usize & 63];
+                len += 3;
+            }
+            _ => {}
         }
-        [a, b] => {
-            let n = (u32::from(a) << 16) | (u32::from(b) << 8);
-            out.push(ALPHABET[(n >> 18) as usize & 63] as char);
-            out.push(ALPHABET[(n >> 12) as usize & 63] as char);
-            out.push(ALPHABET[(n >> 6) as usize & 63] as char);
-        }
-        _ => {}
+        // Only alphabet bytes were written: ASCII, so always valid UTF-8.
+        out.push_str(std::str::from_utf8(&buf[..len]).unwrap_or_default());
     }
 }
 

@@ -1,9 +1,8 @@
 //! The VideoSDK claims model, and one review of a payload that serves both paths: verify refuses
 //! a token on the first finding that `refuses`, decode lists every finding as a warning.
 
-use serde_json::{Map, Value};
-
 use crate::duration::truncate;
+use crate::json::{Object, Value};
 
 /// What a token lets its bearer do in a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -103,7 +102,7 @@ fn warn(text: impl Into<String>) -> Finding {
 }
 
 /// Reviews a payload against what VideoSDK expects, at time `now` (seconds).
-pub(crate) fn review(payload: &Map<String, Value>, now: i64) -> Vec<Finding> {
+pub(crate) fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
     let mut found = Vec::new();
     review_times(payload, now, &mut found);
     match payload.get("apikey") {
@@ -154,13 +153,13 @@ pub(crate) fn review(payload: &Map<String, Value>, now: i64) -> Vec<Finding> {
     found
 }
 
-fn review_version(payload: &Map<String, Value>, found: &mut Vec<Finding>) {
+fn review_version(payload: &Object<'_>, found: &mut Vec<Finding>) {
     let v2: Vec<&str> = V2_CLAIMS
         .into_iter()
-        .filter(|c| payload.contains_key(*c))
+        .filter(|c| payload.contains_key(c))
         .collect();
     match payload.get("version") {
-        Some(Value::Number(n)) if n.as_f64() == Some(2.0) => {}
+        Some(Value::Number(n)) if *n == 2.0 => {}
         Some(Value::String(s)) => found.push(refuse(format!(
             "version is the string {:?}; it must be the number 2",
             truncate(s)
@@ -179,7 +178,7 @@ fn review_version(payload: &Map<String, Value>, found: &mut Vec<Finding>) {
 }
 
 fn review_list(
-    payload: &Map<String, Value>,
+    payload: &Object<'_>,
     name: &str,
     allowed: &str,
     known: impl Fn(&str) -> bool,
@@ -216,7 +215,7 @@ fn review_list(
     }
 }
 
-fn review_times(payload: &Map<String, Value>, now: i64, found: &mut Vec<Finding>) {
+fn review_times(payload: &Object<'_>, now: i64, found: &mut Vec<Finding>) {
     for name in ["exp", "iat", "nbf"] {
         let Some(value) = payload.get(name) else {
             if name == "exp" {
@@ -259,7 +258,7 @@ fn review_times(payload: &Map<String, Value>, now: i64, found: &mut Vec<Finding>
 }
 
 /// A claim's value when it is a JSON number.
-pub(crate) fn numeric(payload: &Map<String, Value>, name: &str) -> Option<f64> {
+pub(crate) fn numeric(payload: &Object<'_>, name: &str) -> Option<f64> {
     payload.get(name).and_then(Value::as_f64)
 }
 
@@ -285,7 +284,7 @@ pub fn human_span(secs: f64) -> String {
     }
 }
 
-fn describe(value: &Value) -> String {
+fn describe(value: &Value<'_>) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
@@ -299,19 +298,14 @@ fn describe(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     const NOW: i64 = 1_700_000_000;
 
-    fn payload(v: Value) -> Map<String, Value> {
-        match v {
-            Value::Object(m) => m,
-            _ => unreachable!("tests pass objects"),
-        }
-    }
-
     fn texts(v: Value) -> Vec<(String, bool)> {
-        review(&payload(v), NOW)
+        let text = v.to_string();
+        let payload = crate::json::scan_object(&text).unwrap();
+        review(&payload, NOW)
             .into_iter()
             .map(|f| (f.text, f.refuses))
             .collect()

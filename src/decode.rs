@@ -1,11 +1,14 @@
 //! Decoding for people: what a token says and what VideoSDK would make of it.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::claims::{self, numeric, MILLIS_THRESHOLD};
 use crate::duration::truncate;
 use crate::error::TokenError;
-use crate::parse::Untrusted;
+use crate::json;
+use crate::parse::{payload_object, Untrusted};
 
 /// A token's parts and what VideoSDK would object to. Nothing here is verified.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,8 +38,43 @@ pub struct Decoded {
 /// Decodes a token **without checking its signature**: for display and debugging only, never
 /// to make an access decision (use [`crate::verify_token`]). Fails only on malformed input.
 pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
+    let s = summarize(token, now)?;
+    // The strict scanner accepted both texts already; serde_json builds the maps the Rust API
+    // hands out (the wasm binding passes the texts to JSON.parse instead).
+    let map = |part: &str, text: &str| {
+        json::parse_object(text.as_bytes())
+            .map_err(|e| TokenError::malformed(format!("the {part} {e}")))
+    };
+    Ok(Decoded {
+        header: map("header", &s.header_json)?,
+        payload: map("payload", &s.payload_json)?,
+        header_json: s.header_json.into_owned(),
+        payload_json: s.payload_json,
+        signature: s.signature.to_owned(),
+        issued_at: s.issued_at,
+        expires_at: s.expires_at,
+        not_before: s.not_before,
+        expired: s.expired,
+        warnings: s.warnings,
+    })
+}
+
+/// What [`decode_token`] finds, with the header and payload as JSON text only.
+pub(crate) struct Summary<'a> {
+    pub header_json: Cow<'static, str>,
+    pub payload_json: String,
+    pub signature: &'a str,
+    pub issued_at: Option<f64>,
+    pub expires_at: Option<f64>,
+    pub not_before: Option<f64>,
+    pub expired: bool,
+    pub warnings: Vec<String>,
+}
+
+pub(crate) fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
     let untrusted = Untrusted::parse(token)?;
-    let (payload_json, payload) = untrusted.payload()?;
+    let payload_json = untrusted.payload_json()?;
+    let payload = payload_object(&payload_json)?;
     let mut warnings = Vec::new();
     match untrusted.alg() {
         Some("HS256") => {}
@@ -53,16 +91,16 @@ pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
     );
     let time = |name| numeric(&payload, name).filter(|t| (0.0..MILLIS_THRESHOLD).contains(t));
     let expires_at = time("exp");
-    Ok(Decoded {
-        header_json: untrusted.header_json.clone(),
-        header: untrusted.header.clone(),
-        signature: untrusted.signature_b64.to_owned(),
-        issued_at: time("iat"),
-        not_before: time("nbf"),
+    let issued_at = time("iat");
+    let not_before = time("nbf");
+    Ok(Summary {
+        header_json: untrusted.header_json,
+        signature: untrusted.signature_b64,
+        issued_at,
+        not_before,
         expired: expires_at.is_some_and(|exp| exp <= now as f64),
         expires_at,
         payload_json,
-        payload,
         warnings,
     })
 }

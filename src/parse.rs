@@ -1,11 +1,12 @@
 //! Strict parsing of a compact JWS into an untrusted token: structure, base64url, header.
 //! Nothing here looks at the payload's JSON: verify does that only after the MAC checks out.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 use crate::base64url::{self, Base64Error};
 use crate::error::TokenError;
-use crate::json;
+use crate::json::{self, Object, Value};
+use crate::sign::{HEADER_B64, HEADER_JSON};
 
 /// The largest token accepted, checked before any decoding. VideoSDK tokens are under 1 KiB;
 /// signed tokens are bounded well below this by the option length limits.
@@ -16,11 +17,20 @@ pub const MAX_TOKEN_LEN: usize = 8 * 1024;
 pub(crate) struct Untrusted<'a> {
     /// `header.payload`, exactly as received: the MAC is computed over these bytes.
     pub signing_input: &'a str,
-    pub header_json: String,
-    pub header: Map<String, Value>,
+    pub header_json: Cow<'static, str>,
+    /// The header's `alg` member, the only one the later steps look at.
+    pub alg: Alg,
     pub payload_b64: &'a str,
     pub signature_b64: &'a str,
     pub signature: Vec<u8>,
+}
+
+/// The header's `alg` member.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Alg {
+    Missing,
+    NotAString,
+    Named(String),
 }
 
 impl<'a> Untrusted<'a> {
@@ -63,35 +73,62 @@ impl<'a> Untrusted<'a> {
         base64url::check(payload_b64.as_bytes()).map_err(|e| bad_base64("payload", &e))?;
         let signature =
             base64url::decode(signature_b64.as_bytes()).map_err(|e| bad_base64("signature", &e))?;
-        let header_bytes =
-            base64url::decode(header_b64.as_bytes()).map_err(|e| bad_base64("header", &e))?;
-        let header = json::parse_object(&header_bytes)
-            .map_err(|e| TokenError::malformed(format!("the header {e}")))?;
-        check_header(&header)?;
+        let (header_json, alg) = if header_b64 == HEADER_B64 {
+            // The header this library signs, byte for byte: nothing to decode or check.
+            (Cow::Borrowed(HEADER_JSON), Alg::Named("HS256".to_owned()))
+        } else {
+            let header_bytes =
+                base64url::decode(header_b64.as_bytes()).map_err(|e| bad_base64("header", &e))?;
+            let header_json = utf8("header", header_bytes)?;
+            let header = json::scan_object(&header_json)
+                .map_err(|e| TokenError::malformed(format!("the header {e}")))?;
+            check_header(&header)?;
+            let alg = match header.get("alg") {
+                None => Alg::Missing,
+                Some(Value::String(alg)) => Alg::Named(alg.to_string()),
+                Some(_) => Alg::NotAString,
+            };
+            (Cow::Owned(header_json), alg)
+        };
         Ok(Self {
             signing_input,
-            // parse_object accepted these bytes, so they are UTF-8.
-            header_json: String::from_utf8(header_bytes).unwrap_or_default(),
-            header,
+            header_json,
+            alg,
             payload_b64,
             signature_b64,
             signature,
         })
     }
 
-    /// Decodes and parses the payload: for verify, call only after the MAC checked out.
-    pub fn payload(&self) -> Result<(String, Map<String, Value>), TokenError> {
+    /// Decodes the payload to its JSON text: for verify, call only after the MAC checked out.
+    /// Parse it with [`payload_object`].
+    pub fn payload_json(&self) -> Result<String, TokenError> {
         let bytes = base64url::decode(self.payload_b64.as_bytes())
             .map_err(|e| bad_base64("payload", &e))?;
-        let map = json::parse_object(&bytes)
-            .map_err(|e| TokenError::malformed(format!("the payload {e}")))?;
-        Ok((String::from_utf8(bytes).unwrap_or_default(), map))
+        utf8("payload", bytes)
     }
 
     /// The header's `alg` when it is a string.
     pub fn alg(&self) -> Option<&str> {
-        self.header.get("alg").and_then(Value::as_str)
+        match &self.alg {
+            Alg::Named(alg) => Some(alg),
+            _ => None,
+        }
     }
+}
+
+/// Parses the payload's JSON text strictly; it must be an object.
+pub(crate) fn payload_object(json: &str) -> Result<Object<'_>, TokenError> {
+    json::scan_object(json).map_err(|e| TokenError::malformed(format!("the payload {e}")))
+}
+
+fn utf8(part: &str, bytes: Vec<u8>) -> Result<String, TokenError> {
+    String::from_utf8(bytes).map_err(|e| {
+        TokenError::malformed(format!(
+            "the {part} is not valid UTF-8 (at byte {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
 }
 
 /// Refuses oversized input before any work is done on it.
@@ -113,7 +150,7 @@ fn bad_base64(part: &str, e: &Base64Error) -> TokenError {
 }
 
 /// Header members that change how a JWS must be processed are refused rather than ignored.
-fn check_header(header: &Map<String, Value>) -> Result<(), TokenError> {
+fn check_header(header: &Object<'_>) -> Result<(), TokenError> {
     if header.contains_key("crit") {
         return Err(TokenError::malformed(
             "the header has 'crit': this library understands no extensions, and RFC 7515 \
@@ -170,7 +207,7 @@ mod tests {
         let u = Untrusted::parse(&t).unwrap();
         assert_eq!(u.alg(), Some("HS256"));
         assert_eq!(u.signature.len(), 32);
-        assert_eq!(u.payload().unwrap().1.len(), 0);
+        assert_eq!(payload_object(&u.payload_json().unwrap()).unwrap().len(), 0);
     }
 
     #[test]
@@ -217,7 +254,7 @@ mod tests {
     fn payload_problems_surface_only_when_asked() {
         let t = format!("{}.{}.{}", b64(H), b64("not json"), "A".repeat(43));
         let u = Untrusted::parse(&t).unwrap();
-        let err = u.payload().unwrap_err();
+        let err = payload_object(&u.payload_json().unwrap()).unwrap_err();
         assert!(err.reason().starts_with("the payload is not valid JSON"));
     }
 }

@@ -11,6 +11,8 @@ use crate::secret::{HmacSha256, Secret};
 
 /// `{"alg":"HS256","typ":"JWT"}`, encoded once: the token never chooses the algorithm.
 pub(crate) const HEADER_B64: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+/// The same header as JSON text.
+pub(crate) const HEADER_JSON: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 
 /// Signs a VideoSDK token with `secret`.
 ///
@@ -29,9 +31,18 @@ pub fn sign_token(
     secret: &Secret,
     options: &ClaimsOptions,
 ) -> Result<String, TokenError> {
+    sign_keyed(api_key, &secret.mac(), options)
+}
+
+/// [`sign_token`] with a key already keyed (the binding keeps the last secret's keyed state).
+pub(crate) fn sign_keyed(
+    api_key: &str,
+    mac: &HmacSha256,
+    options: &ClaimsOptions,
+) -> Result<String, TokenError> {
     check_text("apiKey", api_key)?;
     let payload = payload_json(api_key, options)?;
-    Ok(finish(secret.mac(), &payload))
+    Ok(finish(mac.clone(), &payload))
 }
 
 /// An API key and keyed HMAC state, held for signing many tokens: the key schedule (two SHA-256
@@ -121,8 +132,23 @@ fn payload_json(api_key: &str, options: &ClaimsOptions) -> Result<String, TokenE
 
 fn push_int(out: &mut String, key: &str, value: i64) {
     out.push_str(key);
-    // Integer formatting into a String cannot fail.
-    let _ = std::fmt::Write::write_fmt(out, format_args!("{value}"));
+    // By hand rather than through core::fmt, which showed up in the signing profile.
+    if value < 0 {
+        out.push('-');
+    }
+    let mut n = value.unsigned_abs();
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// `HEADER.payload.signature` with the MAC over the first two parts.
@@ -160,8 +186,9 @@ mod tests {
     fn header_constant_is_the_fixed_header() {
         assert_eq!(
             base64url::decode(HEADER_B64.as_bytes()).unwrap(),
-            br#"{"alg":"HS256","typ":"JWT"}"#
+            HEADER_JSON.as_bytes()
         );
+        assert_eq!(HEADER_JSON, r#"{"alg":"HS256","typ":"JWT"}"#);
     }
 
     #[test]
@@ -177,6 +204,15 @@ mod tests {
             payload_of(&token),
             r#"{"apikey":"key","permissions":["allow_join","allow_mod"],"version":2,"roomId":"room \"1\"","participantId":"p","roles":["crawler","rtc"],"jti":"id-1","iat":1700000000,"nbf":1700000030,"exp":1700007200}"#
         );
+    }
+
+    #[test]
+    fn integers_are_written_as_json_numbers() {
+        for n in [0, 7, -7, 1_700_000_000, i64::MAX, i64::MIN] {
+            let mut out = String::new();
+            push_int(&mut out, "", n);
+            assert_eq!(out, n.to_string());
+        }
     }
 
     #[test]

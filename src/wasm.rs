@@ -10,14 +10,15 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use zeroize::Zeroize;
 
+use crate::decode::{summarize, Summary};
 use crate::duration::{truncate, Span};
 use crate::error::TokenError;
+use crate::json::write_str;
 use crate::options::{check_now, ClaimsOptions, JwtId};
 use crate::parse::{check_size, MAX_TOKEN_LEN};
-use crate::secret::Secret;
-use crate::sign::{sign_token, Signer};
-use crate::verify::{verify_token, VerifyOptions};
-use crate::{decode_token, Decoded};
+use crate::secret::{HmacSha256, Secret};
+use crate::sign::{sign_keyed, sign_token, Signer};
+use crate::verify::{verify_json, Keys, VerifyOptions};
 
 type JsResult<T> = Result<T, JsValue>;
 
@@ -50,6 +51,116 @@ pub fn sign_token_js(options: JsValue) -> JsResult<String> {
     run().map_err(to_js)
 }
 
+/// `signToken` with the options already read in JS (api.js), for options of the common shape:
+/// plain strings and numbers cross once instead of one property read per option from Rust.
+/// `permissions` and `roles` are joined with ',' (api.js passes no entry holding one). Every
+/// check is the same as `signToken`'s, in the same order.
+#[wasm_bindgen(js_name = signFields)]
+#[allow(clippy::too_many_arguments)]
+pub fn sign_fields(
+    api_key: &str,
+    key: &SecretKey,
+    permissions: &str,
+    version: Option<f64>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
+    roles: Option<String>,
+    expires_in_secs: Option<f64>,
+    expires_in_text: Option<String>,
+    not_before_secs: Option<f64>,
+    not_before_text: Option<String>,
+    jwt_id: Option<String>,
+    jwt_id_random: bool,
+    now: Option<f64>,
+) -> JsResult<String> {
+    let run = || {
+        let claims = ClaimsFields {
+            permissions,
+            version,
+            room_id,
+            participant_id,
+            roles,
+            expires_in: span(expires_in_secs, expires_in_text),
+            not_before: span(not_before_secs, not_before_text),
+            jwt_id,
+            jwt_id_random,
+            now,
+        }
+        .into_options()?;
+        sign_keyed(api_key, &key.mac, &claims)
+    };
+    run().map_err(to_js)
+}
+
+/// A string secret, checked and keyed once: api.js keeps the one for the last secret it was
+/// given, so that repeated `signToken` and `verifyToken` calls with the same secret skip
+/// copying it into wasm and the HMAC key schedule (two SHA-256 blocks). It holds keyed state,
+/// as a `TokenSigner` does, and api.js frees it when another secret comes.
+#[wasm_bindgen]
+pub struct SecretKey {
+    mac: HmacSha256,
+}
+
+#[wasm_bindgen]
+impl SecretKey {
+    /// Refuses a secret shorter than 32 bytes with WEAK_SECRET, as `signToken` does.
+    #[wasm_bindgen(constructor)]
+    pub fn new(secret: String) -> JsResult<SecretKey> {
+        let secret = text_secret(secret).map_err(to_js)?;
+        Ok(SecretKey { mac: secret.mac() })
+    }
+}
+
+/// The claim options as api.js passes them to `signFields` and `TokenSigner.signFields`.
+struct ClaimsFields<'a> {
+    permissions: &'a str,
+    version: Option<f64>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
+    roles: Option<String>,
+    expires_in: Option<Span>,
+    not_before: Option<Span>,
+    jwt_id: Option<String>,
+    jwt_id_random: bool,
+    now: Option<f64>,
+}
+
+impl ClaimsFields<'_> {
+    fn into_options(self) -> Result<ClaimsOptions, TokenError> {
+        // The same order as read_claims: the clock first.
+        let now = match self.now {
+            Some(secs) => check_now(secs)?,
+            None => clock_now(),
+        };
+        let mut claims = ClaimsOptions::new(self.permissions.split(','), now);
+        claims.version = self.version;
+        claims.room_id = self.room_id;
+        claims.participant_id = self.participant_id;
+        claims.roles = self
+            .roles
+            .map(|roles| roles.split(',').map(str::to_owned).collect());
+        claims.expires_in = self.expires_in;
+        claims.not_before = self.not_before;
+        claims.jwt_id = if self.jwt_id_random {
+            Some(JwtId::Random)
+        } else {
+            self.jwt_id.map(JwtId::Given)
+        };
+        Ok(claims)
+    }
+}
+
+fn span(secs: Option<f64>, text: Option<String>) -> Option<Span> {
+    secs.map(Span::Seconds).or(text.map(Span::Text))
+}
+
+/// A string secret copied into wasm memory: the copy is zeroed once keyed.
+fn text_secret(mut text: String) -> Result<Secret, TokenError> {
+    let secret = Secret::from_text(&text);
+    text.zeroize();
+    secret
+}
+
 /// Holds an API key and keyed HMAC state for signing many tokens.
 #[wasm_bindgen(js_name = TokenSigner)]
 pub struct JsTokenSigner {
@@ -80,12 +191,49 @@ impl JsTokenSigner {
         };
         run().map_err(to_js)
     }
+
+    /// `sign` with the options already read in JS; see `signFields`.
+    #[wasm_bindgen(js_name = signFields)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn sign_fields(
+        &self,
+        permissions: &str,
+        version: Option<f64>,
+        room_id: Option<String>,
+        participant_id: Option<String>,
+        roles: Option<String>,
+        expires_in_secs: Option<f64>,
+        expires_in_text: Option<String>,
+        not_before_secs: Option<f64>,
+        not_before_text: Option<String>,
+        jwt_id: Option<String>,
+        jwt_id_random: bool,
+        now: Option<f64>,
+    ) -> JsResult<String> {
+        let run = || {
+            let claims = ClaimsFields {
+                permissions,
+                version,
+                room_id,
+                participant_id,
+                roles,
+                expires_in: span(expires_in_secs, expires_in_text),
+                not_before: span(not_before_secs, not_before_text),
+                jwt_id,
+                jwt_id_random,
+                now,
+            }
+            .into_options()?;
+            self.signer.sign(&claims)
+        };
+        run().map_err(to_js)
+    }
 }
 
 /// Decodes a token without checking its signature.
 #[wasm_bindgen(js_name = decodeToken)]
 pub fn decode_token_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let run = || {
+    let read = || {
         let token = read_token(&token)?;
         let now = match optional_object(&options, "decodeToken options")? {
             Some(obj) => {
@@ -94,9 +242,28 @@ pub fn decode_token_js(token: JsValue, options: JsValue) -> JsResult<JsValue> {
             }
             None => clock_now(),
         };
-        decode_token(&token, now)
+        Ok((token, now))
     };
-    run().map_err(to_js).and_then(|d| decoded_to_js(&d))
+    let (token, now) = read().map_err(to_js)?;
+    summarize(&token, now)
+        .map_err(to_js)
+        .and_then(|s| summary_to_js(&s))
+}
+
+/// `decodeToken` for a string token (at most MAX_TOKEN_LEN UTF-16 units) and an optional
+/// numeric `now`, read in JS. Returns the JSON text of [`summary_json`], which api.js turns
+/// into the same object as `decodeToken` builds (one JSON.parse instead of a property write per
+/// field from Rust).
+#[wasm_bindgen(js_name = decodeFields)]
+pub fn decode_fields(token: &str, now: Option<f64>) -> JsResult<String> {
+    let run = || {
+        let now = match now {
+            Some(secs) => check_now(secs)?,
+            None => clock_now(),
+        };
+        summarize(token, now).map(|s| summary_json(&s))
+    };
+    run().map_err(to_js)
 }
 
 /// Verifies a token against a secret or a list of secrets; returns its claims.
@@ -116,10 +283,41 @@ pub fn verify_token_js(token: JsValue, secret: JsValue, options: JsValue) -> JsR
             opts.participant_id = optional_string(&obj, "participantId")?;
         }
         let token = read_token(&token).map_err(TokenError::in_verify)?;
-        verify_token(&token, &secrets, &opts)
+        verify_json(&token, Keys::Secrets(&secrets), &opts)
     };
-    let verified = run().map_err(to_js)?;
-    JSON::parse(&verified.payload_json)
+    // JSON.parse keeps a `__proto__` member an own property.
+    JSON::parse(&run().map_err(to_js)?)
+}
+
+/// `verifyToken` with a string token (at most MAX_TOKEN_LEN UTF-16 units), one string secret and
+/// options of the common shape, read in JS. The same checks in the same order; returns the
+/// payload's JSON text, which api.js parses.
+#[wasm_bindgen(js_name = verifyFields)]
+#[allow(clippy::too_many_arguments)]
+pub fn verify_fields(
+    token: &str,
+    key: &SecretKey,
+    now: Option<f64>,
+    tolerance_secs: Option<f64>,
+    tolerance_text: Option<String>,
+    api_key: Option<String>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
+) -> JsResult<String> {
+    let run = || {
+        let opts = VerifyOptions {
+            now: match now {
+                Some(secs) => check_now(secs)?,
+                None => clock_now(),
+            },
+            clock_tolerance: span(tolerance_secs, tolerance_text),
+            api_key,
+            room_id,
+            participant_id,
+        };
+        verify_json(token, Keys::Keyed(&key.mac), &opts)
+    };
+    run().map_err(to_js)
 }
 
 fn read_claims(obj: &Object) -> Result<ClaimsOptions, TokenError> {
@@ -278,9 +476,14 @@ fn read_list(value: &JsValue, key: &'static str) -> Result<Vec<String>, TokenErr
             format!("{key} must be {expected}; got {}", describe(value)),
         ));
     }
-    serde_wasm_bindgen::from_value::<Vec<String>>(value.clone()).map_err(|_| {
-        TokenError::invalid_option(key, format!("{key} must hold only strings: {expected}"))
-    })
+    let list: &Array = value.unchecked_ref();
+    list.iter()
+        .map(|item| {
+            item.as_string().ok_or_else(|| {
+                TokenError::invalid_option(key, format!("{key} must hold only strings: {expected}"))
+            })
+        })
+        .collect()
 }
 
 fn read_span(key: &'static str, value: &JsValue) -> Result<Span, TokenError> {
@@ -381,22 +584,58 @@ fn read_token(value: &JsValue) -> Result<String, TokenError> {
     Ok(String::from(js))
 }
 
-fn decoded_to_js(d: &Decoded) -> JsResult<JsValue> {
+/// `{"header":…,"payload":…,"signature":"…","dates":n,"expired":b,"warnings":[…]}`: the header
+/// and payload embedded as received (the strict scanner accepted them as JSON objects); bit 0, 1
+/// and 2 of `dates` say whether iat, exp and nbf are plausible times, which api.js then turns
+/// into Dates from the parsed payload.
+fn summary_json(s: &Summary<'_>) -> String {
+    let mut out =
+        String::with_capacity(s.header_json.len() + s.payload_json.len() + s.signature.len() + 80);
+    out.push_str("{\"header\":");
+    out.push_str(&s.header_json);
+    out.push_str(",\"payload\":");
+    out.push_str(&s.payload_json);
+    out.push_str(",\"signature\":");
+    write_str(&mut out, s.signature);
+    let dates = u8::from(s.issued_at.is_some())
+        | (u8::from(s.expires_at.is_some()) << 1)
+        | (u8::from(s.not_before.is_some()) << 2);
+    out.push_str(",\"dates\":");
+    out.push(char::from(b'0' + dates));
+    out.push_str(if s.expired {
+        ",\"expired\":true,\"warnings\":["
+    } else {
+        ",\"expired\":false,\"warnings\":["
+    });
+    for (i, w) in s.warnings.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(&mut out, w);
+    }
+    out.push_str("]}");
+    out
+}
+
+/// The DecodedToken object, built from Rust for the general path (api.js builds the same
+/// object from [`summary_json`] on the fast path).
+fn summary_to_js(s: &Summary<'_>) -> JsResult<JsValue> {
     let obj = Object::new();
-    set(&obj, "header", &JSON::parse(&d.header_json)?)?;
-    set(&obj, "payload", &JSON::parse(&d.payload_json)?)?;
-    set(&obj, "signature", &JsValue::from_str(&d.signature))?;
+    set(&obj, "header", &JSON::parse(&s.header_json)?)?;
+    let payload = JSON::parse(&s.payload_json)?;
+    set(&obj, "payload", &payload)?;
+    set(&obj, "signature", &JsValue::from_str(s.signature))?;
     for (key, secs) in [
-        ("issuedAt", d.issued_at),
-        ("expiresAt", d.expires_at),
-        ("notBefore", d.not_before),
+        ("issuedAt", s.issued_at),
+        ("expiresAt", s.expires_at),
+        ("notBefore", s.not_before),
     ] {
         if let Some(secs) = secs {
             set(&obj, key, &Date::new(&JsValue::from_f64(secs * 1000.0)))?;
         }
     }
-    set(&obj, "expired", &JsValue::from_bool(d.expired))?;
-    let warnings: Array = d.warnings.iter().map(|w| JsValue::from_str(w)).collect();
+    set(&obj, "expired", &JsValue::from_bool(s.expired))?;
+    let warnings: Array = s.warnings.iter().map(|w| JsValue::from_str(w)).collect();
     set(&obj, "warnings", &warnings)?;
     Ok(obj.into())
 }
