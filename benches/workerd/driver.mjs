@@ -2,7 +2,7 @@
 // runs it in Miniflare (workerd) and times requests from outside, a request doing n operations
 // minus one doing none, since the clock inside a request stands still.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { median } from '../lib.mjs';
@@ -20,6 +20,7 @@ export function wrangler(args) {
 
 export async function runWorkerd({ n, rounds, asyncDivisor = 10 }) {
   const outdir = `${root}target/bench/workerd-bundle`;
+  rmSync(outdir, { recursive: true, force: true }); // a stale .wasm from an earlier build would be picked
   wrangler(['deploy', '--dry-run', '--outdir', outdir, '--config', `${root}benches/workerd/wrangler.toml`]);
   const wasm = readdirSync(outdir).find((f) => f.endsWith('.wasm'));
   const mf = new Miniflare({
