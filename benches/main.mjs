@@ -40,6 +40,14 @@ function run(runtime, file, ...args) {
 }
 
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+
+// `--render`: re-render docs-bench-section.md from the last target/bench/results.json, no run.
+if (process.argv.includes('--render')) {
+  const last = JSON.parse(readFileSync(`${root}target/bench/results.json`, 'utf8'));
+  writeFileSync(`${root}docs-bench-section.md`, render(last));
+  console.log(render(last));
+  process.exit(0);
+}
 const results = {
   date: new Date().toISOString(),
   machine: machine(),
@@ -120,6 +128,37 @@ function machine() {
     rustc: version('rustc', ['--version']),
     load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
   };
+}
+
+/** Issue 5's targets against this run: each with its figure and whether it is met. */
+function targets(r) {
+  const t = r.throughput;
+  const ops = (rt, group, id) => t[rt]?.[group]?.[id]?.opsPerSec;
+  const rows = [];
+  const add = (what, value, goal, atLeast = true, unit = '×', goalText = `${goal}${unit}`) => {
+    if (value === undefined || Number.isNaN(value)) return;
+    const met = atLeast ? value >= goal : value <= goal;
+    rows.push(`| ${what} | ${atLeast ? '≥' : '≤'} ${goalText} | ${value.toFixed(2)}${unit} | ${met ? 'met' : '**not met**'} |`);
+  };
+  const vs = (rt, group, peer) => ratio(ops(rt, group, `ours.${group}Token`), ops(rt, group, peer));
+  add('Node signToken ÷ fast-jwt', vs('node', 'sign', 'fast-jwt'), 2);
+  add('Node signToken ÷ jose', vs('node', 'sign', 'jose'), 20);
+  add('Node verifyToken ÷ fast-jwt', vs('node', 'verify', 'fast-jwt'), 1.2);
+  add('Node verifyToken ÷ jose', vs('node', 'verify', 'jose'), 15);
+  add('Node decodeToken ÷ jose.decodeJwt', vs('node', 'decode', 'jose'), 1);
+  for (const rt of ['workerd', 'deno', 'bun']) {
+    const goal = rt === 'workerd' ? 2.5 : 10;
+    add(`${rt} signToken ÷ jose`, vs(rt, 'sign', 'jose'), goal);
+    add(`${rt} verifyToken ÷ jose`, vs(rt, 'verify', 'jose'), goal);
+  }
+  const floor = ops('node', 'floor', 'floor.hmac');
+  const keyedFloor = ops('node', 'floor', 'floor.hmacKeyed');
+  add('Node TokenSigner.sign ÷ HMAC floor (raw key)', ratio(floor, ops('node', 'sign', 'ours.TokenSigner.sign')), 1.25, false);
+  add('Node TokenSigner.sign ÷ HMAC floor (keyed state, stricter)', ratio(keyedFloor, ops('node', 'sign', 'ours.TokenSigner.sign')), 1.25, false);
+  add('Node signToken ÷ HMAC floor (raw key)', ratio(floor, ops('node', 'sign', 'ours.signToken')), 1.5, false);
+  if (r.coldStart?.node) add('Node cold start ÷ jose', r.coldStart.node.oursMs / r.coldStart.node.joseMs, 1 / 3, false, '', '1/3 (0.33)');
+  if (r.size) add('minimal Worker upload, gzip', r.size.upload.ours.gzipKib, 40, false, ' KiB');
+  return ['Targets (issue 5), from this run:', '', '| target | goal | measured | |', '|---|---:|---:|---|', ...rows];
 }
 
 function fmtOps(x) {
@@ -210,6 +249,7 @@ function render(r) {
       `wasm memory ${mib(m.after.wasmMemory)} (after warm-up: ${mib(m.afterWarmUp.wasmMemory)}), ` +
       `RSS ${mib(m.after.rss)} (after warm-up: ${mib(m.afterWarmUp.rss)}).`, '');
   }
+  lines.push(...targets(r), '');
   const mc = r.machine;
   lines.push(`Machine: ${mc.cpu}, ${mc.memoryGiB} GiB, ${mc.os}; ${mc.rustc}; load average at the end ${mc.load}. ` +
     `Run with \`make bench\` on ${r.date.slice(0, 10)}. The machine was shared with other builds, so single figures are noisy; ` +
