@@ -17,7 +17,7 @@ STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
 .PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
-.PHONY: runtime-test runtime-node22 runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
+.PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
 
 help:
 	@echo "make demo   build the package and run the Cloudflare example on workerd at http://127.0.0.1:8787"
@@ -111,12 +111,16 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 export DENO_DIR := $(CURDIR)/target/deno-cache
 
-runtime-test: runtime-node22 runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser
+runtime-test: runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser
 
 # Node 20 runs both in js-test; this adds Node 22 (where require(esm) exists, yet require must
 # still load the CJS entry).
 runtime-node22: $(STAMPS)/pack
 	$(NODE22) --test --test-reporter=spec tests/js/*.test.mjs tests/js/*.test.cjs
+
+# require() as on Node 20.0-20.18, before require(esm): only a real CommonJS entry works there.
+runtime-node-cjs-legacy: $(STAMPS)/pack
+	node --no-experimental-require-module --test --test-reporter=spec tests/js/api-cjs.test.cjs
 
 # Read permission for the package's own files only (node:fs reads the .wasm next to its entry).
 runtime-deno: $(STAMPS)/pack

@@ -1,11 +1,11 @@
 // Browsers: builds tests/runtimes/browser/ with Vite (the package through its `browser`
-// condition), then runs that build and a no-bundler page using `videosdk-token/web` in headless
-// Chromium (playwright-core with the system Chromium). Without a Chromium, only the Vite build
+// condition), then runs that build, the same page on Vite's dev server, and a no-bundler page
+// using `videosdk-token/web` in headless Chromium (playwright-core with the system Chromium). Without a Chromium, only the Vite build
 // is checked and the run is reported as skipped.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
-import { build } from 'vite';
+import { build, createServer as createViteServer } from 'vite';
 
 const root = resolve('.');
 const outDir = resolve('target/vite-test');
@@ -45,15 +45,29 @@ const server = createServer((req, res) => {
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
+const vite = await createViteServer({
+  root: 'tests/runtimes/browser',
+  logLevel: 'warn',
+  // The package is a symlink into target/ here; in an app it sits inside the project anyway.
+  server: { host: '127.0.0.1', port: 0, fs: { allow: [root] } },
+});
+await vite.listen();
+const viteDev = `http://127.0.0.1:${vite.httpServer.address().port}`;
+
 const { chromium: launcher } = await import('playwright-core');
 const browser = await launcher.launch({ executablePath: chromium, args: ['--no-sandbox'] });
 try {
-  for (const [name, path] of [['browser (vite)', '/vite/index.html'], ['browser (videosdk-token/web)', '/tests/runtimes/browser/web.html']]) {
+  const pages = [
+    ['browser (vite build)', `${origin}/vite/index.html`],
+    ['browser (vite dev)', `${viteDev}/index.html`],
+    ['browser (videosdk-token/web)', `${origin}/tests/runtimes/browser/web.html`],
+  ];
+  for (const [name, url] of pages) {
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(origin + path);
+      await page.goto(`${url}#${encodeURIComponent(name)}`);
       await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 20000 });
       const result = await page.evaluate(async () => ({ ...(await window.__result), lines: window.__lines }));
       for (const line of result.lines) console.log(line);
@@ -67,5 +81,6 @@ try {
 } finally {
   await browser.close();
   server.close();
+  await vite.close();
 }
 process.exit(failed > 0 ? 1 : 0);

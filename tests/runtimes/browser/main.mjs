@@ -5,4 +5,6 @@ import { run } from '../harness.mjs';
 
 const lines = [];
 window.__lines = lines;
-window.__result = run('browser (vite)', lib, (line) => lines.push(line));
+// The runner names the page in the URL fragment: the build and the dev server run this same file.
+const runtime = decodeURIComponent(location.hash.slice(1)) || 'browser (vite)';
+window.__result = run(runtime, lib, (line) => lines.push(line));
