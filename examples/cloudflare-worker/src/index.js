@@ -1,0 +1,36 @@
+// A Cloudflare Worker serving VideoSDK tokens at /api/token for your own front end.
+// Secrets come from the environment: `wrangler secret put VIDEOSDK_SECRET` (and VIDEOSDK_API_KEY,
+// TOKEN_ENDPOINT_BEARER) in production, .dev.vars locally.
+import { handleTokenRequest } from 'videosdk-token';
+
+export default {
+  async fetch(request, env) {
+    const { pathname } = new URL(request.url);
+    if (pathname !== '/api/token') {
+      return new Response('Not found: ask /api/token for a VideoSDK token\n', { status: 404 });
+    }
+    return handleTokenRequest(request, {
+      apiKey: env.VIDEOSDK_API_KEY,
+      secret: env.VIDEOSDK_SECRET,
+      // Replace with your own check (a session cookie, a JWT from your identity provider, …).
+      // Return false for 401, or an object that narrows what this caller may ask for, such as
+      // { roomId: 'team-room', participantId: user.id }.
+      authorize: (req) => bearerMatches(req, env.TOKEN_ENDPOINT_BEARER),
+      allowedPermissions: ['allow_join'],
+      maxExpiresIn: '2h',
+      cors: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
+      // Local development only (`make demo` sets it with --var); answers are marked as such.
+      allowAnonymous: env.ALLOW_ANONYMOUS === 'true',
+    });
+  },
+};
+
+/** Compares `Authorization: Bearer <value>` with the expected value in constant time. */
+function bearerMatches(request, expected) {
+  const header = request.headers.get('Authorization') ?? '';
+  if (!expected || !header.startsWith('Bearer ')) return false;
+  const a = new TextEncoder().encode(header.slice(7));
+  const b = new TextEncoder().encode(expected);
+  // crypto.subtle.timingSafeEqual is a Workers extension; it wants equal lengths.
+  return a.byteLength === b.byteLength && crypto.subtle.timingSafeEqual(a, b);
+}

@@ -1,0 +1,6 @@
+// Bun: the package by name, through its `bun` export condition.
+import * as lib from 'videosdk-token';
+import { run } from './harness.mjs';
+
+const { failed } = await run('bun', lib);
+process.exit(failed > 0 ? 1 : 0);

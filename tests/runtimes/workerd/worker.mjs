@@ -1,0 +1,13 @@
+// The shared suites inside workerd: this worker is bundled by wrangler as a user's would be
+// (the `workerd` export condition, the .wasm import as a WebAssembly.Module, no nodejs_compat),
+// then run by miniflare (tests/runtimes/workerd.mjs). Each request runs the suites once.
+import * as lib from 'videosdk-token';
+import { run } from '../harness.mjs';
+
+export default {
+  async fetch() {
+    const lines = [];
+    const { passed, failed } = await run('workerd', lib, (line) => lines.push(line));
+    return Response.json({ passed, failed, lines });
+  },
+};

@@ -1,0 +1,36 @@
+// The types of issue 3's additions, compiled by `make types-test` against the packed package:
+// handleTokenRequest and its config, and the `videosdk-token/web` entry.
+import { handleTokenRequest, type TokenEndpointConfig, type TokenEndpointResponse } from 'videosdk-token';
+import init, { initSync, signToken as webSign } from 'videosdk-token/web';
+
+declare const env: { VIDEOSDK_API_KEY: string; VIDEOSDK_SECRET: string };
+const request = new Request('https://app.example/api/token?roomId=r');
+
+const answer: Promise<Response> = handleTokenRequest(request, {
+  apiKey: env.VIDEOSDK_API_KEY,
+  secret: env.VIDEOSDK_SECRET,
+  authorize: async (req) => req.headers.has('Authorization') && { roomId: 'r', permissions: ['allow_join'] },
+  allowedPermissions: ['allow_join', 'ask_join'],
+  maxExpiresIn: '30m',
+  cors: ['https://app.example'],
+});
+handleTokenRequest(request, { apiKey: 'k', secret: new Uint8Array(32), authorize: () => true, cors: '*', maxExpiresIn: 600 });
+handleTokenRequest(request, { apiKey: 'k', secret: 's', allowAnonymous: true });
+// @ts-expect-error: the secret is required
+handleTokenRequest(request, { apiKey: 'k', authorize: () => true });
+// @ts-expect-error: not a permission
+handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => true, allowedPermissions: ['allow_all'] });
+// @ts-expect-error: a grant narrows with roomId, not room
+handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => ({ room: 'r' }) });
+// @ts-expect-error: maxExpiresIn needs a unit
+handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => true, maxExpiresIn: '120' });
+
+const body = {} as TokenEndpointResponse;
+const expires: string = body.expiresAt;
+void answer; void expires;
+
+await init();
+await init({ module_or_path: new URL('https://cdn.example/videosdk_token_bg.wasm') });
+initSync({ module: new Uint8Array(0) });
+const t: string = webSign({ apiKey: 'k', secret: 's', permissions: ['allow_join'] });
+void t;
