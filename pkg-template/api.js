@@ -102,23 +102,6 @@ function tryRead(read, ...args) {
   }
 }
 
-// The keyed state of the last string secret seen (a wasm SecretKey): repeated calls with the same
-// secret skip copying it into wasm and the HMAC key schedule. Only one is kept; it is freed
-// (and its state released) when another secret comes.
-let lastSecret;
-let lastKey;
-
-function keyFor(secret) {
-  if (lastKey === undefined || secret !== lastSecret) {
-    const key = new wasm.SecretKey(secret); // throws WEAK_SECRET for a short secret
-    const previous = lastKey;
-    lastSecret = secret;
-    lastKey = key;
-    previous?.free();
-  }
-  return lastKey;
-}
-
 const num = (v) => (typeof v === 'number' ? v : undefined);
 const str = (v) => (typeof v === 'string' ? v : undefined);
 
@@ -126,7 +109,7 @@ export function signToken(options) {
   const f = tryRead(claimFields, options, false);
   try {
     if (f === undefined) return wasm.signToken(options);
-    return wasm.signFields(f.apiKey, keyFor(f.secret), f.permissions, f.version, f.roomId, f.participantId,
+    return wasm.signFields(f.apiKey, f.secret, f.permissions, f.version, f.roomId, f.participantId,
       f.roles, num(f.expiresIn), str(f.expiresIn), num(f.notBefore), str(f.notBefore),
       str(f.jwtId), f.jwtId === true, f.now);
   } catch (error) {
@@ -195,7 +178,7 @@ export function verifyToken(token, secret, options) {
   let json;
   try {
     if (f === undefined) return wasm.verifyToken(token, secret, options);
-    json = wasm.verifyFields(token, keyFor(secret), f.now, num(f.clockTolerance), str(f.clockTolerance),
+    json = wasm.verifyFields(token, secret, f.now, num(f.clockTolerance), str(f.clockTolerance),
       f.apiKey, f.roomId, f.participantId);
   } catch (error) {
     rethrow(error);

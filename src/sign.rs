@@ -31,18 +31,9 @@ pub fn sign_token(
     secret: &Secret,
     options: &ClaimsOptions,
 ) -> Result<String, TokenError> {
-    sign_keyed(api_key, &secret.mac(), options)
-}
-
-/// [`sign_token`] with a key already keyed (the binding keeps the last secret's keyed state).
-pub(crate) fn sign_keyed(
-    api_key: &str,
-    mac: &HmacSha256,
-    options: &ClaimsOptions,
-) -> Result<String, TokenError> {
     check_text("apiKey", api_key)?;
     let payload = payload_json(api_key, options)?;
-    Ok(finish(mac.clone(), &payload))
+    Ok(finish(secret.mac(), &payload))
 }
 
 /// An API key and keyed HMAC state, held for signing many tokens: the key schedule (two SHA-256

@@ -10,7 +10,7 @@ use crate::duration::{truncate, Span};
 use crate::error::{ErrorCode, TokenError};
 use crate::json::{self, Object};
 use crate::parse::{payload_object, Alg, Untrusted};
-use crate::secret::{HmacSha256, Secret};
+use crate::secret::Secret;
 
 /// What to check besides the signature. `now` is whole seconds since the epoch.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,7 +52,7 @@ pub fn verify_token(
     secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<Verified, TokenError> {
-    let payload_json = verify_json(token, Keys::Secrets(secrets), options)?;
+    let payload_json = verify_json(token, secrets, options)?;
     // The strict scanner accepted this text already; serde_json builds the map the Rust API
     // hands out (the wasm binding returns the text and lets JSON.parse build the object).
     let payload = json::parse_object(payload_json.as_bytes())
@@ -66,45 +66,18 @@ pub fn verify_token(
 /// [`verify_token`] without building a map: the payload's JSON text, once every check passed.
 pub(crate) fn verify_json(
     token: &str,
-    keys: Keys<'_>,
+    secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<String, TokenError> {
-    verify_inner(token, keys, options).map_err(TokenError::in_verify)
-}
-
-/// What a token's MAC is checked against: secrets, keyed one by one, or one key already keyed
-/// (the binding keeps the last secret's keyed state, so repeated calls skip the key schedule).
-#[derive(Clone, Copy)]
-pub(crate) enum Keys<'a> {
-    Secrets(&'a [Secret]),
-    // Only the wasm binding keeps keyed state between calls.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    Keyed(&'a HmacSha256),
-}
-
-impl Keys<'_> {
-    fn len(self) -> usize {
-        match self {
-            Keys::Secrets(secrets) => secrets.len(),
-            Keys::Keyed(_) => 1,
-        }
-    }
-
-    /// A MAC ready for `update`, keyed with the `i`-th key; `i < len()`.
-    fn mac(self, i: usize) -> Option<HmacSha256> {
-        match self {
-            Keys::Secrets(secrets) => secrets.get(i).map(Secret::mac),
-            Keys::Keyed(mac) => (i == 0).then(|| mac.clone()),
-        }
-    }
+    verify_inner(token, secrets, options).map_err(TokenError::in_verify)
 }
 
 fn verify_inner(
     token: &str,
-    keys: Keys<'_>,
+    secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<String, TokenError> {
-    if keys.len() == 0 {
+    if secrets.is_empty() {
         return Err(TokenError::invalid_option(
             "secret",
             "secret must be a secret or a non-empty list of secrets",
@@ -117,7 +90,7 @@ fn verify_inner(
     };
     let untrusted = Untrusted::parse(token)?;
     check_alg(&untrusted)?;
-    check_mac(&untrusted, keys)?;
+    check_mac(&untrusted, secrets)?;
     let payload_json = untrusted.payload_json()?;
     let payload = payload_object(&payload_json)?;
     if let Some(finding) = claims::review(&payload, options.now)
@@ -147,7 +120,7 @@ fn check_alg(token: &Untrusted<'_>) -> Result<(), TokenError> {
     Err(TokenError::new(ErrorCode::AlgNotAllowed, reason))
 }
 
-fn check_mac(token: &Untrusted<'_>, keys: Keys<'_>) -> Result<(), TokenError> {
+fn check_mac(token: &Untrusted<'_>, secrets: &[Secret]) -> Result<(), TokenError> {
     if token.signature.len() != 32 {
         return Err(TokenError::new(
             ErrorCode::InvalidSignature,
@@ -159,21 +132,23 @@ fn check_mac(token: &Untrusted<'_>, keys: Keys<'_>) -> Result<(), TokenError> {
     }
     // hmac's verify_slice compares in constant time, so the time taken says nothing about how
     // many leading bytes of a forged signature were right.
-    let matches = (0..keys.len()).any(|i| {
-        keys.mac(i).is_some_and(|mut mac| {
-            mac.update(token.signing_input.as_bytes());
-            mac.verify_slice(&token.signature).is_ok()
-        })
+    let matches = secrets.iter().any(|secret| {
+        let mut mac = secret.mac();
+        mac.update(token.signing_input.as_bytes());
+        mac.verify_slice(&token.signature).is_ok()
     });
     if matches {
         Ok(())
     } else {
         Err(TokenError::new(
             ErrorCode::InvalidSignature,
-            if keys.len() == 1 {
+            if secrets.len() == 1 {
                 "the signature does not match the secret".to_owned()
             } else {
-                format!("the signature matches none of the {} secrets", keys.len())
+                format!(
+                    "the signature matches none of the {} secrets",
+                    secrets.len()
+                )
             },
         ))
     }
@@ -241,27 +216,4 @@ fn check_match(payload: &Object<'_>, options: &VerifyOptions) -> Result<(), Toke
         return Err(TokenError::new(ErrorCode::ClaimMismatch, reason).with_field(field));
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::options::ClaimsOptions;
-    use crate::sign::sign_token;
-
-    const NOW: i64 = 1_700_000_000;
-
-    #[test]
-    fn a_keyed_key_verifies_as_its_secret_does() {
-        let secret = Secret::from_text("0123456789abcdef0123456789abcdef-keyed").unwrap();
-        let other = Secret::from_text("another-secret-0123456789abcdef0123456789").unwrap();
-        let token = sign_token("key", &secret, &ClaimsOptions::new(["allow_join"], NOW)).unwrap();
-        let options = VerifyOptions::at(NOW + 1);
-        let by_secret = verify_json(&token, Keys::Secrets(&[secret]), &options).unwrap();
-        let secret = Secret::from_text("0123456789abcdef0123456789abcdef-keyed").unwrap();
-        let by_key = verify_json(&token, Keys::Keyed(&secret.mac()), &options).unwrap();
-        assert_eq!(by_secret, by_key);
-        let err = verify_json(&token, Keys::Keyed(&other.mac()), &options).unwrap_err();
-        assert_eq!(err.code(), ErrorCode::InvalidSignature);
-    }
 }

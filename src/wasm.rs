@@ -16,9 +16,9 @@ use crate::error::TokenError;
 use crate::json::write_str;
 use crate::options::{check_now, ClaimsOptions, JwtId};
 use crate::parse::{check_size, MAX_TOKEN_LEN};
-use crate::secret::{HmacSha256, Secret};
-use crate::sign::{sign_keyed, sign_token, Signer};
-use crate::verify::{verify_json, Keys, VerifyOptions};
+use crate::secret::Secret;
+use crate::sign::{sign_token, Signer};
+use crate::verify::{verify_json, VerifyOptions};
 
 type JsResult<T> = Result<T, JsValue>;
 
@@ -59,7 +59,7 @@ pub fn sign_token_js(options: JsValue) -> JsResult<String> {
 #[allow(clippy::too_many_arguments)]
 pub fn sign_fields(
     api_key: &str,
-    key: &SecretKey,
+    secret: String,
     permissions: &str,
     version: Option<f64>,
     room_id: Option<String>,
@@ -87,28 +87,9 @@ pub fn sign_fields(
             now,
         }
         .into_options()?;
-        sign_keyed(api_key, &key.mac, &claims)
+        sign_token(api_key, &text_secret(secret)?, &claims)
     };
     run().map_err(to_js)
-}
-
-/// A string secret, checked and keyed once: api.js keeps the one for the last secret it was
-/// given, so that repeated `signToken` and `verifyToken` calls with the same secret skip
-/// copying it into wasm and the HMAC key schedule (two SHA-256 blocks). It holds keyed state,
-/// as a `TokenSigner` does, and api.js frees it when another secret comes.
-#[wasm_bindgen]
-pub struct SecretKey {
-    mac: HmacSha256,
-}
-
-#[wasm_bindgen]
-impl SecretKey {
-    /// Refuses a secret shorter than 32 bytes with WEAK_SECRET, as `signToken` does.
-    #[wasm_bindgen(constructor)]
-    pub fn new(secret: String) -> JsResult<SecretKey> {
-        let secret = text_secret(secret).map_err(to_js)?;
-        Ok(SecretKey { mac: secret.mac() })
-    }
 }
 
 /// The claim options as api.js passes them to `signFields` and `TokenSigner.signFields`.
@@ -283,7 +264,7 @@ pub fn verify_token_js(token: JsValue, secret: JsValue, options: JsValue) -> JsR
             opts.participant_id = optional_string(&obj, "participantId")?;
         }
         let token = read_token(&token).map_err(TokenError::in_verify)?;
-        verify_json(&token, Keys::Secrets(&secrets), &opts)
+        verify_json(&token, &secrets, &opts)
     };
     // JSON.parse keeps a `__proto__` member an own property.
     JSON::parse(&run().map_err(to_js)?)
@@ -296,7 +277,7 @@ pub fn verify_token_js(token: JsValue, secret: JsValue, options: JsValue) -> JsR
 #[allow(clippy::too_many_arguments)]
 pub fn verify_fields(
     token: &str,
-    key: &SecretKey,
+    secret: String,
     now: Option<f64>,
     tolerance_secs: Option<f64>,
     tolerance_text: Option<String>,
@@ -315,7 +296,8 @@ pub fn verify_fields(
             room_id,
             participant_id,
         };
-        verify_json(token, Keys::Keyed(&key.mac), &opts)
+        let secret = text_secret(secret)?;
+        verify_json(token, std::slice::from_ref(&secret), &opts)
     };
     run().map_err(to_js)
 }
