@@ -73,7 +73,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: lint rust-test wasm-test js-test types-test
+test: lint rust-test wasm-test js-test types-test hardening-test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools
@@ -94,6 +94,49 @@ js-test: $(STAMPS)/pack
 
 types-test: $(STAMPS)/pack
 	node_modules/typescript/bin/tsc -p tests/types
+
+## Hardening (issue 6) -------------------------------------------------------------------------
+# Fuzzing (cargo-fuzz, nightly) and the long soak. `make test` runs both with small budgets;
+# `make fuzz` and `make soak` with the full ones. Figures land in target/hardening/.
+
+FUZZ_TARGETS := decode verify
+FUZZ_SECS ?= 60
+TEST_FUZZ_SECS ?= 6
+SOAK_N ?= 1000000
+HARDENING := target/hardening
+
+.PHONY: hardening-test fuzz fuzz-tools soak
+
+hardening-test: $(STAMPS)/pack
+	$(MAKE) --no-print-directory fuzz FUZZ_SECS=$(TEST_FUZZ_SECS)
+
+fuzz-tools: $(STAMPS)/fuzz-tools
+
+$(STAMPS)/fuzz-tools:
+	@mkdir -p $(STAMPS)
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	touch $@
+
+# Each target runs for FUZZ_SECS from the seeds (valid tokens) plus the corpus grown so far.
+# A crash fails the run and leaves its input in fuzz/artifacts/<target>/: copy it into
+# fuzz/regressions/, where `cargo test` (tests/fuzz_regressions.rs) replays it from then on.
+fuzz: $(STAMPS)/fuzz-tools
+	@mkdir -p $(HARDENING)
+	cd fuzz && cargo +nightly fuzz build
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  (cd fuzz && cargo +nightly fuzz run $$t ../target/fuzz-corpus/$$t seeds/$$t \
+	    -- -max_total_time=$(FUZZ_SECS) -max_len=$$((16 * 1024)) -print_final_stats=1) \
+	    > $(HARDENING)/fuzz-$$t.log 2>&1 || { tail -40 $(HARDENING)/fuzz-$$t.log; exit 1; }; \
+	  runs=$$(grep -o 'stat::number_of_executed_units: *[0-9]*' $(HARDENING)/fuzz-$$t.log | grep -o '[0-9]*$$'); \
+	  echo "fuzz $$t: $$runs executions in $(FUZZ_SECS) s, no crash" | tee -a $(HARDENING)/fuzz-summary.txt; \
+	done
+
+# 1,000,000 sign+verify calls (SOAK_N): wasm memory and RSS must stay flat.
+soak: $(STAMPS)/pack
+	@mkdir -p $(HARDENING)
+	SOAK_N=$(SOAK_N) node --test tests/js/soak.test.mjs 2>&1 | tee $(HARDENING)/soak.log
 
 ## Demo ----------------------------------------------------------------------------------------
 
