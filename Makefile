@@ -96,8 +96,9 @@ types-test: $(STAMPS)/pack
 	node_modules/typescript/bin/tsc -p tests/types
 
 ## Hardening (issue 6) -------------------------------------------------------------------------
-# Fuzzing (cargo-fuzz, nightly) and the long soak. `make test` runs both with small budgets;
-# `make fuzz` and `make soak` with the full ones. Figures land in target/hardening/.
+# Fuzzing (cargo-fuzz, nightly): `make test` runs it with a small budget (TEST_FUZZ_SECS per
+# target), `make fuzz` with FUZZ_SECS. The JS hardening tests (tests/js/) run in js-test.
+# Figures land in target/hardening/.
 
 FUZZ_TARGETS := decode verify
 FUZZ_SECS ?= 60
@@ -133,10 +134,10 @@ fuzz: $(STAMPS)/fuzz-tools
 	  echo "fuzz $$t: $$runs executions in $(FUZZ_SECS) s, no crash" | tee -a $(HARDENING)/fuzz-summary.txt; \
 	done
 
-# 1,000,000 sign+verify calls (SOAK_N): wasm memory and RSS must stay flat.
+# The soak alone (js-test runs it too): SOAK_N sign+verify calls, wasm memory and RSS flat.
 soak: $(STAMPS)/pack
 	@mkdir -p $(HARDENING)
-	SOAK_N=$(SOAK_N) node --test tests/js/soak.test.mjs 2>&1 | tee $(HARDENING)/soak.log
+	SOAK_N=$(SOAK_N) node --expose-gc --test tests/js/soak.test.mjs 2>&1 | tee $(HARDENING)/soak.log
 
 ## Demo ----------------------------------------------------------------------------------------
 
