@@ -23,6 +23,7 @@ mod options;
 mod parse;
 mod secret;
 mod sign;
+mod text;
 mod verify;
 
 #[cfg(target_arch = "wasm32")]

@@ -656,7 +656,7 @@ fn describe(value: &JsValue) -> String {
     } else if value.dyn_ref::<Date>().is_some() {
         "a Date".into()
     } else if let Some(n) = value.as_f64() {
-        format!("the number {n}")
+        format!("the number {}", crate::text::num(n))
     } else if value.is_string() {
         "a string".into()
     } else if value.as_bool().is_some() {
