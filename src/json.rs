@@ -335,12 +335,8 @@ impl<'a> Scanner<'a> {
             }
             self.digits();
         }
-        let text = &self.text[start..self.at];
-        if let Some(n) = crate::text::parse_fast(text) {
-            return Ok(n);
-        }
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(n),
+        match crate::text::parse_decimal(&self.text[start..self.at]) {
+            Some(n) if n.is_finite() => Ok(n),
             _ => Err(self.error("number out of range")),
         }
     }

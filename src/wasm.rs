@@ -672,6 +672,13 @@ fn describe(value: &JsValue) -> String {
     }
 }
 
+/// JS `parseFloat(text)` for a whole decimal literal that `text::parse_decimal` has checked (so
+/// it reads all of it, as `Number()` would): the engine's correctly rounded conversion, so that
+/// the wasm does not carry Rust's (see `parse_decimal`).
+pub(crate) fn js_number(text: &str) -> f64 {
+    js_sys::parse_float(text)
+}
+
 /// Bench builds only (`--features bench`, never the package): the floor that sign and verify
 /// cannot go below, a bare HMAC-SHA-256 over `input`, run `n` times inside wasm. With `keyed`,
 /// the key schedule is done once and the keyed state cloned per MAC, as `TokenSigner` does;
