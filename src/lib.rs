@@ -21,6 +21,8 @@ mod error;
 mod json;
 mod options;
 mod parse;
+#[cfg(target_arch = "wasm32")]
+mod scrub;
 mod secret;
 mod sign;
 mod text;
@@ -40,4 +42,6 @@ pub use parse::MAX_TOKEN_LEN;
 pub use secret::hmac_sha256;
 pub use secret::{Secret, MIN_SECRET_LEN};
 pub use sign::{sign_token, Signer};
+#[doc(hidden)]
+pub use verify::verify_jws;
 pub use verify::{verify_token, Verified, VerifyOptions};

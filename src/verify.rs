@@ -73,6 +73,19 @@ pub(crate) fn verify_json(
     verify_inner(token, secrets, options).map_err(TokenError::in_verify)
 }
 
+/// The JWS layer alone, for published JWS test vectors (Wycheproof, RFC 7520) whose payloads are
+/// not VideoSDK claims: strict parse, alg, then the MAC over the bytes received; returns the
+/// decoded payload bytes without parsing them. Not a JWT verifier: it checks no claims and no
+/// time. Not part of the API.
+#[doc(hidden)]
+pub fn verify_jws(token: &str, secrets: &[Secret]) -> Result<Vec<u8>, TokenError> {
+    let untrusted = Untrusted::parse(token)?;
+    check_alg(&untrusted)?;
+    check_mac(&untrusted, secrets)?;
+    crate::base64url::decode(untrusted.payload_b64.as_bytes())
+        .map_err(|_| TokenError::malformed("the payload is not valid base64url"))
+}
+
 fn verify_inner(
     token: &str,
     secrets: &[Secret],

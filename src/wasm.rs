@@ -16,11 +16,47 @@ use crate::error::TokenError;
 use crate::json::write_str;
 use crate::options::{check_now, ClaimsOptions, JwtId};
 use crate::parse::{check_size, MAX_TOKEN_LEN};
+use crate::scrub::scrubbed;
 use crate::secret::Secret;
 use crate::sign::{sign_token, Signer};
 use crate::verify::{verify_json, VerifyOptions};
 
 type JsResult<T> = Result<T, JsValue>;
+
+// Every JS operation on a caller's value that can run the caller's code (a Proxy trap, a getter,
+// an overridden method) is imported with `catch`. A JS exception thrown through wasm frames
+// unwinds them without restoring the shadow-stack pointer, so enough of them (a few thousand
+// hostile Proxies) exhaust the stack and the module traps for good; caught here, they become a
+// TokenError instead (tests/js/boundary.test.mjs).
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn try_object_keys(obj: &Object) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+    /// A fresh, plain copy of an array-like: its `length` and elements run no caller code.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = from)]
+    fn try_array_from(value: &JsValue) -> Result<Array, JsValue>;
+    /// A fresh, genuine copy of a Uint8Array (or a subclass or Proxy of one).
+    #[wasm_bindgen(catch, js_namespace = Uint8Array, js_name = from)]
+    fn try_uint8_array_from(value: &JsValue) -> Result<Uint8Array, JsValue>;
+    /// A value that passed `instanceof Date`: a Date, a subclass, or a Proxy of one.
+    type DateLike;
+    #[wasm_bindgen(catch, method, js_name = getTime)]
+    fn try_get_time(this: &DateLike) -> Result<f64, JsValue>;
+}
+
+/// `Array.isArray`, false for a revoked Proxy (which makes it throw).
+fn is_array(value: &JsValue) -> bool {
+    try_is_array(value).unwrap_or(false)
+}
+
+/// The elements of a JS array, copied into a plain array first.
+fn array_items(value: &JsValue, key: &'static str) -> Result<Array, TokenError> {
+    try_array_from(value).map_err(|_| {
+        TokenError::invalid_option(key, format!("reading the array {key} threw an exception"))
+    })
+}
 
 const CLAIM_KEYS: &[&str] = &[
     "permissions",
@@ -48,7 +84,8 @@ pub fn sign_token_js(options: JsValue) -> JsResult<String> {
         let claims = read_claims(&obj)?;
         sign_token(&api_key, &secret, &claims)
     };
-    run().map_err(to_js)
+    // Key material touches the stack: clear it before returning (src/scrub.rs).
+    scrubbed(run).map_err(to_js)
 }
 
 /// `signToken` with the options already read in JS (api.js), for options of the common shape:
@@ -89,7 +126,7 @@ pub fn sign_fields(
         .into_options()?;
         sign_token(api_key, &text_secret(secret)?, &claims)
     };
-    run().map_err(to_js)
+    scrubbed(run).map_err(to_js)
 }
 
 /// The claim options as api.js passes them to `signFields` and `TokenSigner.signFields`.
@@ -145,7 +182,10 @@ fn text_secret(mut text: String) -> Result<Secret, TokenError> {
 /// Holds an API key and keyed HMAC state for signing many tokens.
 #[wasm_bindgen(js_name = TokenSigner)]
 pub struct JsTokenSigner {
-    signer: Signer,
+    // Boxed where it is keyed, so the keyed state is never moved through wasm-bindgen's frames
+    // (which scrubbed() does not clear); free() drops it in place, and hmac's `zeroize`
+    // feature clears it there.
+    signer: Box<Signer>,
 }
 
 #[wasm_bindgen(js_class = TokenSigner)]
@@ -158,9 +198,11 @@ impl JsTokenSigner {
             check_keys(&obj, &[SIGNER_KEYS], "new TokenSigner")?;
             let api_key = required_string(&obj, "apiKey")?;
             let secret = read_secret(&required(&obj, "secret")?)?;
-            Signer::new(&api_key, &secret)
+            Signer::new(&api_key, &secret).map(Box::new)
         };
-        run().map(|signer| JsTokenSigner { signer }).map_err(to_js)
+        scrubbed(run)
+            .map(|signer| JsTokenSigner { signer })
+            .map_err(to_js)
     }
 
     /// Signs a token; takes the same options as `signToken` but `apiKey` and `secret`.
@@ -170,7 +212,7 @@ impl JsTokenSigner {
             check_keys(&obj, &[CLAIM_KEYS], "TokenSigner.sign")?;
             self.signer.sign(&read_claims(&obj)?)
         };
-        run().map_err(to_js)
+        scrubbed(run).map_err(to_js)
     }
 
     /// `sign` with the options already read in JS; see `signFields`.
@@ -207,7 +249,7 @@ impl JsTokenSigner {
             .into_options()?;
             self.signer.sign(&claims)
         };
-        run().map_err(to_js)
+        scrubbed(run).map_err(to_js)
     }
 }
 
@@ -267,7 +309,7 @@ pub fn verify_token_js(token: JsValue, secret: JsValue, options: JsValue) -> JsR
         verify_json(&token, &secrets, &opts)
     };
     // JSON.parse keeps a `__proto__` member an own property.
-    JSON::parse(&run().map_err(to_js)?)
+    JSON::parse(&scrubbed(run).map_err(to_js)?)
 }
 
 /// `verifyToken` with a string token (at most MAX_TOKEN_LEN UTF-16 units), one string secret and
@@ -299,7 +341,7 @@ pub fn verify_fields(
         let secret = text_secret(secret)?;
         verify_json(token, std::slice::from_ref(&secret), &opts)
     };
-    run().map_err(to_js)
+    scrubbed(run).map_err(to_js)
 }
 
 fn read_claims(obj: &Object) -> Result<ClaimsOptions, TokenError> {
@@ -358,7 +400,7 @@ fn optional_object(value: &JsValue, what: &str) -> Result<Option<Object>, TokenE
     if value.is_undefined() {
         return Ok(None);
     }
-    if value.is_object() && !Array::is_array(value) {
+    if value.is_object() && !is_array(value) {
         return Ok(Some(value.clone().unchecked_into()));
     }
     Err(TokenError::invalid_option(
@@ -368,7 +410,12 @@ fn optional_object(value: &JsValue, what: &str) -> Result<Option<Object>, TokenE
 }
 
 fn check_keys(obj: &Object, allowed: &[&[&str]], call: &str) -> Result<(), TokenError> {
-    let keys = Object::keys(obj);
+    let keys = try_object_keys(obj).map_err(|_| {
+        TokenError::invalid_option(
+            "options",
+            format!("{call} options: listing the object's keys threw an exception"),
+        )
+    })?;
     for key in keys.iter() {
         let Some(key) = key.as_string() else { continue };
         if allowed.iter().any(|set| set.contains(&key.as_str())) {
@@ -452,14 +499,14 @@ fn read_list(value: &JsValue, key: &'static str) -> Result<Vec<String>, TokenErr
     } else {
         "an array such as ['allow_join']"
     };
-    if !Array::is_array(value) {
+    if !is_array(value) {
         return Err(TokenError::invalid_option(
             key,
             format!("{key} must be {expected}; got {}", describe(value)),
         ));
     }
-    let list: &Array = value.unchecked_ref();
-    list.iter()
+    array_items(value, key)?
+        .iter()
         .map(|item| {
             item.as_string().ok_or_else(|| {
                 TokenError::invalid_option(key, format!("{key} must hold only strings: {expected}"))
@@ -490,7 +537,12 @@ fn read_now(obj: &Object) -> Result<i64, TokenError> {
         None => Ok(clock_now()),
         Some(v) => {
             if let Some(date) = v.dyn_ref::<Date>() {
-                let ms = date.get_time();
+                let ms = date
+                    .unchecked_ref::<DateLike>()
+                    .try_get_time()
+                    .map_err(|_| {
+                        TokenError::invalid_option("now", "now.getTime() threw an exception")
+                    })?;
                 if ms.is_nan() {
                     return Err(TokenError::invalid_option("now", "now is an invalid Date"));
                 }
@@ -520,8 +572,14 @@ fn read_secret(value: &JsValue) -> Result<Secret, TokenError> {
         let secret = Secret::from_text(&s);
         s.zeroize();
         secret
-    } else if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
-        let mut copy = bytes.to_vec();
+    } else if value.dyn_ref::<Uint8Array>().is_some() {
+        // Copied first into a genuine Uint8Array (a subclass or Proxy could run code on
+        // `length`), which is zeroed on the JS side once its bytes are in wasm memory.
+        let js_copy = try_uint8_array_from(value).map_err(|_| {
+            TokenError::invalid_option("secret", "reading the secret Uint8Array threw an exception")
+        })?;
+        let mut copy = js_copy.to_vec();
+        js_copy.fill(0, 0, js_copy.length());
         let secret = Secret::new(&copy);
         copy.zeroize();
         secret
@@ -537,8 +595,8 @@ fn read_secret(value: &JsValue) -> Result<Secret, TokenError> {
 }
 
 fn read_secrets(value: &JsValue) -> Result<Vec<Secret>, TokenError> {
-    if Array::is_array(value) {
-        let list: &Array = value.unchecked_ref();
+    if is_array(value) {
+        let list = array_items(value, "secret")?;
         if list.length() == 0 {
             return Err(TokenError::invalid_option(
                 "secret",
@@ -651,7 +709,7 @@ fn describe(value: &JsValue) -> String {
         "null".into()
     } else if value.is_undefined() {
         "undefined".into()
-    } else if Array::is_array(value) {
+    } else if is_array(value) {
         "an array".into()
     } else if value.dyn_ref::<Date>().is_some() {
         "a Date".into()
