@@ -51,7 +51,10 @@ fn describe_char(at: usize, c: char) -> String {
             "has '{c}' at character {at}: that is standard base64; base64url uses '-' and '_'"
         ),
         c if c.is_whitespace() => format!("has whitespace at character {at}; remove it"),
-        c => format!("has {c:?} at character {at}; only letters, digits, '-' and '_' are allowed"),
+        c => format!(
+            "has {} at character {at}; only letters, digits, '-' and '_' are allowed",
+            crate::text::quoted_char(c)
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::duration::truncate;
 use crate::json::{Object, Value};
+use crate::text::{num, quoted};
 
 /// What a token lets its bearer do in a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -161,8 +162,8 @@ fn review_version(payload: &Object<'_>, found: &mut Vec<Finding>) {
     match payload.get("version") {
         Some(Value::Number(n)) if *n == 2.0 => {}
         Some(Value::String(s)) => found.push(refuse(format!(
-            "version is the string {:?}; it must be the number 2",
-            truncate(s)
+            "version is the string {}; it must be the number 2",
+            quoted(&truncate(s))
         ))),
         Some(other) => found.push(refuse(format!(
             "version must be 2 (the v2 API); got {}",
@@ -198,8 +199,8 @@ fn review_list(
                 match item.as_str() {
                     Some(s) if known(s) => {}
                     Some(s) => found.push(refuse(format!(
-                        "{name} has the unknown entry {:?}; expected {allowed}",
-                        truncate(s)
+                        "{name} has the unknown entry {}; expected {allowed}",
+                        quoted(&truncate(s))
                     ))),
                     None => found.push(refuse(format!(
                         "{name} has {}; every entry must be a string: {allowed}",
@@ -233,11 +234,12 @@ fn review_times(payload: &Object<'_>, now: i64, found: &mut Vec<Finding>) {
             continue;
         };
         if t < 0.0 {
-            found.push(refuse(format!("{name} is negative ({t})")));
+            found.push(refuse(format!("{name} is negative ({})", num(t))));
         } else if t >= MILLIS_THRESHOLD {
             found.push(refuse(format!(
-                "{name} is {t}, which looks like milliseconds: JWT times are seconds since 1970 \
-                 (divide Date.now() by 1000)"
+                "{name} is {}, which looks like milliseconds: JWT times are seconds since 1970 \
+                 (divide Date.now() by 1000)",
+                num(t)
             )));
         }
     }
@@ -288,8 +290,8 @@ fn describe(value: &Value<'_>) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("the string {:?}", truncate(s)),
+        Value::Number(n) => num(*n),
+        Value::String(s) => format!("the string {}", quoted(&truncate(s))),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }

@@ -9,6 +9,7 @@ use crate::duration::truncate;
 use crate::error::TokenError;
 use crate::json;
 use crate::parse::{payload_object, Untrusted};
+use crate::text::quoted;
 
 /// A token's parts and what VideoSDK would object to. Nothing here is verified.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,8 +80,8 @@ pub(crate) fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError
     match untrusted.alg() {
         Some("HS256") => {}
         Some(alg) => warnings.push(format!(
-            "alg is {:?}: VideoSDK tokens are signed HS256, and verifyToken refuses any other",
-            truncate(alg)
+            "alg is {}: VideoSDK tokens are signed HS256, and verifyToken refuses any other",
+            quoted(&truncate(alg))
         )),
         None => warnings.push("the header has no alg (a string): verifyToken refuses it".into()),
     }

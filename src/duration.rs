@@ -1,6 +1,7 @@
 //! Spans of time as users write them: `90`, `'90s'`, `'120m'`, `'2h'`, `'1d'`, `'1w'`, `'2 hours'`.
 
 use crate::error::TokenError;
+use crate::text::{num, parse_decimal};
 
 /// The longest span accepted anywhere: a token that lives longer than a year is a liability.
 pub const MAX_SPAN_SECS: i64 = 365 * 24 * 60 * 60;
@@ -45,7 +46,7 @@ impl Span {
                 if !n.is_finite() || n.fract() != 0.0 {
                     return Err(TokenError::invalid_option(
                         field,
-                        format!("{field} must be {FORMAT_HINT}; got {n}"),
+                        format!("{field} must be {FORMAT_HINT}; got {}", num(*n)),
                     ));
                 }
                 // Anything beyond the bounds is refused below; clamping keeps the cast exact.
@@ -79,7 +80,7 @@ impl Span {
 
     fn describe(&self) -> String {
         match self {
-            Span::Seconds(n) => format!("{n} seconds"),
+            Span::Seconds(n) => format!("{} seconds", num(*n)),
             Span::Text(t) => format!("'{}'", truncate(t)),
         }
     }
@@ -108,7 +109,7 @@ fn parse_text(text: &str, field: &'static str) -> Result<i64, TokenError> {
         })?;
     let (number, unit) = trimmed.split_at(split);
     let unit = unit.trim_start().to_ascii_lowercase();
-    let value: f64 = number.parse().map_err(|_| bad())?;
+    let value = parse_decimal(number).ok_or_else(bad)?;
     let scale = UNITS
         .iter()
         .find(|(names, _)| names.contains(&unit.as_str()))

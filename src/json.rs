@@ -192,8 +192,8 @@ impl<'a> Scanner<'a> {
             let name = self.string()?;
             if members.iter().any(|(k, _)| *k == name) {
                 return Err(format!(
-                    "is not valid JSON: the member name {:?} appears twice",
-                    crate::duration::truncate(&name)
+                    "is not valid JSON: the member name {} appears twice",
+                    crate::text::quoted(&crate::duration::truncate(&name))
                 ));
             }
             self.skip_ws();
@@ -335,8 +335,8 @@ impl<'a> Scanner<'a> {
             }
             self.digits();
         }
-        match self.text[start..self.at].parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(n),
+        match crate::text::parse_decimal(&self.text[start..self.at]) {
+            Some(n) if n.is_finite() => Ok(n),
             _ => Err(self.error("number out of range")),
         }
     }

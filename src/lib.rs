@@ -25,6 +25,7 @@ mod parse;
 mod scrub;
 mod secret;
 mod sign;
+mod text;
 mod verify;
 
 #[cfg(target_arch = "wasm32")]

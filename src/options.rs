@@ -3,6 +3,7 @@
 use crate::claims::{Permission, Role, MILLIS_THRESHOLD, PERMISSION_LIST, ROLE_LIST};
 use crate::duration::{truncate, Span};
 use crate::error::TokenError;
+use crate::text::{num, quoted};
 
 /// Option strings (apiKey, roomId, participantId, jwtId) longer than this are refused, so that a
 /// signed token always stays under [`crate::MAX_TOKEN_LEN`] and can be verified.
@@ -99,15 +100,19 @@ pub fn check_now(secs: f64) -> Result<i64, TokenError> {
     if !secs.is_finite() || secs < 0.0 {
         return Err(TokenError::invalid_option(
             "now",
-            format!("now must be seconds since 1970 (a non-negative number) or a Date; got {secs}"),
+            format!(
+                "now must be seconds since 1970 (a non-negative number) or a Date; got {}",
+                num(secs)
+            ),
         ));
     }
     if secs >= MILLIS_THRESHOLD {
         return Err(TokenError::invalid_option(
             "now",
             format!(
-                "now is {secs}, which looks like milliseconds: pass seconds \
-                 (Math.floor(Date.now() / 1000)) or a Date"
+                "now is {}, which looks like milliseconds: pass seconds \
+                 (Math.floor(Date.now() / 1000)) or a Date",
+                num(secs)
             ),
         ));
     }
@@ -146,7 +151,8 @@ impl ClaimsOptions {
                 return Err(TokenError::invalid_option(
                     "version",
                     format!(
-                        "version must be 2, the only version VideoSDK defines; got {v} ({why})"
+                        "version must be 2, the only version VideoSDK defines; got {} ({why})",
+                        num(v)
                     ),
                 ));
             }
@@ -240,8 +246,8 @@ fn dedup<T: PartialEq>(
             TokenError::invalid_option(
                 field,
                 format!(
-                    "{field} has the unknown entry {:?}; expected {allowed}",
-                    truncate(item)
+                    "{field} has the unknown entry {}; expected {allowed}",
+                    quoted(&truncate(item))
                 ),
             )
         })?;

@@ -170,7 +170,7 @@ fn check_header(header: &Object<'_>) -> Result<(), TokenError> {
                 return Err(TokenError::malformed(format!(
                     "the header's '{name}' ({meaning}) is {}; only \"JWT\" is accepted",
                     match other {
-                        Value::String(s) => format!("{:?}", crate::duration::truncate(s)),
+                        Value::String(s) => crate::text::quoted(&crate::duration::truncate(s)),
                         _ => "not a string".to_owned(),
                     }
                 )))

@@ -11,6 +11,7 @@ use crate::error::{ErrorCode, TokenError};
 use crate::json::{self, Object};
 use crate::parse::{payload_object, Alg, Untrusted};
 use crate::secret::Secret;
+use crate::text::{num, quoted};
 
 /// What to check besides the signature. `now` is whole seconds since the epoch.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -125,8 +126,8 @@ fn check_alg(token: &Untrusted<'_>) -> Result<(), TokenError> {
             "alg is none (an unsigned token), which is never accepted".to_owned()
         }
         Alg::Named(alg) => format!(
-            "alg is {:?}; only HS256 is accepted (the algorithm is fixed, never chosen by the token)",
-            truncate(alg)
+            "alg is {}; only HS256 is accepted (the algorithm is fixed, never chosen by the token)",
+            quoted(&truncate(alg))
         ),
         Alg::NotAString => "alg is not a string; only \"HS256\" is accepted".to_owned(),
     };
@@ -176,8 +177,10 @@ fn check_times(payload: &Object<'_>, now: i64, tolerance: i64) -> Result<(), Tok
             return Err(TokenError::new(
                 ErrorCode::Expired,
                 format!(
-                    "the token expired {} ago (exp {exp}, now {now}{})",
+                    "the token expired {} ago (exp {}, now {}{})",
                     claims::human_span(now - exp),
+                    num(exp),
+                    num(now),
                     tolerance_note(tolerance)
                 ),
             )
@@ -189,8 +192,10 @@ fn check_times(payload: &Object<'_>, now: i64, tolerance: i64) -> Result<(), Tok
             return Err(TokenError::new(
                 ErrorCode::NotYetValid,
                 format!(
-                    "the token is not valid for another {} (nbf {nbf}, now {now}{})",
+                    "the token is not valid for another {} (nbf {}, now {}{})",
                     claims::human_span(nbf - now),
+                    num(nbf),
+                    num(now),
                     tolerance_note(tolerance)
                 ),
             ));
@@ -201,7 +206,7 @@ fn check_times(payload: &Object<'_>, now: i64, tolerance: i64) -> Result<(), Tok
 
 fn tolerance_note(tolerance: f64) -> String {
     if tolerance > 0.0 {
-        format!(", tolerance {tolerance} s")
+        format!(", tolerance {} s", num(tolerance))
     } else {
         String::new()
     }
@@ -217,13 +222,13 @@ fn check_match(payload: &Object<'_>, options: &VerifyOptions) -> Result<(), Toke
         let reason = match payload.get(claim).and_then(json::Value::as_str) {
             Some(actual) if actual == expected => continue,
             Some(actual) => format!(
-                "{claim} is {:?}, expected {:?}",
-                truncate(actual),
-                truncate(expected)
+                "{claim} is {}, expected {}",
+                quoted(&truncate(actual)),
+                quoted(&truncate(expected))
             ),
             None => format!(
-                "the token has no {claim}, expected {:?}: it is not restricted to one",
-                truncate(expected)
+                "the token has no {claim}, expected {}: it is not restricted to one",
+                quoted(&truncate(expected))
             ),
         };
         return Err(TokenError::new(ErrorCode::ClaimMismatch, reason).with_field(field));

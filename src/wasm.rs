@@ -714,7 +714,7 @@ fn describe(value: &JsValue) -> String {
     } else if value.dyn_ref::<Date>().is_some() {
         "a Date".into()
     } else if let Some(n) = value.as_f64() {
-        format!("the number {n}")
+        format!("the number {}", crate::text::num(n))
     } else if value.is_string() {
         "a string".into()
     } else if value.as_bool().is_some() {
@@ -728,6 +728,13 @@ fn describe(value: &JsValue) -> String {
     } else {
         "an object".into()
     }
+}
+
+/// JS `parseFloat(text)` for a whole decimal literal that `text::parse_decimal` has checked (so
+/// it reads all of it, as `Number()` would): the engine's correctly rounded conversion, so that
+/// the wasm does not carry Rust's (see `parse_decimal`).
+pub(crate) fn js_number(text: &str) -> f64 {
+    js_sys::parse_float(text)
 }
 
 /// Bench builds only (`--features bench`, never the package): the floor that sign and verify
