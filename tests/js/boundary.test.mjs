@@ -134,9 +134,10 @@ test('every argument, any value: a TokenError or a result, never a trap', () => 
 });
 
 test('hostile values many times over do not wear the module down (no leaked stack or heap)', () => {
-  for (let i = 0; i < 20_000; i++) {
-    const v = VALUES[i % VALUES.length][1];
-    if (v === HUGE) continue;
+  // The megabyte-sized values are copied on every call; once each (above) is enough for them.
+  for (let i = 0; i < 5_000; i++) {
+    const [name, v] = VALUES[i % VALUES.length];
+    if (name === '4 MiB string' || name === 'Uint8Array(1 MiB)') continue;
     for (const [, fn] of calls(v)) expectTokenError(fn, 'repeat');
   }
   stillWorks();
