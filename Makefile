@@ -113,7 +113,7 @@ $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-loc
 	  --out-dir target/wasm-pack/bench --no-pack -- --features bench
 	touch $@
 
-# Prints the table, writes target/bench/results.json and docs-bench-section.md.
+# Prints the table, writes target/bench/results.json and the README's benchmark section.
 bench: $(STAMPS)/pack $(STAMPS)/bench-wasm
 	$(NODE22) benches/main.mjs
 
