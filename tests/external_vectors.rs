@@ -1,6 +1,6 @@
-//! Published vectors beyond issue 2's (tests/vectors.rs has RFC 4231 and RFC 7515 A.1 through
-//! the JWT layer): Wycheproof HMAC-SHA-256 and JWS, RFC 7515 A.1 at the JWS layer and its time
-//! expectations, RFC 7519 §6.1, RFC 7520 §4.4, RFC 7797. Read from ../shared/vectors, never
+//! Published known answers through the core: RFC 4231 (HMAC-SHA-256), Wycheproof HMAC-SHA-256
+//! and JWS, RFC 7515 A.1 (through the JWT layer, and at the JWS layer with its time
+//! expectations), RFC 7519 §6.1, RFC 7520 §4.4, RFC 7797. Read from ../shared/vectors, never
 //! copied (VECTORS_DIR may point elsewhere); each test prints "skipped: vectors not present"
 //! when the folder is absent.
 #![cfg(not(target_arch = "wasm32"))] // native core tests: files, clocks, proptest
@@ -315,4 +315,59 @@ fn rfc_7797_b64_false_is_refused_and_b64_true_is_plain_jws() {
             err.reason()
         );
     }
+}
+
+#[test]
+fn rfc_4231_hmac_sha256() {
+    let Some(v) = vectors("rfc4231_hmac_sha256.json") else {
+        return;
+    };
+    let cases = v["vectors"].as_array().expect("a list of vectors");
+    let mut checked = 0;
+    for case in cases {
+        let hex_of = |name: &str| hex(case[name].as_str().expect(name));
+        let mac = hmac_sha256(&hex_of("key_hex"), &hex_of("data_hex"));
+        assert_eq!(
+            mac.to_vec(),
+            hex_of("full_hmac_sha256_hex"),
+            "test case {}",
+            case["tc"]
+        );
+        // Test case 5 publishes a tag truncated to 128 bits: it is the prefix of the full MAC.
+        let published = hex_of("hmac_sha256_hex");
+        assert_eq!(
+            &mac[..published.len()],
+            &published[..],
+            "test case {}",
+            case["tc"]
+        );
+        checked += 1;
+    }
+    assert!(checked >= 6, "only {checked} RFC 4231 cases found");
+}
+
+#[test]
+fn rfc_7515_a1_signature_checks_out_but_it_is_no_videosdk_token() {
+    let Some(v) = vectors("rfc_jws_hs256_examples.json") else {
+        return;
+    };
+    let case = v["vectors"]
+        .as_array()
+        .and_then(|all| all.iter().find(|c| c["id"] == "rfc7515-A.1"))
+        .expect("RFC 7515 A.1 is in the vectors");
+    let token = case["token"].as_str().expect("token");
+    let key = b64url(case["jwk"]["k"].as_str().expect("k"));
+    assert_eq!(key.len(), 64);
+    let now = VerifyOptions::at(1_300_819_300);
+
+    // Right key: the MAC over the received bytes (with their CR LF) checks out, so the failure is
+    // about the claims: it has no apikey or permissions.
+    let err = verify_token(token, &[Secret::new(&key).unwrap()], &now).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ClaimsInvalid, "{}", err.reason());
+
+    // A changed key: the signature no longer matches.
+    let mut changed = key.clone();
+    changed[0] ^= 1;
+    let err = verify_token(token, &[Secret::new(&changed).unwrap()], &now).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidSignature);
 }
