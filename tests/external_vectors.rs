@@ -8,6 +8,9 @@
 use std::path::PathBuf;
 
 use serde_json::Value;
+
+mod common;
+use common::{b64url_decode as b64url, b64url_encode};
 use videosdk_token::{
     hmac_sha256, verify_jws, verify_token, ErrorCode, Secret, Span, VerifyOptions,
 };
@@ -33,33 +36,6 @@ fn hex(s: &str) -> Vec<u8> {
         .step_by(2)
         .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex"))
         .collect()
-}
-
-/// base64url, decoded independently of the crate's strict decoder.
-fn b64url(s: &str) -> Vec<u8> {
-    let table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let (mut bits, mut n, mut out) = (0u32, 0, Vec::new());
-    for c in s.chars() {
-        bits = (bits << 6) | table.find(c).expect("base64url") as u32;
-        n += 6;
-        if n >= 8 {
-            n -= 8;
-            out.push((bits >> n) as u8);
-        }
-    }
-    out
-}
-
-fn b64url_encode(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().fold(0u32, |n, &b| (n << 8) | u32::from(b)) << (8 * (3 - chunk.len()));
-        for i in 0..=chunk.len() {
-            out.push(char::from(T[(n >> (18 - 6 * i)) as usize & 63]));
-        }
-    }
-    out
 }
 
 fn key_of(jwk: &Value) -> Secret {

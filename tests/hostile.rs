@@ -11,6 +11,8 @@
 //! - a payload that is not a JSON object, or not JSON, is MALFORMED, but only after the MAC.
 #![cfg(not(target_arch = "wasm32"))] // native core tests: files, clocks, proptest
 
+mod common;
+use common::b64url_encode as b64;
 use std::time::Instant;
 
 use videosdk_token::{
@@ -24,18 +26,6 @@ const NOW: i64 = 1_700_000_000;
 const H: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 const P: &str =
     r#"{"apikey":"key","permissions":["allow_join"],"iat":1700000000,"exp":1700007200}"#;
-
-fn b64(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().fold(0u32, |n, &b| (n << 8) | u32::from(b)) << (8 * (3 - chunk.len()));
-        for i in 0..=chunk.len() {
-            out.push(char::from(T[(n >> (18 - 6 * i)) as usize & 63]));
-        }
-    }
-    out
-}
 
 fn mac(input: &str, key: &str) -> String {
     b64(&hmac_sha256(key.as_bytes(), input.as_bytes()))

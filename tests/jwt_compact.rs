@@ -6,6 +6,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use jwt_compact::alg::{Hs256, Hs256Key};
 use jwt_compact::{AlgorithmExt, Claims, Header, TimeOptions, UntrustedToken, ValidationError};
 use serde::{Deserialize, Serialize};
+
+mod common;
+use common::raw_token;
 use videosdk_token::{sign_token, verify_token, ClaimsOptions, ErrorCode, Secret, VerifyOptions};
 
 const NOW: i64 = 1_700_000_000;
@@ -166,27 +169,4 @@ fn duplicate_members_are_refused() {
     let token = raw_token(r#"{"alg":"HS256"}"#, &payload, SECRET);
     let ours = verify_token(&token, &[secret()], &VerifyOptions::at(NOW)).unwrap_err();
     assert_eq!(ours.code(), ErrorCode::Malformed);
-}
-
-/// A token from raw header and payload text, MAC'd with the crate's raw HMAC.
-fn raw_token(header: &str, payload: &str, key: &[u8]) -> String {
-    let enc = |bytes: &[u8]| {
-        use std::fmt::Write;
-        // base64url without padding, written out here so the test does not lean on the crate's.
-        let table = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        let mut out = String::new();
-        for chunk in bytes.chunks(3) {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-            for i in 0..=chunk.len() {
-                let _ = write!(out, "{}", table[(n >> (18 - 6 * i)) as usize & 63] as char);
-            }
-        }
-        out
-    };
-    let input = format!("{}.{}", enc(header.as_bytes()), enc(payload.as_bytes()));
-    let mac = videosdk_token::hmac_sha256(key, input.as_bytes());
-    format!("{input}.{}", enc(&mac))
 }
