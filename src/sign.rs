@@ -127,19 +127,7 @@ fn push_int(out: &mut String, key: &str, value: i64) {
     if value < 0 {
         out.push('-');
     }
-    let mut n = value.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+    crate::text::push_u64(out, value.unsigned_abs());
 }
 
 /// `HEADER.payload.signature` with the MAC over the first two parts.

@@ -111,27 +111,28 @@ pub fn sign_fields(
     now: Option<f64>,
 ) -> JsResult<String> {
     let run = || {
-        let claims = ClaimsFields {
+        let claims = claims_from_fields(
             permissions,
             version,
             room_id,
             participant_id,
             roles,
-            expires_in: span(expires_in_secs, expires_in_text),
-            not_before: span(not_before_secs, not_before_text),
+            span(expires_in_secs, expires_in_text),
+            span(not_before_secs, not_before_text),
             jwt_id,
             jwt_id_random,
             now,
-        }
-        .into_options()?;
+        )?;
         sign_token(api_key, &text_secret(secret)?, &claims)
     };
     scrubbed(run).map_err(to_js)
 }
 
-/// The claim options as api.js passes them to `signFields` and `TokenSigner.signFields`.
-struct ClaimsFields<'a> {
-    permissions: &'a str,
+/// The claim options as api.js passes them to `signFields` and `TokenSigner.signFields`, turned
+/// into core options: the clock first, as `read_claims` reads it.
+#[allow(clippy::too_many_arguments)]
+fn claims_from_fields(
+    permissions: &str,
     version: Option<f64>,
     room_id: Option<String>,
     participant_id: Option<String>,
@@ -141,31 +142,24 @@ struct ClaimsFields<'a> {
     jwt_id: Option<String>,
     jwt_id_random: bool,
     now: Option<f64>,
-}
-
-impl ClaimsFields<'_> {
-    fn into_options(self) -> Result<ClaimsOptions, TokenError> {
-        // The same order as read_claims: the clock first.
-        let now = match self.now {
-            Some(secs) => check_now(secs)?,
-            None => clock_now(),
-        };
-        let mut claims = ClaimsOptions::new(self.permissions.split(','), now);
-        claims.version = self.version;
-        claims.room_id = self.room_id;
-        claims.participant_id = self.participant_id;
-        claims.roles = self
-            .roles
-            .map(|roles| roles.split(',').map(str::to_owned).collect());
-        claims.expires_in = self.expires_in;
-        claims.not_before = self.not_before;
-        claims.jwt_id = if self.jwt_id_random {
-            Some(JwtId::Random)
-        } else {
-            self.jwt_id.map(JwtId::Given)
-        };
-        Ok(claims)
-    }
+) -> Result<ClaimsOptions, TokenError> {
+    let now = match now {
+        Some(secs) => check_now(secs)?,
+        None => clock_now(),
+    };
+    let mut claims = ClaimsOptions::new(permissions.split(','), now);
+    claims.version = version;
+    claims.room_id = room_id;
+    claims.participant_id = participant_id;
+    claims.roles = roles.map(|roles| roles.split(',').map(str::to_owned).collect());
+    claims.expires_in = expires_in;
+    claims.not_before = not_before;
+    claims.jwt_id = if jwt_id_random {
+        Some(JwtId::Random)
+    } else {
+        jwt_id.map(JwtId::Given)
+    };
+    Ok(claims)
 }
 
 fn span(secs: Option<f64>, text: Option<String>) -> Option<Span> {
@@ -234,19 +228,18 @@ impl JsTokenSigner {
         now: Option<f64>,
     ) -> JsResult<String> {
         let run = || {
-            let claims = ClaimsFields {
+            let claims = claims_from_fields(
                 permissions,
                 version,
                 room_id,
                 participant_id,
                 roles,
-                expires_in: span(expires_in_secs, expires_in_text),
-                not_before: span(not_before_secs, not_before_text),
+                span(expires_in_secs, expires_in_text),
+                span(not_before_secs, not_before_text),
                 jwt_id,
                 jwt_id_random,
                 now,
-            }
-            .into_options()?;
+            )?;
             self.signer.sign(&claims)
         };
         scrubbed(run).map_err(to_js)
