@@ -160,7 +160,7 @@ fn review_version(payload: &Object<'_>, found: &mut Vec<Finding>) {
         .filter(|c| payload.contains_key(c))
         .collect();
     match payload.get("version") {
-        Some(Value::Number(n)) if *n == 2.0 => {}
+        Some(Value::Number(n, _)) if *n == 2.0 => {}
         Some(Value::String(s)) => found.push(refuse(format!(
             "version is the string {}; it must be the number 2",
             quoted(&truncate(s))
@@ -290,7 +290,7 @@ fn describe(value: &Value<'_>) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => num(*n),
+        Value::Number(n, _) => num(*n),
         Value::String(s) => format!("the string {}", quoted(&truncate(s))),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),

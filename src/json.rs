@@ -2,16 +2,14 @@
 //! anywhere is refused (RFC 7515 §5.2 lets a parser refuse them, and two `exp` members would let
 //! two parsers disagree about when a token expires). Writing is by hand, in a fixed member order.
 //!
-//! Two parsers share the rules: [`scan_object`], a small hand-written one that the token paths
-//! use (no serde, borrowed strings, a few allocations), and [`parse_object`], which builds the
-//! serde_json `Map` that the Rust API hands out after `scan_object` has accepted the same bytes.
+//! One parser, [`scan_object`]: small and hand-written (no serde, borrowed strings, a few
+//! allocations). The Rust API's serde_json maps are built from what it scanned ([`parse_map`]);
+//! the tests hold a serde_json-based strict parser as an oracle that must agree with it.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::Map;
-
-use strict::Strict;
 
 /// The deepest nesting accepted, as serde_json's recursion limit.
 const MAX_DEPTH: usize = 128;
@@ -21,7 +19,8 @@ const MAX_DEPTH: usize = 128;
 pub(crate) enum Value<'a> {
     Null,
     Bool(bool),
-    Number(f64),
+    /// The value and its literal, so the Rust API's serde_json numbers read exactly as serde does.
+    Number(f64, &'a str),
     String(Cow<'a, str>),
     Array(Vec<Value<'a>>),
     Object(Object<'a>),
@@ -37,7 +36,7 @@ impl Value<'_> {
 
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Value::Number(n) => Some(*n),
+            Value::Number(n, _) => Some(*n),
             _ => None,
         }
     }
@@ -60,9 +59,35 @@ impl<'a> Object<'a> {
     pub fn len(&self) -> usize {
         self.0.len()
     }
+
+    /// The same members as an owned serde_json map, for the Rust API.
+    pub fn to_map(&self) -> Map<String, serde_json::Value> {
+        self.0
+            .iter()
+            .map(|(k, v)| (k.clone().into_owned(), v.to_serde()))
+            .collect()
+    }
 }
 
-/// Parses `text` as a JSON object with the same rules as [`parse_object`]: duplicate member
+impl Value<'_> {
+    fn to_serde(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            // The literal passed the scanner's (stricter) grammar, so serde_json reads it too.
+            Value::Number(n, literal) => serde_json::from_str(literal)
+                .ok()
+                .or_else(|| serde_json::Number::from_f64(*n))
+                .map_or(J::Null, J::Number),
+            Value::String(s) => J::String(s.clone().into_owned()),
+            Value::Array(items) => J::Array(items.iter().map(Value::to_serde).collect()),
+            Value::Object(o) => J::Object(o.to_map()),
+        }
+    }
+}
+
+/// Parses `text` as a JSON object, strictly: duplicate member
 /// names at any depth, lone surrogates, numbers out of the f64 range and nesting
 /// deeper than 128 are refused. The error says what is wrong and where.
 pub(crate) fn scan_object(text: &str) -> Result<Object<'_>, String> {
@@ -89,7 +114,7 @@ fn scanned_kind(value: &Value<'_>) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
+        Value::Number(..) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
@@ -132,7 +157,7 @@ impl<'a> Scanner<'a> {
             Some(b'{') => self.nested(Self::object),
             Some(b'[') => self.nested(Self::array),
             Some(b'"') => self.string().map(Value::String),
-            Some(b'-' | b'0'..=b'9') => self.number().map(Value::Number),
+            Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
@@ -308,7 +333,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A number (RFC 8259 grammar), as the nearest f64; out of range is an error, as in serde_json.
-    fn number(&mut self) -> Result<f64, String> {
+    fn number(&mut self) -> Result<Value<'a>, String> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -335,8 +360,9 @@ impl<'a> Scanner<'a> {
             }
             self.digits();
         }
-        match crate::text::parse_decimal(&self.text[start..self.at]) {
-            Some(n) if n.is_finite() => Ok(n),
+        let literal = &self.text[start..self.at];
+        match crate::text::parse_decimal(literal) {
+            Some(n) if n.is_finite() => Ok(Value::Number(n, literal)),
             _ => Err(self.error("number out of range")),
         }
     }
@@ -348,110 +374,10 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Parses `bytes` as a serde_json object, refusing duplicate member names at any depth, invalid
-/// UTF-8, lone surrogates and nesting deeper than serde_json's limit of 128. The Rust API's
-/// `Verified` and `Decoded` carry this map; the token paths use [`scan_object`].
-pub fn parse_object(bytes: &[u8]) -> Result<Map<String, serde_json::Value>, String> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| format!("is not valid UTF-8 (at byte {})", e.valid_up_to()))?;
-    match serde_json::from_str::<Strict>(text) {
-        Ok(Strict(serde_json::Value::Object(map))) => Ok(map),
-        Ok(Strict(other)) => Err(format!("is {}, not a JSON object", kind(&other))),
-        Err(e) => Err(format!("is not valid JSON: {}", describe(&e))),
-    }
-}
-
-fn describe(e: &serde_json::Error) -> String {
-    // serde_json's messages name the line and column already; duplicates come through as custom.
-    e.to_string()
-}
-
-fn kind(value: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-mod strict {
-    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-    use serde_json::{Map, Value};
-    use std::fmt;
-
-    /// A `Value` whose objects refuse repeated member names.
-    pub(super) struct Strict(pub(super) Value);
-
-    impl<'de> Deserialize<'de> for Strict {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_any(StrictVisitor).map(Strict)
-        }
-    }
-
-    struct StrictVisitor;
-
-    impl<'de> Visitor<'de> for StrictVisitor {
-        type Value = Value;
-
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-
-        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-            Ok(Value::Bool(v))
-        }
-
-        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-            Ok(Value::from(v))
-        }
-
-        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-            Ok(Value::from(v))
-        }
-
-        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-            // serde_json never yields a non-finite float from text, so `Null` is unreachable here.
-            Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-        }
-
-        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-            Ok(Value::String(v.to_owned()))
-        }
-
-        fn visit_string<E>(self, v: String) -> Result<Value, E> {
-            Ok(Value::String(v))
-        }
-
-        fn visit_unit<E>(self) -> Result<Value, E> {
-            Ok(Value::Null)
-        }
-
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-            let mut items = Vec::new();
-            while let Some(Strict(item)) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(Value::Array(items))
-        }
-
-        fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
-            let mut map = Map::new();
-            while let Some(key) = access.next_key::<String>()? {
-                if map.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!(
-                        "the member name {:?} appears twice",
-                        crate::duration::truncate(&key)
-                    )));
-                }
-                let Strict(value) = access.next_value()?;
-                map.insert(key, value);
-            }
-            Ok(Value::Object(map))
-        }
-    }
+/// [`scan_object`] into an owned serde_json map: what the Rust API's `Verified` and `Decoded`
+/// carry. Only texts the token paths have already accepted reach it.
+pub fn parse_map(text: &str) -> Result<Map<String, serde_json::Value>, String> {
+    scan_object(text).map(|object| object.to_map())
 }
 
 /// Appends `s` as a JSON string literal (quotes included), escaping what RFC 8259 requires.
@@ -486,11 +412,99 @@ pub fn write_str(out: &mut String, s: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strict::Strict;
+
+    /// The oracle: serde_json with a visitor that refuses duplicate member names at any depth.
+    /// Its messages do not matter; only whether it accepts.
+    fn parse_object(text: &str) -> Result<Map<String, serde_json::Value>, String> {
+        match serde_json::from_str::<Strict>(text) {
+            Ok(Strict(serde_json::Value::Object(map))) => Ok(map),
+            Ok(_) => Err("not an object".to_owned()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    mod strict {
+        use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+        use serde_json::{Map, Value};
+        use std::fmt;
+
+        /// A `Value` whose objects refuse repeated member names.
+        pub(super) struct Strict(pub(super) Value);
+
+        impl<'de> Deserialize<'de> for Strict {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_any(StrictVisitor).map(Strict)
+            }
+        }
+
+        struct StrictVisitor;
+
+        impl<'de> Visitor<'de> for StrictVisitor {
+            type Value = Value;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+
+            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+
+            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::from(v))
+            }
+
+            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+                Ok(Value::from(v))
+            }
+
+            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+                // serde_json never yields a non-finite float from text, so `Null` is unreachable here.
+                Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
+            }
+
+            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::String(v.to_owned()))
+            }
+
+            fn visit_string<E>(self, v: String) -> Result<Value, E> {
+                Ok(Value::String(v))
+            }
+
+            fn visit_unit<E>(self) -> Result<Value, E> {
+                Ok(Value::Null)
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(Strict(item)) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Value::Array(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+                let mut map = Map::new();
+                while let Some(key) = access.next_key::<String>()? {
+                    if map.contains_key(&key) {
+                        return Err(de::Error::custom(format_args!(
+                            "the member name {:?} appears twice",
+                            crate::duration::truncate(&key)
+                        )));
+                    }
+                    let Strict(value) = access.next_value()?;
+                    map.insert(key, value);
+                }
+                Ok(Value::Object(map))
+            }
+        }
+    }
 
     /// Both parsers must accept and refuse the same texts.
     fn agree(text: &str) -> bool {
         let scanned = scan_object(text);
-        let parsed = parse_object(text.as_bytes());
+        let parsed = parse_object(text);
         assert_eq!(
             scanned.is_ok(),
             parsed.is_ok(),
@@ -571,31 +585,39 @@ mod tests {
 
     #[test]
     fn duplicates_are_refused_at_any_depth() {
-        let err = parse_object(br#"{"exp":1,"exp":2}"#).unwrap_err();
+        let err = parse_map(r#"{"exp":1,"exp":2}"#).unwrap_err();
         assert!(err.contains("\"exp\" appears twice"), "{err}");
-        assert!(parse_object(br#"{"a":{"b":1,"b":1}}"#).is_err());
-        assert!(parse_object(br#"{"a":[{"b":1,"b":1}]}"#).is_err());
-        assert!(parse_object(br#"{"a":1,"b":1}"#).is_ok());
+        assert!(parse_map(r#"{"a":{"b":1,"b":1}}"#).is_err());
+        assert!(parse_map(r#"{"a":[{"b":1,"b":1}]}"#).is_err());
+        assert!(parse_map(r#"{"a":1,"b":1}"#).is_ok());
     }
 
     #[test]
-    fn only_objects_in_utf8() {
-        assert!(parse_object(b"[1]").unwrap_err().contains("array"));
-        assert!(parse_object(b"\"x\"").unwrap_err().contains("string"));
-        assert!(parse_object(b"{\"a\":\"\xff\"}")
-            .unwrap_err()
-            .contains("UTF-8"));
-        assert!(
-            parse_object(br#"{"a":"\ud800"}"#).is_err(),
-            "lone surrogate"
-        );
-        assert!(parse_object(b"{} x").is_err(), "trailing data");
+    fn maps_for_the_rust_api_equal_serde_jsons() {
+        for text in [
+            r#"{"apikey":"k","permissions":["allow_join"],"version":2,"iat":1700000000,"exp":1700007200}"#,
+            r#"{"f":1700000000.5,"neg":-3,"e":1.5e3,"s":"a\"\u00e9","n":null,"b":[true,{"x":[]}]}"#,
+        ] {
+            let ours = parse_map(text).unwrap();
+            let theirs: Map<String, serde_json::Value> = serde_json::from_str(text).unwrap();
+            assert_eq!(ours, theirs, "{text}");
+        }
+    }
+
+    #[test]
+    fn only_objects() {
+        // Invalid UTF-8 never gets here: parse.rs refuses it (tests/hostile.rs).
+        assert!(parse_map("[1]").unwrap_err().contains("array"));
+        assert!(parse_map("\"x\"").unwrap_err().contains("string"));
+        assert!(parse_map(r#"{"a":"\ud800"}"#).is_err(), "lone surrogate");
+        assert!(parse_map("{} x").is_err(), "trailing data");
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let deep = format!("{{\"a\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(parse_object(deep.as_bytes()).is_err());
+        assert!(parse_map(&deep).is_err());
+        assert!(parse_object(&deep).is_err(), "the oracle too");
     }
 
     #[test]
