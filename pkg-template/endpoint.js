@@ -78,8 +78,8 @@ export async function handleTokenRequest(request, config) {
 
   const now = Math.floor(Date.now() / 1000);
   let token;
+  let lifetime = cfg.maxSeconds;
   try {
-    let lifetime = cfg.maxSeconds;
     if (params.expiresIn !== undefined) {
       lifetime = spanSeconds(params.expiresIn);
       if (lifetime > cfg.maxSeconds) {
@@ -103,7 +103,8 @@ export async function handleTokenRequest(request, config) {
     }
     throw e;
   }
-  const { expiresAt } = decodeToken(token, { now });
+  // signToken set exp to exactly now + lifetime.
+  const expiresAt = new Date((now + lifetime) * 1000);
   return answer(200, { token, expiresAt: expiresAt.toISOString() });
 }
 
