@@ -8,18 +8,9 @@
 // or JSON text). Every check still happens in Rust, in the same order. Anything else takes the
 // general exports, which read the JS values from Rust and explain what is wrong with them.
 import * as wasm from './videosdk_token.js';
+import { TokenError } from './errors.js';
 
-/** Every failure of this package: `code` is stable, `reason` says exactly what was wrong. */
-export class TokenError extends Error {
-  constructor(code, message, details = {}) {
-    super(message);
-    this.name = 'TokenError';
-    this.code = code;
-    this.reason = details.reason ?? message;
-    if (details.field !== undefined) this.field = details.field;
-    if (details.expiredAt !== undefined) this.expiredAt = details.expiredAt;
-  }
-}
+export { TokenError, VideoSDKError } from './errors.js';
 
 // The binding throws plain Errors named TokenError (it cannot construct this class);
 // anything else, such as a JS exception from an options getter, passes through untouched.

@@ -153,7 +153,22 @@ export type TokenErrorCode =
   | 'CLAIMS_INVALID'
   | 'CLAIM_MISMATCH';
 
-export class TokenError extends Error {
+/**
+ * The base of every error this package throws (tokens, and the entries built on them): one
+ * `catch` with `instanceof VideoSDKError` handles the package; `code` says which failure it is.
+ */
+export class VideoSDKError extends Error {
+  constructor(code: string, message: string, details?: { reason?: string; field?: string });
+  readonly name: string;
+  /** Stable, for programs: switch on it. */
+  readonly code: string;
+  /** What exactly was wrong, for logs. Never contains a secret. */
+  readonly reason: string;
+  /** The option or input at fault, where there is one. */
+  readonly field?: string;
+}
+
+export class TokenError extends VideoSDKError {
   constructor(
     code: TokenErrorCode,
     message: string,

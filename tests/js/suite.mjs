@@ -46,6 +46,7 @@ export function throwsCode(lib, fn, code, field) {
     fail(`expected a TokenError ${code}, got ${error?.name}: ${error?.message}`);
   }
   ok(error instanceof Error, 'a TokenError is an Error');
+  ok(error instanceof lib.VideoSDKError, 'a TokenError is a VideoSDKError');
   eq(error.name, 'TokenError', 'error.name');
   eq(error.code, code, `error.code (reason: ${error.reason})`);
   if (field !== undefined) eq(error.field, field, 'error.field');
@@ -115,6 +116,19 @@ export function cases(lib) {
       for (const name of ['signToken', 'decodeToken', 'verifyToken', 'TokenSigner', 'TokenError']) {
         eq(typeof lib[name], 'function', name);
       }
+    }],
+
+    ['VideoSDKError is the base of TokenError', () => {
+      const { VideoSDKError } = lib;
+      eq(typeof VideoSDKError, 'function', 'VideoSDKError');
+      const e = new TokenError('MALFORMED', 'bad token', { reason: 'why' });
+      ok(e instanceof VideoSDKError && e instanceof Error, 'TokenError extends VideoSDKError');
+      eq(e.name, 'TokenError', 'name');
+      eq(e.reason, 'why', 'reason');
+      const base = new VideoSDKError('SOME_CODE', 'message');
+      eq(base.name, 'VideoSDKError', 'base name');
+      eq(base.code, 'SOME_CODE', 'base code');
+      eq(base.reason, 'message', 'reason defaults to the message');
     }],
 
     ['signs the exact header and claims, default expiry 120 minutes', () => {

@@ -1,7 +1,7 @@
 // Compiled by `make types-test` against the packed package: the public types accept what the API
 // accepts and refuse the rest (each @ts-expect-error fails the build if the line compiles).
 import {
-  decodeToken, signToken, TokenError, TokenSigner, verifyToken,
+  decodeToken, signToken, TokenError, TokenSigner, verifyToken, VideoSDKError,
   type DecodedToken, type Permission, type TokenErrorCode, type VideoSDKClaims,
 } from 'videosdk-token';
 
@@ -59,3 +59,11 @@ try {
   }
 }
 void [expired, warnings, expiresAt, alg, perms, exp];
+
+// TokenError is a VideoSDKError: one catch handles the package.
+function handles(e: unknown): string | undefined {
+  if (e instanceof VideoSDKError) return e.code;
+  return undefined;
+}
+const asBase: VideoSDKError = new TokenError('MALFORMED', 'bad');
+void handles(asBase);
