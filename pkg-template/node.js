@@ -4,5 +4,4 @@ import { initSync } from './videosdk_token.js';
 
 initSync({ module: readFileSync(new URL('./videosdk_token_bg.wasm', import.meta.url)) });
 
-export * from './api.js';
-export { handleTokenRequest } from './endpoint.js';
+export * from './exports.js';

@@ -5,5 +5,4 @@ import { initSync } from './videosdk_token.js';
 
 initSync({ module: wasm });
 
-export * from './api.js';
-export { handleTokenRequest } from './endpoint.js';
+export * from './exports.js';

@@ -15,8 +15,7 @@ await build({
       import { join } from 'node:path';
       import { initSync } from './videosdk_token.js';
       initSync({ module: readFileSync(join(__dirname, 'videosdk_token_bg.wasm')) });
-      export * from './api.js';
-      export { handleTokenRequest } from './endpoint.js';
+      export * from './exports.js';
     `,
   },
   bundle: true,
