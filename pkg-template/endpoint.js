@@ -20,6 +20,7 @@ const ROLES = ['crawler', 'rtc'];
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
 const GRANT_FIELDS = ['roomId', 'participantId', 'permissions', 'roles'];
 const MAX_BODY = 16 * 1024; // bytes
+const MAX_URL = 16 * 1024; // characters
 const MAX_ECHO = 64; // characters of caller input in any one message or field
 const ANONYMOUS_HEADER = 'X-VideoSDK-Token-Anonymous';
 const METHODS = 'GET, POST, OPTIONS';
@@ -31,7 +32,7 @@ const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.cal
 /**
  * Answers a token request: 200 {token, expiresAt}, 204 for an OPTIONS preflight, 400 bad input,
  * 401 unauthorized, 403 beyond what config and the grant allow, 405 other methods, 413 a body
- * over 16 KiB, 500 when authorize() throws or returns a malformed grant.
+ * over 16 KiB, 414 a URL over 16 KiB, 500 when authorize() throws or returns a malformed grant.
  * Rejects (with a TokenError) only for a bad `config`: that is the deployer's bug, not the caller's.
  */
 export async function handleTokenRequest(request, config) {
@@ -66,6 +67,12 @@ async function respond(request, cfg, common) {
   }
   if (method !== 'GET' && method !== 'POST') {
     throw new Refusal(405, 'METHOD_NOT_ALLOWED', `use GET or POST, not ${quote(method)}`, undefined, { Allow: METHODS });
+  }
+
+  // Bounded before anything parses it: a URL of megabytes would otherwise cost tens of
+  // milliseconds to parse and refuse (platforms cap URLs too, at 8 to 80 KiB, not all of them).
+  if (request.url.length > MAX_URL) {
+    throw new Refusal(414, 'URI_TOO_LONG', `the URL is over ${MAX_URL} characters`, 'query');
   }
 
   // The body is read once, here, no further than the limit; authorize() gets a request carrying

@@ -391,6 +391,18 @@ export function endpointCases(lib) {
       eq(under.response.status, 200, `1 KB of UTF-8 is fine (body: ${under.text.slice(0, 200)})`);
     }],
 
+    ['endpoint: a URL over 16 KiB is a 414 before anything parses it', async () => {
+      let called = false;
+      const config = { authorize: () => { called = true; return true; } };
+      expectError(await call(`?roomId=${'r'.repeat(MAX_BODY)}`, {}, config), 414, 'URI_TOO_LONG', 'query');
+      expectError(await call(`?${'q'.repeat(4 * 1024 * 1024)}=1`, {}, config), 414, 'URI_TOO_LONG', 'query');
+      const postQuery = await call(`?roomId=${'r'.repeat(MAX_BODY)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, config);
+      expectError(postQuery, 414, 'URI_TOO_LONG', 'query');
+      ok(!called, 'authorize() is not called for a URL over the limit');
+      const fine = await call(`?roomId=${'r'.repeat(1000)}&participantId=${'p'.repeat(1000)}`, {}, config);
+      eq(fine.response.status, 200, `a long but reasonable URL (body: ${fine.text.slice(0, 200)})`);
+    }],
+
     ['endpoint: a streamed body is read once, and no further than the limit', async () => {
       // A streamed body without Content-Length that would go on for 4 MiB: reading stops near the limit.
       const big = countingStream(4 * 1024 * 1024);
@@ -442,19 +454,30 @@ export function endpointCases(lib) {
     }],
 
     ['endpoint: echoes of caller input are at most 64 characters, once per message', async () => {
-      // A 1 MiB name in the query string; in a body, as long as the body limit lets it be.
-      const name = 'Q'.repeat(1024 * 1024);
-      for (const r of [await call(`?${name}=1`), await post(`{"${name.slice(0, MAX_BODY - 16)}": 1}`)]) {
+      // A name as long as the URL and body limits let it be (a longer one is a 414 or 413).
+      const name = 'Q'.repeat(MAX_BODY - 100);
+      for (const r of [await call(`?${name}=1`), await post(`{"${name}": 1}`)]) {
         expectError(r, 400, 'INVALID_OPTIONS');
-        ok(r.text.length < 600, `a 1 MiB parameter name gives a short answer (${r.text.length} characters)`);
+        ok(r.text.length < 600, `a 16 KB parameter name gives a short answer (${r.text.length} characters)`);
         ok(r.body.error.field.length <= MAX_ECHO, `field is cut (${r.body.error.field.length})`);
         const echoed = r.body.error.message.match(/Q+/g) ?? [];
         eq(echoed.length, 1, 'the name is echoed once in the message');
         ok(echoed[0].length < MAX_ECHO, 'and cut');
       }
-      const method = await call('', { method: 'X-INJECTED-'.padEnd(4000, 'M') });
-      eq(method.response.status, 405, 'a long method name');
-      ok(method.body.error.message.length < 200, `the method is cut (${method.body.error.message.length} characters)`);
+      // A long method name, where the runtime lets a Request carry one (workerd refuses
+      // methods it does not know; Bun turns them into GET).
+      const long = 'X-INJECTED-'.padEnd(4000, 'M');
+      let kept = false;
+      try {
+        kept = new Request(URL_BASE, { method: long }).method === long;
+      } catch {
+        // not on this runtime
+      }
+      if (kept) {
+        const method = await call('', { method: long });
+        eq(method.response.status, 405, 'a long method name');
+        ok(method.body.error.message.length < 200, `the method is cut (${method.body.error.message.length} characters)`);
+      }
     }],
 
     ['endpoint: echoes of caller input escape control, line-separator and bidi characters', async () => {
