@@ -12,22 +12,17 @@
 // The secret is used to sign and nowhere else: no answer, header or log line carries it (this
 // module logs nothing), and no message passed on to callers can contain it.
 import { decodeToken, signToken, TokenError } from './api.js';
-
-// from the core's vocabulary once exported
-const PERMISSIONS = ['allow_join', 'ask_join', 'allow_mod'];
-const ROLES = ['crawler', 'rtc'];
+import { cut, escapeText, quote } from './echo.js';
+import { invalid, names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
 
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
 const GRANT_FIELDS = ['roomId', 'participantId', 'permissions', 'roles'];
 const MAX_BODY = 16 * 1024; // bytes
 const MAX_URL = 16 * 1024; // characters
-const MAX_ECHO = 64; // characters of caller input in any one message or field
 const ANONYMOUS_HEADER = 'X-VideoSDK-Token-Anonymous';
 const METHODS = 'GET, POST, OPTIONS';
 // A throwaway key for measuring spans with the core's own parser (one parser, one set of rules).
 const SPAN_KEY = 'span-measuring-key-not-a-secret-0123456789';
-
-const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.call(o, key));
 
 /**
  * Answers a token request: 200 {token, expiresAt}, 204 for an OPTIONS preflight, 400 bad input,
@@ -158,107 +153,6 @@ async function respond(request, cfg, common) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Config: checked on every call, own properties only; every fault a TokenError with its field.
-// ---------------------------------------------------------------------------------------------
-
-function invalid(field, message) {
-  return new TokenError('INVALID_OPTIONS', message, { field });
-}
-
-/** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
-function kind(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (v === undefined) return 'nothing';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-function readConfig(config) {
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw invalid('config', `handleTokenRequest: config must be an object; got ${kind(config)}`);
-  }
-  const get = (name) => {
-    try {
-      return hasOwn(config, name) ? config[name] : undefined;
-    } catch {
-      throw invalid(name, `handleTokenRequest: config.${name} could not be read (its getter threw)`);
-    }
-  };
-  const apiKey = get('apiKey');
-  if (typeof apiKey !== 'string' || apiKey === '') {
-    throw invalid('apiKey', `handleTokenRequest: config.apiKey must be a non-empty string; got ${apiKey === '' ? 'an empty string' : kind(apiKey)}`);
-  }
-  const secret = get('secret');
-  if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
-    throw invalid('secret', `handleTokenRequest: config.secret must be a string or a Uint8Array; got ${kind(secret)}`);
-  }
-  const authorize = get('authorize');
-  if (authorize !== undefined && typeof authorize !== 'function') {
-    throw invalid('authorize', `handleTokenRequest: config.authorize must be a function; got ${kind(authorize)}`);
-  }
-  const allowAnonymous = get('allowAnonymous') ?? false;
-  if (typeof allowAnonymous !== 'boolean') {
-    throw invalid('allowAnonymous', `handleTokenRequest: config.allowAnonymous must be true or false; got ${kind(allowAnonymous)}`);
-  }
-  if (authorize === undefined && !allowAnonymous) {
-    throw invalid('authorize', 'handleTokenRequest: config.authorize(request) is required (allowAnonymous: true is for local development only)');
-  }
-  const allowedPermissions = get('allowedPermissions') ?? ['allow_join'];
-  const permissions = names(allowedPermissions, PERMISSIONS);
-  if (permissions === undefined || permissions.length === 0) {
-    throw invalid('allowedPermissions', `handleTokenRequest: config.allowedPermissions must list one or more of ${PERMISSIONS.join(', ')}`);
-  }
-  const allowedRoles = get('allowedRoles') ?? ['rtc'];
-  const roles = names(allowedRoles, ROLES);
-  if (roles === undefined || roles.length === 0) {
-    throw invalid('allowedRoles', `handleTokenRequest: config.allowedRoles must list one or more of ${ROLES.join(', ')} (every token from this endpoint carries a role)`);
-  }
-  const maxExpiresIn = get('maxExpiresIn') ?? '2h';
-  if (typeof maxExpiresIn !== 'string' && typeof maxExpiresIn !== 'number') {
-    throw invalid('maxExpiresIn', `handleTokenRequest: config.maxExpiresIn must be a span such as '2h' or a number of seconds; got ${kind(maxExpiresIn)}`);
-  }
-  // One trial signature checks apiKey, the secret's strength and maxExpiresIn by the core's rules,
-  // on every request, so a misconfiguration fails loudly even where callers only get 401s.
-  let maxSeconds;
-  try {
-    const trial = signToken({ apiKey, secret, permissions: ['allow_join'], expiresIn: maxExpiresIn, now: 0 });
-    maxSeconds = decodeToken(trial, { now: 0 }).payload.exp;
-  } catch (e) {
-    if (!(e instanceof TokenError)) throw e;
-    // WEAK_SECRET keeps its code; every other refusal is the option it names. No message of the
-    // core contains the secret.
-    const field = e.code === 'WEAK_SECRET' ? 'secret' : e.field === 'expiresIn' ? 'maxExpiresIn' : e.field ?? 'config';
-    const message = e.field && e.message.startsWith(`${e.field} `)
-      ? `handleTokenRequest: config.${field}${e.message.slice(e.field.length)}`
-      : `handleTokenRequest: config.${field}: ${e.message}`;
-    throw new TokenError(e.code, message, { field });
-  }
-  const cors = get('cors') ?? [];
-  const origins = cors === '*' ? cors : strings(cors);
-  if (origins === undefined) {
-    throw invalid('cors', `handleTokenRequest: config.cors must be a list of origins or '*'; got ${kind(cors)}`);
-  }
-  return { apiKey, secret, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: origins };
-}
-
-/** A copy of an array of strings, reading own elements only; undefined for anything else. */
-function strings(list) {
-  if (!Array.isArray(list)) return undefined;
-  const out = [];
-  for (let i = 0; i < list.length; i += 1) {
-    if (!hasOwn(list, i) || typeof list[i] !== 'string') return undefined;
-    out.push(list[i]);
-  }
-  return out;
-}
-
-/** A copy of an array of names from `known`; undefined for anything else. */
-function names(list, known) {
-  const out = strings(list);
-  return out !== undefined && out.every((name) => known.includes(name)) ? out : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
 // The grant: what authorize() answered, read strictly.
 // ---------------------------------------------------------------------------------------------
 
@@ -274,9 +168,7 @@ function grantOf(answer) {
   if (!answer) return null;
   const grant = Object.create(null);
   if (answer === true) return grant;
-  if (typeof answer !== 'object' || Array.isArray(answer) || Object.prototype.toString.call(answer) !== '[object Object]') {
-    throw new MalformedGrant();
-  }
+  if (typeof answer !== 'object' || !isPlainObject(answer)) throw new MalformedGrant();
   for (const key of Reflect.ownKeys(answer)) {
     if (!GRANT_FIELDS.includes(key)) throw new MalformedGrant();
     const value = answer[key];
@@ -289,6 +181,15 @@ function grantOf(answer) {
     }
   }
   return grant;
+}
+
+/**
+ * An object literal or Object.create(null) (from any realm): not an array, a Map, or a class
+ * instance, whose getters on its prototype would be invisible to a reading of own properties.
+ */
+function isPlainObject(value) {
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /** `allowed` narrowed by a grant's list, if it has one. */
@@ -440,48 +341,8 @@ function checkParams(params) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Echoes of caller input, and the answer.
+// The answer.
 // ---------------------------------------------------------------------------------------------
-
-// Characters that can forge or hide a line in a log: C0 and C1 controls and DEL, the line and
-// paragraph separators, bidi embeddings, overrides and isolates, and lone surrogates (with the
-// `u` flag a well-formed pair is one code point, outside the surrogate range).
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu;
-const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
-
-function escapeChar(c) {
-  return SHORT[c] ?? `\\u{${c.codePointAt(0).toString(16)}}`;
-}
-
-/** `text` with every unsafe character escaped (\n, \u{2028}, …), as the core writes them. */
-function escapeText(text) {
-  return text.replace(UNSAFE, escapeChar);
-}
-
-/**
- * Caller input as it may appear in an answer: unsafe characters, `"` and `\` escaped, and cut
- * (never inside a character or an escape, marked with …) to at most `max` characters. It stops
- * reading at the cut, so a megabyte of input costs no more than 64 characters of it.
- */
-function cut(text, max = MAX_ECHO) {
-  const pieces = [];
-  let length = 0;
-  for (const c of String(text)) {
-    const shown = c === '"' || c === '\\' ? `\\${c}` : c.replace(UNSAFE, escapeChar);
-    pieces.push(shown);
-    length += shown.length;
-    if (length > max) {
-      while (length > max - 1) length -= pieces.pop().length;
-      return `${pieces.join('')}…`;
-    }
-  }
-  return pieces.join('');
-}
-
-/** Caller input in quotes for a message: at most MAX_ECHO characters in all. */
-function quote(text) {
-  return `"${cut(text, MAX_ECHO - 2)}"`;
-}
 
 function json(status, body, headers) {
   return new Response(JSON.stringify(body), {
