@@ -57,8 +57,9 @@ async function check(name, start) {
     const text = await response.text();
     if (response.status !== 200) throw new Error(`with the bearer: ${response.status} ${text}`);
     const claims = verifyToken(JSON.parse(text).token, SECRET, { apiKey: API_KEY, roomId: 'r1', participantId: 'u1' });
+    if (JSON.stringify(claims.roles) !== '["rtc"]') throw new Error(`roles ${JSON.stringify(claims.roles)}, expected ["rtc"]`);
     if (log.join('').includes(SECRET)) throw new Error('the secret appears in the server log');
-    console.log(`ok ${name}: 401 without a bearer, 200 with it, token verifies (room ${claims.roomId})`);
+    console.log(`ok ${name}: 401 without a bearer, 200 with it, token verifies (room ${claims.roomId}, roles ${claims.roles})`);
     return true;
   } catch (error) {
     console.log(`FAIL ${name}: ${error.message}`);

@@ -17,6 +17,9 @@ Deno.serve({ port: Number(Deno.env.get('PORT') ?? 8000) }, (request) => {
     // Replace with your own check; return an object such as { roomId } to narrow a caller.
     authorize: (req) => bearerMatches(req, bearer),
     allowedPermissions: ['allow_join'],
+    // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
+    // only if the callers are servers that call VideoSDK's REST API.
+    allowedRoles: ['rtc'],
     maxExpiresIn: '2h',
     cors,
   });

@@ -17,6 +17,9 @@ export default {
       // { roomId: 'team-room', participantId: user.id }.
       authorize: (req) => bearerMatches(req, env.TOKEN_ENDPOINT_BEARER),
       allowedPermissions: ['allow_join'],
+      // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
+      // only if the callers are servers that call VideoSDK's REST API.
+      allowedRoles: ['rtc'],
       maxExpiresIn: '2h',
       cors: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
       // Local development only (`make demo` sets it with --var); answers are marked as such.
