@@ -63,7 +63,8 @@ export async function handleWebhookRequest(request, options) {
   try {
     return await answerWebhook(request, options);
   } catch {
-    // Nothing above throws by design; if a runtime does, the sender still gets an answer.
+    // answerWebhook answers every failure it knows of; this is for the unforeseen (an object
+    // that is not a Request, a runtime fault), so the sender still gets an answer.
     return serverError();
   }
 }
