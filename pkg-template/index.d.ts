@@ -289,3 +289,6 @@ export interface TokenEndpointError {
  * };
  */
 export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
+
+// Webhooks: verifyWebhook, handleWebhookRequest, WebhookError and the event types (webhooks.d.ts).
+export * from './webhooks.js';
