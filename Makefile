@@ -18,6 +18,7 @@ RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
 .PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
 .PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
+.PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
 .PHONY: bench bench-smoke bench-wasm
 
 help:
@@ -77,7 +78,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: lint rust-test wasm-test js-test types-test runtime-test examples-test bench-smoke hardening-test
+test: lint rust-test wasm-test js-test types-test runtime-test runtime-rest examples-test bench-smoke hardening-test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools
@@ -184,6 +185,22 @@ runtime-edge: $(STAMPS)/pack
 # A Vite build of the package, then it and the videosdk-token/web entry in headless Chromium.
 runtime-browser: $(STAMPS)/pack chromium
 	node tests/runtimes/browser.mjs
+
+## The API client (VideoSDKClient) ----------------------------------------------------------
+# tests/js/rest-client-suite.mjs against the stand-in of VideoSDK's API (tests/stand-in/): Node in
+# js-test (tests/js/rest-client.test.mjs), Deno and Bun with the stand-in in-process (node:http),
+# workerd with the stand-in bound as a service. Each prints `<runtime> (API client): N passed, N failed`.
+runtime-rest: runtime-rest-deno runtime-rest-bun runtime-rest-workerd
+
+runtime-rest-deno: $(STAMPS)/pack
+	node_modules/.bin/deno run --no-prompt --allow-net=127.0.0.1 \
+	  --allow-read=$$(realpath node_modules/videosdk-token) tests/runtimes/deno-rest.mjs
+
+runtime-rest-bun: $(STAMPS)/pack
+	node_modules/.bin/bun tests/runtimes/bun-rest.mjs
+
+runtime-rest-workerd: $(STAMPS)/pack
+	$(NODE22) tests/runtimes/workerd-rest.mjs
 
 examples-test: $(STAMPS)/pack
 	$(NODE22) tests/examples.mjs

@@ -201,7 +201,7 @@ export class VideoSDKClient {
         throw new ApiError('TIMEOUT', `no answer from VideoSDK to ${where.method} ${where.path} within ${this.#timeoutText} (${attempts(attempt)}): try again later, or raise \`timeout\``, { ...where, attempts: attempt });
       }
       const reason = networkReason(error, token);
-      throw new ApiError('NETWORK', `could not reach ${this.#base} for ${where.method} ${where.path} (${attempts(attempt)}): ${reason}; check apiBase and the network`, { ...where, attempts: attempt, reason });
+      throw new ApiError('NETWORK', `the connection to ${this.#base} failed for ${where.method} ${where.path} (${attempts(attempt)}): ${reason}; check apiBase and the network`, { ...where, attempts: attempt, reason });
     } finally {
       bound.done();
     }

@@ -287,7 +287,12 @@ export async function startStandIn({ apiKey, secret, port = 0, control = false, 
         res.on('close', () => hanging.delete(res));
         return undefined;
       case 'drop':
-        req.socket.destroy();
+        // The answer is cut short: headers and part of the body, then the connection closes.
+        // (Closing before any answer would not do: Deno's fetch then re-sends the request by itself.)
+        entry.status = 200;
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': '64', [STAND_IN_HEADER]: STAND_IN_NOTE });
+        res.write('{"roomId": "abcd-');
+        setTimeout(() => res.destroy(), 20);
         return undefined;
       case 'malformed':
         entry.status = 200;
