@@ -255,3 +255,5 @@ export interface TokenEndpointError {
  * };
  */
 export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
+
+export * from './rest-client.js';
