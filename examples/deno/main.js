@@ -1,21 +1,32 @@
 // A Deno server (Deno Deploy or `deno run`) serving VideoSDK tokens at /api/token for your own
-// front end. Secrets come from the environment: Deno.env.get, set in Deno Deploy's settings.
-import { handleTokenRequest } from 'videosdk-token';
+// front end, and creating and validating rooms at /api/rooms (rooms.js). Secrets come from the
+// environment: Deno.env.get, set in Deno Deploy's settings. VIDEOSDK_API_BASE, if set, replaces
+// https://api.videosdk.live.
+import { handleTokenRequest, VideoSDKClient } from 'videosdk-token';
+import { handleRoomRequest } from './rooms.js';
 
 const apiKey = Deno.env.get('VIDEOSDK_API_KEY');
 const secret = Deno.env.get('VIDEOSDK_SECRET');
 const bearer = Deno.env.get('TOKEN_ENDPOINT_BEARER');
 const cors = (Deno.env.get('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+// Replace with your own check; for /api/token it may return an object such as { roomId } to narrow a caller.
+const authorize = (req) => bearerMatches(req, bearer);
+// Made on the first room request, then reused: its management token serves many requests.
+let videosdk;
 
 Deno.serve({ port: Number(Deno.env.get('PORT') ?? 8000) }, (request) => {
-  if (new URL(request.url).pathname !== '/api/token') {
-    return new Response('Not found: ask /api/token for a VideoSDK token\n', { status: 404 });
+  const { pathname } = new URL(request.url);
+  if (pathname === '/api/rooms' || pathname.startsWith('/api/rooms/')) {
+    videosdk ??= new VideoSDKClient({ apiKey, secret, apiBase: Deno.env.get('VIDEOSDK_API_BASE') || undefined });
+    return handleRoomRequest(request, { videosdk, authorize });
+  }
+  if (pathname !== '/api/token') {
+    return new Response('Not found: ask /api/token for a VideoSDK token, /api/rooms for a room\n', { status: 404 });
   }
   return handleTokenRequest(request, {
     apiKey,
     secret,
-    // Replace with your own check; return an object such as { roomId } to narrow a caller.
-    authorize: (req) => bearerMatches(req, bearer),
+    authorize,
     allowedPermissions: ['allow_join'],
     maxExpiresIn: '2h',
     cors,
