@@ -255,8 +255,9 @@ soak: $(STAMPS)/pack
 	node examples/dev-vars.mjs > $@
 	@echo "Generated .dev.vars with a DEV-ONLY key and secret (git-ignored). Never deploy them."
 
-# The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token and the www/ page at /
-# (www/dist when `make www` has built it, a placeholder otherwise). Ctrl-C stops it.
+# The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token, /api/rooms and the www/
+# page at / (www/dist when `make www` has built it, a placeholder otherwise). With the generated
+# dev key, /api/rooms talks to a local stand-in of VideoSDK's API (tests/stand-in/). Ctrl-C stops it.
 demo: $(STAMPS)/pack www .dev.vars
 	@echo "DEV ONLY: .dev.vars holds a generated key and secret for local use; never deploy them."
 	node examples/demo.mjs
