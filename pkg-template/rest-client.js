@@ -161,7 +161,8 @@ export class VideoSDKClient {
       if (status >= 200 && status < 300) return parseBody(text, status, where, expect, attempt);
 
       const apiMessage = messageOf(text, token);
-      if (status === 401) this.#cached = undefined; // never reuse a token VideoSDK refused
+      // Never reuse a token VideoSDK refused (one signed in a later second differs).
+      if (status === 401) this.#cached = undefined;
       if (status === 429) {
         const wait = retryAfterSeconds(response.headers.get('Retry-After'), this.#hooks.now());
         if (wait !== undefined && wait > MAX_RETRY_AFTER) {

@@ -355,6 +355,22 @@ export function restClientCases(lib, { baseUrl, fetch: boundFetch }) {
       c.close();
     }],
 
+    ['rest: a token VideoSDK refused (401) is not used again', async () => {
+      await reset();
+      let clock = Date.now();
+      const c = client({}, { now: () => clock });
+      await inject({ path: '/v2/rooms/', status: 401 });
+      isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'UNAUTHORIZED', 401);
+      clock += 1000;
+      isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'NOT_FOUND', 404);
+      clock += 1000;
+      isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'NOT_FOUND', 404);
+      const tokens = (await requests()).map((r) => r.auth.token);
+      ok(tokens[1] !== tokens[0], 'a new token after the 401 (a second later)');
+      eq(tokens[2], tokens[1], 'which is then reused');
+      c.close();
+    }],
+
     ['rest: 503 then 200 on a GET: retried after a jittered backoff', async () => {
       await reset();
       const c = client({}, { random: () => 0.5, backoffMs: 100 });

@@ -77,6 +77,10 @@ export async function startStandIn({ apiKey, secret, port = 0, control = false, 
     state.log.push(entry);
     onRequest?.(entry);
 
+    // The token is checked (and logged) first; an injected fault then answers in its place.
+    const auth = checkAuthorization(req.headers.authorization);
+    entry.auth = auth.ok ? auth.claims : { refused: auth.message };
+
     const fault = takeFault(req.method, entry.rawPath);
     if (fault && !fault.after) return applyFault(fault, req, res, entry);
 
@@ -85,9 +89,6 @@ export async function startStandIn({ apiKey, secret, port = 0, control = false, 
       entry.tooEarly = true;
       return answer(res, entry, 429, { message: `retried ${early} ms before Retry-After allowed` }, { 'Retry-After': '1' });
     }
-
-    const auth = checkAuthorization(req.headers.authorization);
-    entry.auth = auth.ok ? auth.claims : { refused: auth.message };
     if (!auth.ok) return answer(res, entry, 401, { message: auth.message });
 
     let result;
