@@ -229,7 +229,7 @@ function checkApiBase(apiBase) {
   if (url === undefined || (typeof apiBase !== 'string' && !(apiBase instanceof URL))
     || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== ''
     || url.username !== '' || url.password !== '') {
-    throw invalid('apiBase', `apiBase must be an http(s) URL without query or credentials, such as '${DEFAULT_API_BASE}'; got ${shown(typeof apiBase === 'string' ? apiBase : apiBase)}`);
+    throw invalid('apiBase', `apiBase must be an http(s) URL without query or credentials, such as '${DEFAULT_API_BASE}'; got ${shown(apiBase)}`);
   }
   return url.href.replace(/\/+$/, '');
 }
