@@ -17,7 +17,9 @@ STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
 .PHONY: help deps demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
+.PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
 .PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
+.PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
 .PHONY: bench bench-smoke bench-wasm
 
 # Every target with a `## ` note after its prerequisites is listed by `make help`.
@@ -79,7 +81,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint rust-test wasm-test js-test types-test runtime-test browser-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint rust-test wasm-test js-test types-test runtime-test runtime-rest browser-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -185,6 +187,22 @@ runtime-edge: $(STAMPS)/pack ## Vercel's edge-runtime
 runtime-browser: $(STAMPS)/pack chromium ## Chromium: Vite build, Vite dev, /web
 	node tests/runtimes/browser.mjs
 
+## The API client (VideoSDKClient) ----------------------------------------------------------
+# tests/js/rest-client-suite.mjs against the stand-in of VideoSDK's API (tests/stand-in/): Node in
+# js-test (tests/js/rest-client.test.mjs), Deno and Bun with the stand-in in-process (node:http),
+# workerd with the stand-in bound as a service. Each prints `<runtime> (API client): N passed, N failed`.
+runtime-rest: runtime-rest-deno runtime-rest-bun runtime-rest-workerd ## the API client suite on Deno, Bun, workerd against the stand-in
+
+runtime-rest-deno: $(STAMPS)/pack ## the API client suite on Deno
+	node_modules/.bin/deno run --no-prompt --allow-net=127.0.0.1 \
+	  --allow-read=$$(realpath node_modules/videosdk-token) tests/runtimes/deno-rest.mjs
+
+runtime-rest-bun: $(STAMPS)/pack ## the API client suite on Bun
+	node_modules/.bin/bun tests/runtimes/bun-rest.mjs
+
+runtime-rest-workerd: $(STAMPS)/pack ## the API client suite on workerd
+	$(NODE22) tests/runtimes/workerd-rest.mjs
+
 examples-test: $(STAMPS)/pack ## boot both examples and ask each for a token
 	$(NODE22) tests/examples.mjs
 
@@ -238,8 +256,9 @@ soak: $(STAMPS)/pack ## SOAK_N sign+verify calls, memory flat
 	node examples/dev-vars.mjs > $@
 	@echo "Generated .dev.vars with a DEV-ONLY key and secret (git-ignored). Never deploy them."
 
-# The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token and the www/ page at /
-# (www/dist when `make www` has built it, a placeholder otherwise). Ctrl-C stops it.
+# The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token, /api/rooms and the www/
+# page at / (www/dist when `make www` has built it, a placeholder otherwise). With the generated
+# dev key, /api/rooms talks to a local stand-in of VideoSDK's API (tests/stand-in/). Ctrl-C stops it.
 demo: deps $(STAMPS)/pack www .dev.vars ## the Cloudflare example on workerd at http://127.0.0.1:8787
 	@echo "DEV ONLY: .dev.vars holds a generated key and secret for local use; never deploy them."
 	node examples/demo.mjs

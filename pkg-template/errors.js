@@ -33,3 +33,22 @@ export class WebhookError extends VideoSDKError {
     if (details.status !== undefined) this.status = details.status;
   }
 }
+
+/**
+ * A call to VideoSDK's REST API failed: `code` says how, `status`, `method` and `path` say where
+ * (`status` is absent when no answer came: TIMEOUT, NETWORK), `apiMessage` is VideoSDK's own
+ * message when it sent one, `retryAfter` the wait in seconds VideoSDK asked for (RATE_LIMITED).
+ * No message ever holds the secret or the management token.
+ */
+export class ApiError extends VideoSDKError {
+  constructor(code, message, details = {}) {
+    super(code, message, details);
+    this.name = 'ApiError';
+    this.method = details.method;
+    this.path = details.path;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.apiMessage !== undefined) this.apiMessage = details.apiMessage;
+    if (details.retryAfter !== undefined) this.retryAfter = details.retryAfter;
+    if (details.attempts !== undefined) this.attempts = details.attempts;
+  }
+}

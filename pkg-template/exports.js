@@ -3,3 +3,4 @@
 export * from './api.js';
 export { handleTokenRequest } from './endpoint.js';
 export { handleWebhookRequest, verifyWebhook, WebhookError } from './webhooks.js';
+export { ApiError, VideoSDKClient } from './rest-client.js';

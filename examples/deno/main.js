@@ -1,7 +1,9 @@
 // A Deno server (Deno Deploy or `deno run`) serving VideoSDK tokens at /api/token for your own
-// front end, and receiving VideoSDK's webhooks at /webhooks/videosdk. Secrets come from the
-// environment: Deno.env.get, set in Deno Deploy's settings.
-import { handleTokenRequest, handleWebhookRequest } from 'videosdk-token';
+// front end, creating and validating rooms at /api/rooms (rooms.js), and receiving VideoSDK's
+// webhooks at /webhooks/videosdk. Secrets come from the environment: Deno.env.get, set in Deno
+// Deploy's settings. VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
+import { handleTokenRequest, handleWebhookRequest, VideoSDKClient } from 'videosdk-token';
+import { handleRoomRequest } from './rooms.js';
 
 const apiKey = Deno.env.get('VIDEOSDK_API_KEY');
 const secret = Deno.env.get('VIDEOSDK_SECRET');
@@ -14,18 +16,25 @@ const webhooks = {
   // Replace with your own handling; `digest` (SHA-256 of the body) drops a webhook delivered twice.
   onEvent: (event, { digest }) => console.log(`webhook ${event.webhookType} (${digest.slice(0, 12)})`),
 };
+// Replace with your own check; for /api/token it may return an object such as { roomId } to narrow a caller.
+const authorize = (req) => bearerMatches(req, bearer);
+// Made on the first room request, then reused: its management token serves many requests.
+let videosdk;
 
 Deno.serve({ port: Number(Deno.env.get('PORT') ?? 8000) }, (request) => {
   const { pathname } = new URL(request.url);
   if (pathname === '/webhooks/videosdk') return handleWebhookRequest(request, webhooks);
+  if (pathname === '/api/rooms' || pathname.startsWith('/api/rooms/')) {
+    videosdk ??= new VideoSDKClient({ apiKey, secret, apiBase: Deno.env.get('VIDEOSDK_API_BASE') || undefined });
+    return handleRoomRequest(request, { videosdk, authorize });
+  }
   if (pathname !== '/api/token') {
-    return new Response('Not found: ask /api/token for a VideoSDK token\n', { status: 404 });
+    return new Response('Not found: ask /api/token for a VideoSDK token, /api/rooms for a room\n', { status: 404 });
   }
   return handleTokenRequest(request, {
     apiKey,
     secret,
-    // Replace with your own check; return an object such as { roomId } to narrow a caller.
-    authorize: (req) => bearerMatches(req, bearer),
+    authorize,
     allowedPermissions: ['allow_join'],
     // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
     // only if the callers are servers that call VideoSDK's REST API.

@@ -1,23 +1,35 @@
-// A Cloudflare Worker serving VideoSDK tokens at /api/token for your own front end, and
-// receiving VideoSDK's webhooks at /webhooks/videosdk.
-// Secrets come from the environment: `wrangler secret put VIDEOSDK_SECRET` (and VIDEOSDK_API_KEY,
-// TOKEN_ENDPOINT_BEARER) in production, .dev.vars locally.
-import { handleTokenRequest, handleWebhookRequest } from 'videosdk-token';
+// A Cloudflare Worker serving VideoSDK tokens at /api/token for your own front end, creating
+// and validating rooms at /api/rooms (rooms.js), and receiving VideoSDK's webhooks at
+// /webhooks/videosdk. Secrets come from the environment: `wrangler secret put VIDEOSDK_SECRET`
+// (and VIDEOSDK_API_KEY, TOKEN_ENDPOINT_BEARER) in production, .dev.vars locally.
+// VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
+import { handleTokenRequest, handleWebhookRequest, VideoSDKClient } from 'videosdk-token';
+import { handleRoomRequest } from './rooms.js';
+
+// One API client per isolate, so that its management token serves many requests.
+let videosdk;
 
 export default {
   async fetch(request, env) {
     const { pathname } = new URL(request.url);
     if (pathname === '/webhooks/videosdk') return handleWebhookRequest(request, webhookOptions(env));
+    // Replace with your own check (a session cookie, a JWT from your identity provider, …).
+    // For /api/token it may return an object that narrows what this caller may ask for, such as
+    // { roomId: 'team-room', participantId: user.id }.
+    const authorize = (req) => bearerMatches(req, env.TOKEN_ENDPOINT_BEARER);
+    if (pathname === '/api/rooms' || pathname.startsWith('/api/rooms/')) {
+      videosdk ??= new VideoSDKClient({
+        apiKey: env.VIDEOSDK_API_KEY, secret: env.VIDEOSDK_SECRET, apiBase: env.VIDEOSDK_API_BASE || undefined,
+      });
+      return handleRoomRequest(request, { videosdk, authorize, allowAnonymous: env.ALLOW_ANONYMOUS === 'true' });
+    }
     if (pathname !== '/api/token') {
-      return new Response('Not found: ask /api/token for a VideoSDK token\n', { status: 404 });
+      return new Response('Not found: ask /api/token for a VideoSDK token, /api/rooms for a room\n', { status: 404 });
     }
     return handleTokenRequest(request, {
       apiKey: env.VIDEOSDK_API_KEY,
       secret: env.VIDEOSDK_SECRET,
-      // Replace with your own check (a session cookie, a JWT from your identity provider, …).
-      // Return false for 401, or an object that narrows what this caller may ask for, such as
-      // { roomId: 'team-room', participantId: user.id }.
-      authorize: (req) => bearerMatches(req, env.TOKEN_ENDPOINT_BEARER),
+      authorize,
       allowedPermissions: ['allow_join'],
       // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
       // only if the callers are servers that call VideoSDK's REST API.

@@ -1,0 +1,375 @@
+// VideoSDKClient: VideoSDK's REST API (https://api.videosdk.live/v2/…) on web standards only
+// (fetch, AbortSignal), for edge functions. The secret never leaves the process: it stays in a
+// TokenSigner, and each request carries a short-lived management token the client signed itself,
+// raw in `Authorization` (no `Bearer`), as VideoSDK's API reference says.
+//
+// Transport rules, in one place (#request):
+// - every attempt is bounded by `timeout`; a caller's AbortSignal cancels at any point;
+// - only calls that are safe to repeat are retried (`retry: 'all'`): network errors, timeouts,
+//   429 and 5xx, up to `retries` times, after a jittered exponential backoff;
+// - a call that must not run twice (creating a room without customRoomId) is retried after a
+//   429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
+// - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED.
+import { decodeToken, TokenSigner } from './api.js';
+import { ApiError, TokenError } from './errors.js';
+import { checkKeys, invalid, shown } from './rest-args.js';
+import { RoomsApi } from './rest-rooms.js';
+import { SessionsApi } from './rest-sessions.js';
+
+export { ApiError } from './errors.js';
+
+const DEFAULT_API_BASE = 'https://api.videosdk.live';
+const OPTION_NAMES = ['apiKey', 'secret', 'apiBase', 'fetch', 'timeout', 'retries'];
+
+// What VideoSDK asks of a token for its server-side v2 API: the crawler role (API only, cannot
+// join a meeting), version 2, moderator rights. Ten minutes, renewed a minute before it expires.
+const MANAGEMENT_CLAIMS = Object.freeze({
+  permissions: Object.freeze(['allow_join', 'allow_mod']),
+  version: 2,
+  roles: Object.freeze(['crawler']),
+});
+const MANAGEMENT_LIFETIME = 600;
+const RENEW_BEFORE = 60;
+
+const MAX_RETRIES = 10;
+const MAX_RETRY_AFTER = 30;
+// setTimeout cannot wait longer than 2^31 - 1 ms; an API call never needs more than an hour.
+const MAX_TIMEOUT = 3600;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8000;
+const MAX_API_MESSAGE = 300;
+
+// Tests only, never documented: a clock, a sleep, a random source and a backoff base to replace,
+// so retry rules are tested by what the client decides, not by how long it waited.
+const TESTING = Symbol.for('videosdk-token.testing');
+
+export class VideoSDKClient {
+  #signer;
+  #fetch;
+  #base;
+  #timeoutMs;
+  #timeoutText;
+  #retries;
+  #cached;
+  #hooks;
+
+  constructor(options) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      throw invalid('options', `new VideoSDKClient(options) needs an object such as { apiKey, secret }; got ${shown(options)}`);
+    }
+    checkKeys(options, OPTION_NAMES, 'new VideoSDKClient(options)');
+    const { apiKey, secret, apiBase = DEFAULT_API_BASE, fetch: fetchFn = globalThis.fetch, timeout = '10s', retries = 2 } = options;
+    this.#base = checkApiBase(apiBase);
+    if (typeof fetchFn !== 'function') {
+      throw invalid('fetch', `fetch must be a function with the signature of globalThis.fetch; got ${shown(fetchFn)}`);
+    }
+    // Called as a plain function: workerd's fetch refuses to run with another object as `this`.
+    this.#fetch = (url, init) => fetchFn(url, init);
+    if (!Number.isSafeInteger(retries) || retries < 0 || retries > MAX_RETRIES) {
+      throw invalid('retries', `retries must be a whole number from 0 to ${MAX_RETRIES}; got ${shown(retries)}`);
+    }
+    this.#retries = retries;
+    const hooks = options[TESTING] ?? {};
+    this.#hooks = {
+      now: hooks.now ?? (() => Date.now()),
+      sleep: hooks.sleep ?? sleep,
+      random: hooks.random ?? Math.random,
+      backoffMs: hooks.backoffMs ?? BACKOFF_BASE_MS,
+    };
+    // The signer checks apiKey and the secret's strength (TokenError INVALID_OPTIONS, WEAK_SECRET).
+    this.#signer = new TokenSigner({ apiKey, secret });
+    try {
+      const seconds = this.#spanSeconds(timeout);
+      if (seconds > MAX_TIMEOUT) {
+        throw invalid('timeout', `timeout must be at most one hour ('1h'); got ${shown(timeout)}`);
+      }
+      this.#timeoutMs = seconds * 1000;
+      this.#timeoutText = `${seconds} s`;
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+    this.rooms = new RoomsApi((method, path, call) => this.#request(method, path, call));
+    this.sessions = new SessionsApi((method, path, call) => this.#request(method, path, call));
+  }
+
+  /** Frees the signer (its key state is zeroed). Later calls reject with a TokenError. */
+  close() {
+    const signer = this.#signer;
+    this.#signer = undefined;
+    this.#cached = undefined;
+    signer?.free();
+  }
+
+  // TODO(lead, at merge): use the core's spanSeconds export once it is in this tree; until then
+  // a span is measured, as endpoint.js does, by the exp of a token signed with it at time 0.
+  #spanSeconds(span) {
+    try {
+      const token = this.#signer.sign({ permissions: ['allow_join'], expiresIn: span, now: 0 });
+      return decodeToken(token, { now: 0 }).payload.exp;
+    } catch (error) {
+      if (error instanceof TokenError && error.field === 'expiresIn') {
+        throw invalid('timeout', error.message.replaceAll('expiresIn', 'timeout'));
+      }
+      throw error;
+    }
+  }
+
+  /** The management token: reused until a minute before it expires. */
+  #token() {
+    const signer = this.#signer;
+    if (signer === undefined) {
+      throw invalid('client', 'this VideoSDKClient has been closed: create a new VideoSDKClient to call the API again');
+    }
+    const now = Math.floor(this.#hooks.now() / 1000);
+    const cached = this.#cached;
+    if (cached !== undefined && now < cached.exp - RENEW_BEFORE && now >= cached.iat) return cached.token;
+    const token = signer.sign({ ...MANAGEMENT_CLAIMS, expiresIn: MANAGEMENT_LIFETIME, now });
+    // sign() set exp to exactly now + the lifetime.
+    this.#cached = { token, iat: now, exp: now + MANAGEMENT_LIFETIME };
+    return token;
+  }
+
+  /**
+   * One API call: `call` = { query, body, signal, retry: 'all' | 'rate-limited', expect: 'object' | 'page' }.
+   * Resolves with the parsed JSON body; rejects with an ApiError, or the signal's reason.
+   */
+  async #request(method, path, call) {
+    const { query, body, signal, retry, expect } = call;
+    let target = path;
+    if (query !== undefined) {
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+      const text = search.toString();
+      if (text !== '') target = `${path}?${text}`;
+    }
+    const where = { method, path: target };
+    const json = body === undefined ? undefined : JSON.stringify(body);
+    for (let attempt = 1; ; attempt += 1) {
+      if (signal?.aborted) throw signal.reason;
+      const canRetry = attempt <= this.#retries;
+      let outcome;
+      try {
+        outcome = await this.#send(where, json, signal, attempt);
+      } catch (error) {
+        if (!(error instanceof ApiError) || retry !== 'all' || !canRetry) throw error;
+        await this.#backoff(attempt, signal);
+        continue;
+      }
+      const { response, text, token } = outcome;
+      const { status } = response;
+      if (status >= 200 && status < 300) return parseBody(text, status, where, expect, attempt);
+
+      const apiMessage = messageOf(text, token);
+      // Never reuse a token VideoSDK refused (one signed in a later second differs).
+      if (status === 401) this.#cached = undefined;
+      if (status === 429) {
+        const wait = retryAfterSeconds(response.headers.get('Retry-After'), this.#hooks.now());
+        if (wait !== undefined && wait > MAX_RETRY_AFTER) {
+          throw new ApiError('RATE_LIMITED', `VideoSDK rate-limited ${method} ${target} and asks to wait ${wait} s, longer than the ${MAX_RETRY_AFTER} s this client waits: try again after that`, { ...where, status, apiMessage, retryAfter: wait, attempts: attempt });
+        }
+        if (canRetry) {
+          if (wait !== undefined) await this.#hooks.sleep(wait * 1000, signal);
+          else await this.#backoff(attempt, signal);
+          continue;
+        }
+        throw new ApiError('RATE_LIMITED', `VideoSDK rate-limited ${method} ${target} (429) after ${attempts(attempt)}: slow down, or raise \`retries\``, { ...where, status, apiMessage, retryAfter: wait, attempts: attempt });
+      }
+      if (status >= 500 && retry === 'all' && canRetry) {
+        await this.#backoff(attempt, signal);
+        continue;
+      }
+      throw statusError(status, where, apiMessage, attempt);
+    }
+  }
+
+  /** One attempt: resolves with the answer and its whole body, or rejects with TIMEOUT/NETWORK. */
+  async #send(where, json, callerSignal, attempt) {
+    const token = this.#token();
+    const headers = { Authorization: token, Accept: 'application/json' };
+    if (json !== undefined) headers['Content-Type'] = 'application/json';
+    const bound = attemptSignal(callerSignal, this.#timeoutMs);
+    try {
+      const response = await this.#fetch(`${this.#base}${where.path}`, {
+        method: where.method, headers, body: json, signal: bound.signal,
+      });
+      // The body is read under the same signal: a server that stalls mid-answer times out too.
+      const text = await response.text();
+      return { response, text, token };
+    } catch (error) {
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (bound.timedOut()) {
+        throw new ApiError('TIMEOUT', `no answer from VideoSDK to ${where.method} ${where.path} within ${this.#timeoutText} (${attempts(attempt)}): try again later, or raise \`timeout\``, { ...where, attempts: attempt });
+      }
+      const reason = networkReason(error, token);
+      throw new ApiError('NETWORK', `the connection to ${this.#base} failed for ${where.method} ${where.path} (${attempts(attempt)}): ${reason}; check apiBase and the network`, { ...where, attempts: attempt, reason });
+    } finally {
+      bound.done();
+    }
+  }
+
+  /** Full jitter: a random wait up to base × 2^(attempt-1), capped. */
+  #backoff(attempt, signal) {
+    const ceiling = Math.min(BACKOFF_CAP_MS, this.#hooks.backoffMs * 2 ** (attempt - 1));
+    return this.#hooks.sleep(Math.floor(this.#hooks.random() * ceiling), signal);
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  VideoSDKClient.prototype[Symbol.dispose] = VideoSDKClient.prototype.close;
+}
+
+function checkApiBase(apiBase) {
+  let url;
+  try {
+    url = new URL(String(apiBase));
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (typeof apiBase !== 'string' && !(apiBase instanceof URL))
+    || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== ''
+    || url.username !== '' || url.password !== '') {
+    throw invalid('apiBase', `apiBase must be an http(s) URL without query or credentials, such as '${DEFAULT_API_BASE}'; got ${shown(apiBase)}`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+const attempts = (n) => (n === 1 ? '1 attempt' : `${n} attempts`);
+
+/**
+ * A signal for one attempt: the caller's, if any, combined with this attempt's timeout.
+ * AbortSignal.timeout and AbortSignal.any where the runtime has them; an AbortController and a
+ * timer otherwise. done() releases the timer and listeners.
+ */
+function attemptSignal(callerSignal, ms) {
+  let timer;
+  let timeoutSignal;
+  if (typeof AbortSignal.timeout === 'function') {
+    timeoutSignal = AbortSignal.timeout(ms);
+  } else {
+    const controller = new AbortController();
+    timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
+    timeoutSignal = controller.signal;
+  }
+  const release = [() => clearTimeout(timer)];
+  let signal = timeoutSignal;
+  if (callerSignal !== undefined) {
+    if (typeof AbortSignal.any === 'function') {
+      signal = AbortSignal.any([callerSignal, timeoutSignal]);
+    } else {
+      const controller = new AbortController();
+      for (const source of [callerSignal, timeoutSignal]) {
+        const onAbort = () => controller.abort(source.reason);
+        if (source.aborted) onAbort();
+        source.addEventListener('abort', onAbort, { once: true });
+        release.push(() => source.removeEventListener('abort', onAbort));
+      }
+      signal = controller.signal;
+    }
+  }
+  return {
+    signal,
+    timedOut: () => timeoutSignal.aborted,
+    done: () => {
+      for (const fn of release) fn();
+    },
+  };
+}
+
+/** Waits ms, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Retry-After in whole seconds (delta-seconds or an HTTP date), or undefined if absent or unreadable. */
+function retryAfterSeconds(header, nowMs) {
+  if (header === null) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - nowMs) / 1000));
+}
+
+/** VideoSDK's own message from an error body: its `message` (or `error`) field, else the text. */
+function messageOf(text, token) {
+  let message;
+  try {
+    const body = JSON.parse(text);
+    if (body !== null && typeof body === 'object') {
+      message = [body.message, body.error, body.msg].find((m) => typeof m === 'string' && m.trim() !== '');
+    }
+  } catch {
+    // not JSON: the text itself, if it is short and readable
+  }
+  if (message === undefined && text.trim() !== '' && !/^\s*</.test(text)) message = text;
+  if (message === undefined) return undefined;
+  return clean(message, token);
+}
+
+function networkReason(error, token) {
+  const cause = error?.cause;
+  const parts = [error?.message, cause?.code ?? cause?.message].filter((p) => typeof p === 'string' && p !== '');
+  return clean(parts.join(': ') || 'the request failed', token);
+}
+
+/** One line, bounded, and never the management token even if a server echoed it. */
+function clean(text, token) {
+  let out = String(text).split(token).join('[management token]').replace(/\s+/g, ' ').trim();
+  if (out.length > MAX_API_MESSAGE) out = `${out.slice(0, MAX_API_MESSAGE)}…`;
+  return out;
+}
+
+const STATUS_CODES = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
+
+function statusError(status, where, apiMessage, attempt) {
+  const { method, path } = where;
+  const said = apiMessage === undefined ? '' : `: ${apiMessage}`;
+  let code = STATUS_CODES[status];
+  if (code === undefined) code = status >= 500 ? 'SERVER_ERROR' : status >= 400 ? 'BAD_REQUEST' : 'BAD_RESPONSE';
+  const hint = {
+    BAD_REQUEST: 'check the arguments against VideoSDK\'s API reference',
+    UNAUTHORIZED: 'check that apiKey and secret are a pair from the VideoSDK dashboard',
+    FORBIDDEN: 'this API key may not act on that resource',
+    NOT_FOUND: 'check the id',
+    CONFLICT: 'the resource is not in a state that allows this',
+    SERVER_ERROR: 'VideoSDK failed; try again later',
+    BAD_RESPONSE: 'VideoSDK answered in a way this client does not understand',
+  }[code];
+  const message = `VideoSDK answered ${status} to ${method} ${path}${said} (${attempts(attempt)}); ${hint}`;
+  return new ApiError(code, message, { ...where, status, apiMessage, attempts: attempt });
+}
+
+/** A 2xx body: JSON, and of the shape the call expects; else BAD_RESPONSE. */
+function parseBody(text, status, where, expect, attempt) {
+  const bad = (what) => new ApiError('BAD_RESPONSE', `VideoSDK answered ${status} to ${where.method} ${where.path} with ${what}; expected ${expect === 'page' ? 'a JSON object with pageInfo and data' : 'a JSON object'}`, { ...where, status, attempts: attempt });
+  let body;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw bad(text.trim() === '' ? 'an empty body' : 'a body that is not JSON');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw bad('JSON that is not an object');
+  if (expect === 'page') {
+    const info = body.pageInfo;
+    if (info === null || typeof info !== 'object' || !Array.isArray(body.data)
+      || !Number.isSafeInteger(info.lastPage) || !Number.isSafeInteger(info.currentPage)) {
+      throw bad('a page without pageInfo.currentPage, pageInfo.lastPage and a data array');
+    }
+  }
+  return body;
+}
