@@ -52,12 +52,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg
 
-$(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
 	  --out-dir target/wasm-pack/web --no-pack
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
-	cp pkg-template/* LICENSE pkg/
+	cp -r pkg-template/* LICENSE pkg/
 	node scripts/build-cjs.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@

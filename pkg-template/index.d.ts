@@ -255,3 +255,9 @@ export interface TokenEndpointError {
  * };
  */
 export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
+
+// ---------------------------------------------------------------------------------------------
+// The browser token provider's error (the provider itself is `videosdk-token/client`)
+// ---------------------------------------------------------------------------------------------
+
+export { TokenProviderError, type TokenProviderErrorCode } from './client/index.js';
