@@ -99,6 +99,14 @@ js-test: $(STAMPS)/pack
 types-test: $(STAMPS)/pack
 	node_modules/typescript/bin/tsc -p tests/types
 
+# The command line through the installed bin (the tarball installed into a throwaway project):
+# golden outputs (tests/cli/golden/, UPDATE_GOLDEN=1 rewrites them), exit codes, secret sources.
+.PHONY: cli-test
+cli-test: $(STAMPS)/pack
+	node --test tests/cli/
+
+test: cli-test
+
 ## Benchmarks --------------------------------------------------------------------------------
 
 # wrangler >= 4.50 and miniflare 4 need Node >= 22: the bench driver runs on the Node 22 from
@@ -143,6 +151,14 @@ chromium:
 
 test: browser-test
 
+# videosdk-token/client in Chromium against the Cloudflare example's /api/token (wrangler dev on
+# 127.0.0.1); the page imports the provider from the packed package.
+.PHONY: provider-browser-test
+provider-browser-test: $(STAMPS)/pack chromium
+	node --test tests/browser/provider.test.mjs
+
+test: provider-browser-test
+
 ## Runtimes, the token endpoint, the examples ------------------------------------------------
 # tests/js/suite.mjs (the API) and tests/js/endpoint-suite.mjs (handleTokenRequest) run on every
 # runtime: Node ESM and CJS in js-test (node --test tests/js/), the rest below, each through a
@@ -161,7 +177,7 @@ runtime-test: runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun ru
 # still load the CJS entry).
 runtime-node22: $(STAMPS)/pack
 	$(NODE22) --test --test-reporter=spec tests/js/api.test.mjs tests/js/endpoint.test.mjs \
-	  tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+	  tests/js/provider.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
 
 # require() as on Node 20.0-20.18, before require(esm): only a real CommonJS entry works there.
 runtime-node-cjs-legacy: $(STAMPS)/pack
