@@ -49,17 +49,13 @@ export function createTokenProvider(options = {}) {
   }
   if (typeof now !== 'function') throw invalid('now', 'now must be a function returning milliseconds, like Date.now');
 
-  // key → { token, refreshAt } once fetched, or { pending } while a request is on its way.
+  // key → { token, refreshAt } once fetched, or { pending } while a request is on its way. An
+  // answer is kept only if its { pending } is still there: invalidate() and abort drop it.
   const cache = new Map();
-  // Bumped by invalidate() and abort: answers to requests sent before it are not kept.
-  let generation = 0;
 
   const aborted = () =>
     fail('ABORTED', 'the token provider was stopped by its signal', { cause: signal.reason });
-  signal?.addEventListener('abort', () => {
-    generation += 1;
-    cache.clear();
-  }, { once: true });
+  signal?.addEventListener('abort', () => cache.clear(), { once: true });
 
   async function getToken(request = {}) {
     if (signal?.aborted) throw aborted();
@@ -73,10 +69,9 @@ export function createTokenProvider(options = {}) {
       if (entry.pending) return entry.pending;
       if (clock() < entry.refreshAt) return entry.token;
     }
-    const mine = generation;
     const pending = fetchToken(query).then(
       (answer) => {
-        if (mine === generation && cache.get(key)?.pending === pending) cache.set(key, answer);
+        if (cache.get(key)?.pending === pending) cache.set(key, answer);
         return answer.token;
       },
       (error) => {
@@ -106,16 +101,15 @@ export function createTokenProvider(options = {}) {
     const headers = new Headers(given?.headers);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const request = { ...given, method: 'GET', headers };
-    let response;
+    let answer;
     for (let attempt = 0; ; attempt += 1) {
       let wait = 0;
       try {
-        response = await attemptFetch(target, request);
-        if (response.status < 500) break;
-        wait = retryAfter(response.headers.get('Retry-After'));
-        response.body?.cancel().catch(() => {});
+        answer = await attemptFetch(target, request);
+        if (answer.status < 500) break;
+        wait = retryAfter(answer.retryAfter);
         if (attempt === 1 || wait === undefined) {
-          throw fail('SERVER_ERROR', `the token endpoint answered ${response.status}: try again later`, { status: response.status });
+          throw fail('SERVER_ERROR', `the token endpoint answered ${answer.status}: try again later`, { status: answer.status });
         }
       } catch (error) {
         // Only NETWORK (no answer) is worth a second try; a 5xx came here with its wait set.
@@ -123,13 +117,7 @@ export function createTokenProvider(options = {}) {
       }
       await sleep(RETRY_MS * (1 + Math.random()) + wait * 1000);
     }
-    const { status } = response;
-    let body;
-    try {
-      body = await response.json();
-    } catch {
-      body = undefined;
-    }
+    const { status, body } = answer;
     if (status >= 400) {
       const e = body?.error;
       const code = typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(e.code) ? e.code : undefined;
@@ -155,7 +143,8 @@ export function createTokenProvider(options = {}) {
     return { token: body.token, refreshAt: expiresAt - margin };
   }
 
-  // One fetch with its own timeout; the provider's signal cancels it too.
+  // One request, its answer read whole within its own timeout; the provider's signal cancels it
+  // too. Resolves to { status, retryAfter, body } (body: the JSON, or undefined if not JSON).
   async function attemptFetch(target, request) {
     if (signal?.aborted) throw aborted();
     const controller = new AbortController();
@@ -163,7 +152,15 @@ export function createTokenProvider(options = {}) {
     signal?.addEventListener('abort', stop);
     const timer = setTimeout(stop, timeout * 1000);
     try {
-      return await fetchFn(target.href, { ...request, signal: controller.signal });
+      const response = await fetchFn(target.href, { ...request, signal: controller.signal });
+      const text = await response.text();
+      let body;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      return { status: response.status, retryAfter: response.headers.get('Retry-After'), body };
     } catch (error) {
       if (signal?.aborted) throw aborted();
       const why = controller.signal.aborted ? `no answer in ${timeout} s` : error?.message ?? String(error);
@@ -191,12 +188,8 @@ export function createTokenProvider(options = {}) {
 
   /** Forgets cached tokens: all of them, or the one for this request. */
   function invalidate(request) {
-    if (request === undefined) {
-      generation += 1;
-      cache.clear();
-    } else {
-      cache.delete(toQuery(request).toString());
-    }
+    if (request === undefined) cache.clear();
+    else cache.delete(toQuery(request).toString());
   }
 
   return { getToken, invalidate };

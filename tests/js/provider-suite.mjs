@@ -258,6 +258,18 @@ export function providerCases(client, lib) {
       const e = await rejects(provider.getToken(), 'NETWORK');
       ok(e.message.includes('no answer in 0.02 s'), `message: ${e.message}`);
       eq(calls.length, 2, 'tried twice');
+
+      // Headers in time, then a body that stalls: the timeout covers reading the answer too.
+      const stalled = setup({ timeout: 0.02 }, {
+        answer: (call) => new Response(new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"token": "partial'));
+            call.init.signal.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+          },
+        }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      });
+      await rejects(stalled.provider.getToken(), 'NETWORK', 'a stalled body');
+      eq(stalled.calls.length, 2, 'tried twice');
     }],
 
     ['provider: a failure is not cached: the next call asks again', async () => {
@@ -360,8 +372,8 @@ export function providerCases(client, lib) {
       const waiting = provider.getToken();
       eq(seen.length, 1, 'the request was sent');
       controller.abort(new Error('page closed'));
+      ok(seen[0].aborted, 'the fetch is cancelled at once, not at its timeout');
       const e = await rejects(waiting, 'ABORTED');
-      ok(seen[0].aborted, 'the fetch was cancelled');
       eq(e.cause?.message, 'page closed', 'cause is the abort reason');
       await rejects(provider.getToken(), 'ABORTED', 'a later call');
       eq(seen.length, 1, 'no request after the abort');
