@@ -46,7 +46,7 @@ export async function readSecret({ file, env, io, command, stdinTaken }) {
       command,
     );
   }
-  const secret = io.stdin.isTTY ? await prompt(io, 'VideoSDK secret (input hidden): ') : chomp(await readStdin(io.stdin, 'the secret', command));
+  const secret = io.stdin.isTTY ? await prompt(io, 'VideoSDK secret (input hidden): ', command) : chomp(await readStdin(io.stdin, 'the secret', command));
   if (secret === '') {
     const hint = io.envHint?.('VIDEOSDK_SECRET') ?? '';
     throw new UsageError(`no secret: set VIDEOSDK_SECRET${hint}, pass --secret-file PATH, or pipe it on standard input`, command);
@@ -55,12 +55,13 @@ export async function readSecret({ file, env, io, command, stdinTaken }) {
 }
 
 /** Reads one line from a terminal without echoing it. */
-function prompt(io, question) {
+function prompt(io, question, command) {
   const { stdin, stderr } = io;
-  stderr.write(question);
+  // Echo off before the question shows, so nothing typed in answer can reach the screen.
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
+  stderr.write(question);
   return new Promise((resolve, reject) => {
     let line = '';
     const done = (finish) => {
@@ -73,7 +74,7 @@ function prompt(io, question) {
     const onData = (chunk) => {
       for (const c of chunk) {
         if (c === '\r' || c === '\n' || c === '\u0004') return done(() => resolve(line));
-        if (c === '\u0003') return done(() => reject(new UsageError('interrupted', undefined)));
+        if (c === '\u0003') return done(() => reject(Object.assign(new UsageError('interrupted', command), { exitCode: 130 })));
         if (c === '\u007f' || c === '\b') line = line.slice(0, -1);
         else line += c;
       }

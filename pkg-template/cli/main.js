@@ -36,9 +36,13 @@ export async function main(argv, io) {
     if (!(error instanceof UsageError)) throw error;
     const paint = painter(io.stderr, io.env);
     const name = error.command ? `videosdk-token ${error.command}` : 'videosdk-token';
+    if (error.exitCode !== undefined) {
+      io.stderr.write(`${name}: ${error.message}\n`); // Ctrl-C at the prompt: no usage text
+      return error.exitCode;
+    }
     const more = error.command ? `\nRun ${name} --help for details.` : '';
     io.stderr.write(`${paint.red(`${name}: ${safeText(error.message)}`)}\n\n${TEXTS[error.command ?? 'main'].usage}${more}\n`);
-    return error.exitCode ?? 2;
+    return 2;
   }
 }
 

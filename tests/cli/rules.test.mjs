@@ -2,6 +2,7 @@
 // input, colour (only on a terminal, never with NO_COLOR), --claim values, no secret in any
 // output, and that what it signs verifies with the package's own verifyToken.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
@@ -45,6 +46,30 @@ test('the secret from VIDEOSDK_SECRET, --secret-file or piped stdin: the same to
   assert.equal(fromOther.status, 0);
   assert.notEqual(fromOther.stdout, fromEnv.stdout);
   assert.equal(verifyToken(fromOther.stdout.trim(), 'x'.repeat(40), { now: NOW }).roomId, 'r1');
+});
+
+test('on a terminal the secret is asked for at a prompt that does not echo it', async () => {
+  // Under a pseudo-terminal (util-linux `script`); the secret is typed only once the prompt shows,
+  // so it cannot reach the terminal before echo is off.
+  const child = spawn('script', ['-qec', `${bin} sign --permissions allow_join --room r1 --now ${NOW}`, '/dev/null'], {
+    env: { PATH: process.env.PATH, TZ: 'UTC', TERM: 'xterm', VIDEOSDK_API_KEY: API_KEY },
+  });
+  let out = '';
+  let typed = false;
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (!typed && out.includes('VideoSDK secret (input hidden): ')) {
+      typed = true;
+      child.stdin.write(`${SECRET}\r`);
+    }
+  });
+  const status = await new Promise((resolve) => child.on('exit', resolve));
+  seen.push(out);
+  assert.equal(status, 0, out);
+  assert.ok(typed, `the prompt was shown: ${JSON.stringify(out)}`);
+  assert.ok(!out.includes(SECRET), 'the secret is not echoed');
+  const token = out.split(/\r?\n/).find((line) => line.startsWith('eyJ'));
+  assert.equal(claimsOf(token).roomId, 'r1');
 });
 
 test('no secret anywhere: exit 2 saying where it may come from', () => {
