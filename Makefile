@@ -56,12 +56,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
-$(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
 	  --out-dir target/wasm-pack/web --no-pack
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
-	cp pkg-template/* LICENSE pkg/
+	cp -r pkg-template/* LICENSE pkg/
 	node scripts/build-cjs.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@
@@ -81,7 +81,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint rust-test wasm-test js-test types-test runtime-test runtime-rest browser-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint rust-test wasm-test js-test types-test cli-test runtime-test runtime-rest browser-test provider-browser-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -102,6 +102,13 @@ js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the pa
 
 types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts
 	node_modules/typescript/bin/tsc -p tests/types
+
+# The command line through the installed bin (the tarball installed into a throwaway project):
+# golden outputs (tests/cli/golden/, UPDATE_GOLDEN=1 rewrites them), exit codes, secret sources.
+.PHONY: cli-test
+cli-test: $(STAMPS)/pack ## the command line: golden outputs, exit codes, secret sources
+	node --test tests/cli/
+
 
 ## Benchmarks --------------------------------------------------------------------------------
 
@@ -145,6 +152,11 @@ browser-test: www $(STAMPS)/pack chromium ## the debugger page in Chromium
 chromium: ## Debian's Chromium, when missing (root)
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
+# videosdk-token/client in Chromium against the Cloudflare example's /api/token (wrangler dev on
+# 127.0.0.1); the page imports the provider from the packed package.
+.PHONY: provider-browser-test
+provider-browser-test: $(STAMPS)/pack chromium ## the browser token provider in Chromium against the example Worker
+
 ## Runtimes, the token endpoint, the examples ------------------------------------------------
 # tests/js/suite.mjs (the API) and tests/js/endpoint-suite.mjs (handleTokenRequest) run on every
 # runtime: Node ESM and CJS in js-test (node --test tests/js/), the rest below, each through a
@@ -163,7 +175,7 @@ runtime-test: runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun ru
 # still load the CJS entry).
 runtime-node22: $(STAMPS)/pack ## Node 22
 	$(NODE22) --test --test-reporter=spec tests/js/api.test.mjs tests/js/endpoint.test.mjs \
-	  tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+	  tests/js/provider.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
 
 # require() as on Node 20.0-20.18, before require(esm): only a real CommonJS entry works there.
 runtime-node-cjs-legacy: $(STAMPS)/pack ## require() as on Node 20.0-20.18

@@ -52,3 +52,16 @@ export class ApiError extends VideoSDKError {
     if (details.attempts !== undefined) this.attempts = details.attempts;
   }
 }
+
+/**
+ * The browser token provider (`videosdk-token/client`) could not get a token: `code` is the
+ * endpoint's own `error.code` on a 4xx, SERVER_ERROR on a 5xx, NETWORK when no answer came.
+ */
+export class TokenProviderError extends VideoSDKError {
+  constructor(code, message, details = {}) {
+    super(code, message, details);
+    this.name = 'TokenProviderError';
+    if (details.status !== undefined) this.status = details.status;
+    if (details.cause !== undefined) this.cause = details.cause;
+  }
+}

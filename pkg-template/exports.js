@@ -4,3 +4,4 @@ export * from './api.js';
 export { handleTokenRequest } from './endpoint.js';
 export { handleWebhookRequest, verifyWebhook, WebhookError } from './webhooks.js';
 export { ApiError, VideoSDKClient } from './rest-client.js';
+export { TokenProviderError } from './errors.js';

@@ -293,3 +293,9 @@ export function handleTokenRequest(request: Request, config: TokenEndpointConfig
 // Webhooks: verifyWebhook, handleWebhookRequest, WebhookError and the event types (webhooks.d.ts).
 export * from './webhooks.js';
 export * from './rest-client.js';
+
+// ---------------------------------------------------------------------------------------------
+// The browser token provider's error (the provider itself is `videosdk-token/client`)
+// ---------------------------------------------------------------------------------------------
+
+export { TokenProviderError, type TokenProviderErrorCode } from './client/index.js';

@@ -1,16 +1,19 @@
 // The thin part each runtime shares: run the shared suites against the package `lib` the
-// runner imported its own way, print one line per failure naming the runtime, and a closing
+// runner imported its own way (and the token provider's against `client`, videosdk-token/client,
+// when the runner passes it), print one line per failure naming the runtime, and a closing
 // `<runtime>: N passed, N failed` line. Runtime-agnostic (no node: imports, no timers).
 import { endpointCases } from '../js/endpoint-suite.mjs';
+import { providerCases } from '../js/provider-suite.mjs';
 import { cases, prepare } from '../js/suite.mjs';
 import { webhookCases } from '../js/webhook-suite.mjs';
 
-export async function run(runtime, lib, log = (line) => console.log(line)) {
+export async function run(runtime, lib, log = (line) => console.log(line), client = undefined) {
   let passed = 0;
   let failed = 0;
   try {
     await prepare();
-    for (const [name, fn] of [...cases(lib), ...endpointCases(lib), ...webhookCases(lib)]) {
+    const provider = client ? providerCases(client, lib) : [];
+    for (const [name, fn] of [...cases(lib), ...endpointCases(lib), ...webhookCases(lib), ...provider]) {
       try {
         await fn();
         passed += 1;

@@ -1,6 +1,7 @@
 // The test entry for the Vercel Edge Runtime, bundled by tests/runtimes/edge-runtime.mjs with the
 // `edge-light` condition and evaluated in the edge-runtime sandbox.
 import * as lib from 'videosdk-token';
+import * as client from 'videosdk-token/client';
 import { run } from '../harness.mjs';
 
-globalThis.__runSuite = () => run('edge-runtime', lib, (line) => globalThis.__log(line));
+globalThis.__runSuite = () => run('edge-runtime', lib, (line) => globalThis.__log(line), client);

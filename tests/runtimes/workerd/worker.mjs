@@ -2,12 +2,13 @@
 // (the `workerd` export condition, the .wasm import as a WebAssembly.Module, no nodejs_compat),
 // then run by miniflare (tests/runtimes/workerd.mjs). Each request runs the suites once.
 import * as lib from 'videosdk-token';
+import * as client from 'videosdk-token/client';
 import { run } from '../harness.mjs';
 
 export default {
   async fetch() {
     const lines = [];
-    const { passed, failed } = await run('workerd', lib, (line) => lines.push(line));
+    const { passed, failed } = await run('workerd', lib, (line) => lines.push(line), client);
     return Response.json({ passed, failed, lines });
   },
 };

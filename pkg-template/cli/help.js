@@ -1,0 +1,87 @@
+// The command line's usage texts: `usage` is printed with every usage error, `help` for --help.
+
+const SECRET_SOURCES = `The secret comes from --secret-file PATH, else VIDEOSDK_SECRET, else standard input
+(a hidden prompt on a terminal). Never from an argument: --secret is refused, because
+every user of the machine can read a process's arguments.`;
+
+const EXIT = `Exit status: 0 success, 1 a refused or malformed token, 2 a usage or option error.`;
+
+export const TEXTS = {
+  main: {
+    usage: `Usage: videosdk-token <command> [options]
+
+Commands:
+  sign      mint a token
+  verify    check a token's signature, times and claims
+  decode    show what a token says, without checking it
+
+Run videosdk-token <command> --help for a command's options.`,
+    help: `${EXIT}
+Colour only on a terminal, never with NO_COLOR set.
+
+Deno: deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token <command> …
+(decode needs --allow-read only; each command's --help says why)`,
+  },
+
+  sign: {
+    usage: `Usage: videosdk-token sign --permissions allow_join[,ask_join,allow_mod] [options]`,
+    help: `Mints a VideoSDK token and prints it.
+
+Options:
+  --permissions LIST    allow_join, ask_join, allow_mod (comma-separated; required)
+  --room ID             roomId: the token works in this room only
+  --participant ID      participantId: the token is for this participant only
+  --roles LIST          rtc (meetings only) or crawler (server-side API only)
+  --expires-in SPAN     lifetime: 90s, 30m, 2h, 1d, or seconds (default {DEFAULT_LIFETIME})
+  --claim NAME=VALUE    an extra claim; VALUE is JSON when it parses as JSON, else text
+                        (repeatable: --claim name=Ada --claim admin=true)
+  --api-key KEY         the API key (default: VIDEOSDK_API_KEY)
+  --secret-file PATH    read the secret from this file
+  --json                print {"token", "expiresAt", "payload"} as JSON
+  --now TIME            sign as of this time (seconds since 1970, or ISO 8601)
+
+${SECRET_SOURCES}
+${EXIT}
+
+Deno: deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token sign …
+(read: the package's .wasm and --secret-file; env: the two variables)`,
+  },
+
+  verify: {
+    usage: `Usage: videosdk-token verify TOKEN|- [options]`,
+    help: `Checks a token's signature, times and claims; prints its claims when it is valid.
+A refused token exits 1 with "CODE: reason" on standard error.
+TOKEN - reads the token from standard input; the secret must then come from
+VIDEOSDK_SECRET or --secret-file.
+
+Options:
+  --room ID               refuse a token for another room
+  --participant ID        refuse a token for another participant
+  --api-key KEY           refuse a token of another API key (default: VIDEOSDK_API_KEY, if set)
+  --clock-tolerance SPAN  leeway for exp and nbf: 30s, 2m, or seconds (default 0)
+  --secret-file PATH      read the secret from this file
+  --json                  print the claims as JSON
+  --now TIME              verify as of this time (seconds since 1970, or ISO 8601)
+
+${SECRET_SOURCES}
+${EXIT}
+
+Deno: deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token verify …
+(read: the package's .wasm and --secret-file; env: the two variables)`,
+  },
+
+  decode: {
+    usage: `Usage: videosdk-token decode TOKEN|- [options]`,
+    help: `Shows a token's header, payload and times, and everything VideoSDK would object
+to, WITHOUT checking its signature (use verify for that). Needs no secret.
+TOKEN - reads the token from standard input.
+
+Options:
+  --json       print header, payload, times and warnings as JSON
+  --now TIME   read times as of this time (seconds since 1970, or ISO 8601)
+
+${EXIT}
+
+Deno: deno run --allow-read npm:videosdk-token decode …   (read: the package's .wasm)`,
+  },
+};

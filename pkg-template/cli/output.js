@@ -1,0 +1,88 @@
+// How the command line shows things to a person: colour only on a terminal and never with
+// NO_COLOR, every value from a token escaped (a token read from a log may carry terminal escape
+// sequences or bidi overrides), times in local time and relative to now.
+
+const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] };
+
+/** Paint functions for one stream: identity when colour is off. */
+export function painter(stream, env) {
+  const on = stream.isTTY === true && !env('NO_COLOR') && env('TERM') !== 'dumb';
+  const paint = {};
+  for (const [name, [open, close]] of Object.entries(CODES)) {
+    paint[name] = on ? (text) => `\x1b[${open}m${text}\x1b[${close}m` : (text) => text;
+  }
+  return paint;
+}
+
+// C0 and C1 controls, DEL, line and paragraph separators, bidi marks, embeddings and overrides.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Any JSON value as compact JSON that is safe to print to a terminal. */
+export function safeJson(value) {
+  return JSON.stringify(value).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Text (a message, a warning) with every unsafe character escaped. */
+export function safeText(text) {
+  return String(text).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `2025-01-01 12:00:00 +01:00` in the machine's time zone (TZ), `UTC` when that is UTC. */
+export function localTime(date) {
+  const pad = (n, w = 2) => String(n).padStart(w, '0');
+  const offset = -date.getTimezoneOffset();
+  const zone = offset === 0
+    ? 'UTC'
+    : `${offset > 0 ? '+' : '-'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ${zone}`;
+}
+
+/** A span in at most two units: `1 h 55 min`, `3 d 2 h`, `0 s`. */
+export function span(seconds) {
+  let rest = Math.floor(Math.abs(seconds));
+  const parts = [];
+  for (const [size, unit] of [[86400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']]) {
+    if (rest >= size && parts.length < 2) {
+      parts.push(`${Math.floor(rest / size)} ${unit}`);
+      rest %= size;
+    } else if (parts.length > 0) {
+      break; // "1 h 0 min 5 s" reads "1 h"
+    }
+  }
+  return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+
+/** What a time claim at `t` means at `now` (seconds), and whether that is good news. */
+export function relative(name, t, now) {
+  const d = t - now;
+  switch (name) {
+    case 'exp':
+      return d > 0 ? [`expires in ${span(d)}`, 'green'] : [`expired ${span(-d)} ago`, 'red'];
+    case 'nbf':
+      return d > 0 ? [`not valid for another ${span(d)}`, 'yellow'] : [`valid since ${span(-d)} ago`, 'dim'];
+    default:
+      return d > 0
+        ? [`issued ${span(d)} in the future: the signer's clock may be wrong`, 'yellow']
+        : [`issued ${span(-d)} ago`, 'dim'];
+  }
+}
+
+const TIMES = { iat: 'issuedAt', nbf: 'notBefore', exp: 'expiresAt' };
+
+/**
+ * Lines for a claims object: one per claim, names aligned, times with their local time and
+ * relative meaning when `dates` (decodeToken's issuedAt/expiresAt/notBefore) says they are plausible.
+ */
+export function claimLines(claims, dates, now, paint) {
+  const names = Object.keys(claims);
+  const width = Math.max(0, ...names.map((n) => safeText(n).length));
+  return names.map((name) => {
+    const label = `  ${safeText(name).padEnd(width)}  `;
+    const value = safeJson(claims[name]);
+    const date = Object.prototype.hasOwnProperty.call(TIMES, name) ? dates[TIMES[name]] : undefined;
+    if (!(date instanceof Date)) return `${label}${value}`;
+    const [text, tone] = relative(name, claims[name], now);
+    return `${label}${value}  ${paint.dim(localTime(date))}  ${paint[tone](`(${text})`)}`;
+  });
+}

@@ -1,0 +1,240 @@
+// createTokenProvider: VideoSDK tokens in the browser that never go stale. It asks a
+// handleTokenRequest endpoint (GET, query parameters) and keeps each answer until a little before
+// its `expiresAt`. Plain JS and no wasm: it reads `expiresAt` from the answer and never decodes a
+// token, so it adds next to nothing to a page's bundle.
+import { TokenProviderError } from '../errors.js';
+
+// Distinct requests kept; the least recently used goes first. An app asks for one or two.
+const MAX_ENTRIES = 16;
+const PARAMS = ['roomId', 'participantId', 'permissions', 'roles'];
+// A retry waits this long plus up to as much again (jitter), or what Retry-After asks within
+// MAX_RETRY_AFTER; a server that asks for more gets no retry: a page should not hang on it.
+const RETRY_MS = 250;
+const MAX_RETRY_AFTER = 5;
+
+const fail = (code, message, details) => new TokenProviderError(code, message, details);
+const invalid = (field, message) => fail('INVALID_OPTIONS', `createTokenProvider: ${message}`, { field });
+
+/** @param {import('./index.d.ts').TokenProviderOptions} [options] */
+export function createTokenProvider(options = {}) {
+  if (options === null || typeof options !== 'object') throw invalid('options', 'options must be an object');
+  // Own properties only (a polluted Object.prototype is no option); undefined means the default.
+  const own = (key, otherwise) => {
+    const value = Object.prototype.hasOwnProperty.call(options, key) ? options[key] : undefined;
+    return value === undefined ? otherwise : value;
+  };
+  const url = own('url', '/api/token');
+  const fetchFn = own('fetch', (input, init) => globalThis.fetch(input, init));
+  const init = own('init', {});
+  const refreshBefore = own('refreshBefore', 60);
+  const timeout = own('timeout', 10);
+  const signal = own('signal');
+  const now = own('now', Date.now);
+
+  let base;
+  try {
+    if (typeof url !== 'string' && !(url instanceof URL)) throw url;
+    base = new URL(url, globalThis.location?.href);
+  } catch {
+    throw invalid('url', `url must be an absolute URL, or a path on a page (got ${describe(url)})`);
+  }
+  if (typeof fetchFn !== 'function') throw invalid('fetch', 'fetch must be a function like globalThis.fetch');
+  if (typeof init !== 'function' && (init === null || typeof init !== 'object')) {
+    throw invalid('init', 'init must be a RequestInit object, or a function returning one');
+  }
+  if (!isSeconds(refreshBefore)) throw invalid('refreshBefore', 'refreshBefore must be a number of seconds, 0 or more');
+  if (!isSeconds(timeout) || timeout === 0) throw invalid('timeout', 'timeout must be a number of seconds above 0');
+  if (signal !== undefined && !(signal && typeof signal.addEventListener === 'function' && 'aborted' in signal)) {
+    throw invalid('signal', 'signal must be an AbortSignal');
+  }
+  if (typeof now !== 'function') throw invalid('now', 'now must be a function returning milliseconds, like Date.now');
+
+  // key → { token, refreshAt } once fetched, or { pending } while a request is on its way. An
+  // answer is kept only if its { pending } is still there: invalidate() and abort drop it.
+  const cache = new Map();
+
+  const aborted = () =>
+    fail('ABORTED', 'the token provider was stopped by its signal', { cause: signal.reason });
+  signal?.addEventListener('abort', () => cache.clear(), { once: true });
+
+  async function getToken(request = {}) {
+    if (signal?.aborted) throw aborted();
+    const query = toQuery(request);
+    const key = query.toString();
+    const entry = cache.get(key);
+    if (entry) {
+      // Most recently used goes last, so eviction takes the oldest first.
+      cache.delete(key);
+      cache.set(key, entry);
+      if (entry.pending) return entry.pending;
+      if (clock() < entry.refreshAt) return entry.token;
+    }
+    const pending = fetchToken(query).then(
+      (answer) => {
+        if (cache.get(key)?.pending === pending) cache.set(key, answer);
+        return answer.token;
+      },
+      (error) => {
+        if (cache.get(key)?.pending === pending) cache.delete(key);
+        throw error;
+      },
+    );
+    cache.set(key, { pending });
+    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value);
+    return pending;
+  }
+
+  function clock() {
+    const t = now();
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      throw invalid('now', `now() must return milliseconds since 1970, like Date.now (got ${describe(t)})`);
+    }
+    return t;
+  }
+
+  async function fetchToken(query) {
+    const target = new URL(base);
+    for (const [k, v] of query) target.searchParams.set(k, v);
+    // The caller's own init (credentials, headers): read once per token; its errors are its own.
+    const given = typeof init === 'function' ? await init() : init;
+    if (given?.signal) throw invalid('init', 'init.signal is not used: pass signal to createTokenProvider');
+    const headers = new Headers(given?.headers);
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+    const request = { ...given, method: 'GET', headers };
+    let answer;
+    for (let attempt = 0; ; attempt += 1) {
+      let wait = 0;
+      try {
+        answer = await attemptFetch(target, request);
+        if (answer.status < 500) break;
+        wait = retryAfter(answer.retryAfter);
+        if (attempt === 1 || wait === undefined) {
+          throw fail('SERVER_ERROR', `the token endpoint answered ${answer.status}: try again later`, { status: answer.status });
+        }
+      } catch (error) {
+        // Only NETWORK (no answer) is worth a second try; a 5xx came here with its wait set.
+        if (error.code !== 'NETWORK' || attempt === 1) throw error;
+      }
+      await sleep(RETRY_MS * (1 + Math.random()) + wait * 1000);
+    }
+    const { status, body } = answer;
+    if (status >= 400) {
+      const e = body?.error;
+      const code = typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(e.code) ? e.code : undefined;
+      if (code === undefined) {
+        throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without an error code: is url right?`, { status });
+      }
+      const said = typeof e.message === 'string' ? e.message.slice(0, 300) : '';
+      throw fail(code, `the token endpoint refused the request (${status} ${code})${said && `: ${said}`}`, {
+        status,
+        reason: said || code,
+        field: typeof e.field === 'string' ? e.field : undefined,
+      });
+    }
+    const expiresAt = typeof body?.expiresAt === 'string' ? Date.parse(body.expiresAt) : NaN;
+    if (status !== 200 || typeof body?.token !== 'string' || body.token === '' || Number.isNaN(expiresAt)) {
+      throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without {token, expiresAt}: is url a handleTokenRequest endpoint?`, { status });
+    }
+    // Keep it until refreshBefore ahead of expiry; a token living less than twice that, until
+    // half its life, so a short-lived token is never fetched again on every call.
+    const received = clock();
+    const life = expiresAt - received;
+    const margin = Math.min(refreshBefore * 1000, life / 2);
+    return { token: body.token, refreshAt: expiresAt - margin };
+  }
+
+  // One request, its answer read whole within its own timeout; the provider's signal cancels it
+  // too. Resolves to { status, retryAfter, body } (body: the JSON, or undefined if not JSON).
+  async function attemptFetch(target, request) {
+    if (signal?.aborted) throw aborted();
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal?.addEventListener('abort', stop);
+    const timer = setTimeout(stop, timeout * 1000);
+    try {
+      const response = await fetchFn(target.href, { ...request, signal: controller.signal });
+      const text = await response.text();
+      let body;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      return { status: response.status, retryAfter: response.headers.get('Retry-After'), body };
+    } catch (error) {
+      if (signal?.aborted) throw aborted();
+      const why = controller.signal.aborted ? `no answer in ${timeout} s` : error?.message ?? String(error);
+      throw fail('NETWORK', `could not reach the token endpoint ${target.origin}${target.pathname}: ${why}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+    }
+  }
+
+  function sleep(ms) {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(aborted());
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(aborted());
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Forgets cached tokens: all of them, or the one for this request. */
+  function invalidate(request) {
+    if (request === undefined) cache.clear();
+    else cache.delete(toQuery(request).toString());
+  }
+
+  return { getToken, invalidate };
+}
+
+/** The request's query parameters in a fixed order, lists sorted, so equal requests share a key. */
+function toQuery(request) {
+  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+    throw fail('INVALID_OPTIONS', 'getToken: pass an object such as { roomId }', { field: 'request' });
+  }
+  for (const key of Object.keys(request)) {
+    if (!PARAMS.includes(key)) {
+      throw fail('INVALID_OPTIONS', `getToken: unknown option ${describe(key)}; expected ${PARAMS.join(', ')}`, { field: String(key).slice(0, 64) });
+    }
+  }
+  const query = new URLSearchParams();
+  for (const key of PARAMS) {
+    // Own properties only: a polluted Object.prototype must not add to a request.
+    const value = Object.prototype.hasOwnProperty.call(request, key) ? request[key] : undefined;
+    if (value === undefined) continue;
+    if (key === 'roomId' || key === 'participantId') {
+      if (typeof value !== 'string' || value === '') throw fail('INVALID_OPTIONS', `getToken: ${key} must be a non-empty string`, { field: key });
+      query.set(key, value);
+    } else {
+      if (!Array.isArray(value) || value.length === 0 || value.some((v) => typeof v !== 'string' || v === '' || v.includes(','))) {
+        throw fail('INVALID_OPTIONS', `getToken: ${key} must be a non-empty list of names such as ['allow_join']`, { field: key });
+      }
+      query.set(key, [...new Set(value)].sort().join(','));
+    }
+  }
+  return query;
+}
+
+/** Seconds to wait from a Retry-After header: within MAX_RETRY_AFTER, else undefined. */
+function retryAfter(value) {
+  if (value === null) return 0;
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  if (Number.isNaN(seconds)) return 0;
+  if (seconds > MAX_RETRY_AFTER) return undefined;
+  return Math.max(0, seconds);
+}
+
+const isSeconds = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function describe(value) {
+  if (typeof value === 'string') return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  return value === null ? 'null' : typeof value;
+}

@@ -1,0 +1,472 @@
+// The browser token provider's suite (videosdk-token/client): runtime-agnostic like suite.mjs
+// (no node: imports, no timers of its own), with a scripted fake fetch and an injected clock, so
+// every refresh rule is checked to the millisecond without waiting. The provider's own short
+// retry pause is real time (≈ 0.25–0.5 s), taken by the few cases that retry.
+//
+// providerCases(client, lib?) returns [name, fn] pairs; `client` is videosdk-token/client,
+// `lib` (optional) the main entry, to check both hand out the same error class.
+import { AssertionError, deepEq, eq, ok } from './suite.mjs';
+
+const ENDPOINT = 'https://app.example/api/token';
+const T0 = 1_700_000_000_000; // the injected clock's start, in milliseconds
+const BOUND = 16; // the documented cache bound
+
+function fail(message) {
+  throw new AssertionError(message);
+}
+
+/** A promise with its resolve exposed: holds a fake answer until the case lets it go. */
+function gate() {
+  let open;
+  const promise = new Promise((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
+const json = (status, body, headers = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+/**
+ * A fake endpoint: `answer(call)` returns a Response (or throws, as fetch does with no network);
+ * the default answers 200 with a fresh opaque token living `life` seconds from the clock.
+ */
+function fakeEndpoint(clock, { life = 3600, answer } = {}) {
+  const calls = [];
+  let issued = 0;
+  const fetch = async (input, init) => {
+    const call = { url: new URL(input), init, n: calls.length + 1 };
+    calls.push(call);
+    if (answer) return answer(call);
+    issued += 1;
+    // Opaque on purpose: the provider must not need to decode a token.
+    return json(200, { token: `opaque-token-${issued}`, expiresAt: new Date(clock.t + life * 1000).toISOString() });
+  };
+  return { fetch, calls };
+}
+
+async function rejects(promise, code, what = 'getToken') {
+  let error;
+  try {
+    await promise;
+  } catch (e) {
+    error = e;
+  }
+  if (error === undefined) fail(`${what}: expected a TokenProviderError ${code}, it resolved`);
+  if (error?.name !== 'TokenProviderError') fail(`${what}: expected a TokenProviderError ${code}, got ${error?.name}: ${error?.message}`);
+  eq(error.code, code, `${what}: error.code (message: ${error.message})`);
+  ok(typeof error.message === 'string' && error.message.length > 0, 'error.message is set');
+  ok(typeof error.reason === 'string' && error.reason.length > 0, 'error.reason is set');
+  return error;
+}
+
+export function providerCases(client, lib) {
+  const { createTokenProvider, TokenProviderError, VideoSDKError } = client;
+
+  /** A provider over a fake endpoint with a clock the case moves by hand. */
+  function setup(options = {}, endpoint = {}) {
+    const clock = { t: T0 };
+    const fake = fakeEndpoint(clock, endpoint);
+    const provider = createTokenProvider({ url: ENDPOINT, fetch: fake.fetch, now: () => clock.t, ...options });
+    return { clock, provider, calls: fake.calls };
+  }
+
+  return [
+    ['provider: exports createTokenProvider and TokenProviderError, a VideoSDKError', () => {
+      eq(typeof createTokenProvider, 'function', 'createTokenProvider');
+      const e = new TokenProviderError('NETWORK', 'm', { status: 503, field: 'f' });
+      ok(e instanceof VideoSDKError && e instanceof Error, 'TokenProviderError extends VideoSDKError');
+      eq(e.name, 'TokenProviderError', 'name');
+      eq(e.status, 503, 'status');
+      eq(e.field, 'f', 'field');
+      if (lib) {
+        eq(lib.TokenProviderError, TokenProviderError, 'the main entry exports the same class');
+        eq(lib.VideoSDKError, VideoSDKError, 'one VideoSDKError for both entries');
+      }
+    }],
+
+    ['provider: GET to the endpoint with the query parameters; the token is returned as sent', async () => {
+      const { provider, calls } = setup();
+      const token = await provider.getToken({ roomId: 'room-1', participantId: 'user 1', permissions: ['allow_join'], roles: ['rtc'] });
+      eq(token, 'opaque-token-1', 'token');
+      eq(calls.length, 1, 'fetches');
+      const { url, init } = calls[0];
+      eq(init.method, 'GET', 'method');
+      eq(`${url.origin}${url.pathname}`, ENDPOINT, 'endpoint');
+      deepEq([...url.searchParams], [['roomId', 'room-1'], ['participantId', 'user 1'], ['permissions', 'allow_join'], ['roles', 'rtc']], 'query');
+      eq(new Headers(init.headers).get('Accept'), 'application/json', 'Accept');
+      ok(init.signal && typeof init.signal.aborted === 'boolean', 'every request carries a signal (timeout, abort)');
+    }],
+
+    ['provider: one request for 50 parallel getToken calls; all get the same token', async () => {
+      const hold = gate();
+      const clock = { t: T0 };
+      const fake = fakeEndpoint(clock);
+      const provider = createTokenProvider({
+        url: ENDPOINT, now: () => clock.t,
+        fetch: async (input, init) => {
+          await hold.promise;
+          return fake.fetch(input, init);
+        },
+      });
+      let started = 0;
+      const all = Array.from({ length: 50 }, () => {
+        started += 1;
+        return provider.getToken({ roomId: 'r' });
+      });
+      eq(started, 50, 'calls started before the answer');
+      hold.open();
+      const tokens = await Promise.all(all);
+      eq(fake.calls.length, 1, 'fetches');
+      eq(new Set(tokens).size, 1, 'distinct tokens');
+      eq(tokens[0], 'opaque-token-1', 'token');
+    }],
+
+    ['provider: equal requests share a token (list order does not matter); distinct ones do not', async () => {
+      const { provider, calls } = setup();
+      const a = await provider.getToken({ roomId: 'r', permissions: ['allow_mod', 'allow_join'] });
+      const b = await provider.getToken({ permissions: ['allow_join', 'allow_mod', 'allow_join'], roomId: 'r' });
+      eq(b, a, 'same request, same token');
+      eq(calls[0].url.searchParams.get('permissions'), 'allow_join,allow_mod', 'lists are sorted and deduplicated');
+      const c = await provider.getToken({ roomId: 'other' });
+      const d = await provider.getToken();
+      ok(c !== a && d !== a && d !== c, 'distinct requests get their own tokens');
+      eq(calls.length, 3, 'fetches');
+      eq(calls[2].url.search, '', 'getToken() sends no parameters');
+    }],
+
+    ['provider: refreshes refreshBefore (default 60 s) ahead of expiresAt, not a millisecond sooner', async () => {
+      const { clock, provider, calls } = setup({}, { life: 3600 });
+      const first = await provider.getToken();
+      clock.t = T0 + (3600 - 60) * 1000 - 1;
+      eq(await provider.getToken(), first, 'cached until the margin');
+      eq(calls.length, 1, 'fetches before the margin');
+      clock.t += 1;
+      const second = await provider.getToken();
+      ok(second !== first, 'a new token at the margin');
+      eq(calls.length, 2, 'fetches at the margin');
+      // The new token's margin counts from its own expiresAt.
+      clock.t += (3600 - 60) * 1000 - 1;
+      eq(await provider.getToken(), second, 'the new token is cached in turn');
+      eq(calls.length, 2, 'fetches');
+    }],
+
+    ['provider: refreshBefore is in seconds and configurable', async () => {
+      const { clock, provider, calls } = setup({ refreshBefore: 300 }, { life: 3600 });
+      await provider.getToken();
+      clock.t = T0 + 3300 * 1000 - 1;
+      await provider.getToken();
+      eq(calls.length, 1, 'cached until 300 s ahead');
+      clock.t += 1;
+      await provider.getToken();
+      eq(calls.length, 2, 'refreshed 300 s ahead');
+    }],
+
+    ['provider: a token living less than twice refreshBefore is kept for half its life', async () => {
+      const { clock, provider, calls } = setup({ refreshBefore: 60 }, { life: 100 });
+      await provider.getToken();
+      clock.t = T0 + 50_000 - 1;
+      await provider.getToken();
+      eq(calls.length, 1, 'cached until half of 100 s');
+      clock.t += 1;
+      await provider.getToken();
+      eq(calls.length, 2, 'refreshed at half its life, not at every call');
+      clock.t += 49_999;
+      await provider.getToken();
+      eq(calls.length, 2, 'the next one is kept for half its life too');
+    }],
+
+    ['provider: a token already expired by this clock is handed out but not kept', async () => {
+      const { provider, calls } = setup({}, { life: -30 });
+      eq(await provider.getToken(), 'opaque-token-1', 'token');
+      eq(await provider.getToken(), 'opaque-token-2', 'fetched again');
+      eq(calls.length, 2, 'fetches');
+    }],
+
+    ['provider: a 4xx rejects with the endpoint\'s error code, status and field, never retried', async () => {
+      for (const [status, code, field] of [[401, 'UNAUTHORIZED', undefined], [403, 'FORBIDDEN', 'permissions'], [400, 'INVALID_OPTIONS', 'roomId'], [429, 'RATE_LIMITED', undefined]]) {
+        const { provider, calls } = setup({}, {
+          answer: () => json(status, { error: { code, message: `said ${code}`, ...(field ? { field } : {}) } }),
+        });
+        const e = await rejects(provider.getToken({ roomId: 'r' }), code, `${status}`);
+        eq(calls.length, 1, `${status}: fetches`);
+        eq(e.status, status, 'status');
+        eq(e.field, field, 'field');
+        ok(e.message.includes(`said ${code}`), `the endpoint's message is kept: ${e.message}`);
+        ok(e instanceof TokenProviderError && e instanceof VideoSDKError, 'a TokenProviderError, a VideoSDKError');
+      }
+    }],
+
+    ['provider: a 4xx without an error code, or a 200 without {token, expiresAt}, is BAD_RESPONSE', async () => {
+      const answers = [
+        () => new Response('<h1>Not found</h1>', { status: 404, headers: { 'Content-Type': 'text/html' } }),
+        () => json(200, { token: 'x' }),
+        () => json(200, { token: '', expiresAt: new Date(T0).toISOString() }),
+        () => json(200, { token: 'x', expiresAt: 'tomorrow' }),
+        () => new Response('not json', { status: 200 }),
+        () => json(400, { error: { code: 'lower case\nnot a code' } }),
+      ];
+      for (const [i, answer] of answers.entries()) {
+        const { provider, calls } = setup({}, { answer });
+        await rejects(provider.getToken(), 'BAD_RESPONSE', `answer ${i}`);
+        eq(calls.length, 1, `answer ${i}: not retried`);
+      }
+    }],
+
+    ['provider: a 5xx is retried once: SERVER_ERROR after two, a token if the second works', async () => {
+      let { provider, calls } = setup({}, { answer: () => json(503, { error: { code: 'SERVER_ERROR' } }) });
+      const e = await rejects(provider.getToken(), 'SERVER_ERROR');
+      eq(e.status, 503, 'status');
+      eq(calls.length, 2, 'fetches');
+
+      ({ provider, calls } = setup({}, {
+        answer: (call) => (call.n === 1 ? json(500, {}) : json(200, { token: 'second-try', expiresAt: new Date(T0 + 3600_000).toISOString() })),
+      }));
+      eq(await provider.getToken(), 'second-try', 'token after one retry');
+      eq(calls.length, 2, 'fetches');
+    }],
+
+    ['provider: a 5xx asking (Retry-After) for more than 5 s is not retried', async () => {
+      const { provider, calls } = setup({}, { answer: () => json(503, {}, { 'Retry-After': '120' }) });
+      await rejects(provider.getToken(), 'SERVER_ERROR');
+      eq(calls.length, 1, 'fetches');
+    }],
+
+    ['provider: a network failure is retried once: NETWORK after two, with the cause', async () => {
+      let { provider, calls } = setup({}, { answer: () => { throw new TypeError('Failed to fetch'); } });
+      const e = await rejects(provider.getToken(), 'NETWORK');
+      eq(calls.length, 2, 'fetches');
+      ok(e.cause instanceof TypeError, 'cause is the fetch error');
+      eq(e.status, undefined, 'no status without an answer');
+      ok(e.message.includes('Failed to fetch') && e.message.includes(ENDPOINT), `message says what and where: ${e.message}`);
+
+      ({ provider, calls } = setup({}, {
+        answer: (call) => {
+          if (call.n === 1) throw new TypeError('Failed to fetch');
+          return json(200, { token: 'after-network', expiresAt: new Date(T0 + 3600_000).toISOString() });
+        },
+      }));
+      eq(await provider.getToken(), 'after-network', 'token after one retry');
+    }],
+
+    ['provider: a request with no answer within timeout is a NETWORK failure', async () => {
+      const { provider, calls } = setup({ timeout: 0.02 }, {
+        answer: (call) => new Promise((_, reject) => {
+          call.init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+      });
+      const e = await rejects(provider.getToken(), 'NETWORK');
+      ok(e.message.includes('no answer in 0.02 s'), `message: ${e.message}`);
+      eq(calls.length, 2, 'tried twice');
+
+      // Headers in time, then a body that stalls: the timeout covers reading the answer too.
+      const stalled = setup({ timeout: 0.02 }, {
+        answer: (call) => new Response(new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"token": "partial'));
+            call.init.signal.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+          },
+        }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      });
+      await rejects(stalled.provider.getToken(), 'NETWORK', 'a stalled body');
+      eq(stalled.calls.length, 2, 'tried twice');
+    }],
+
+    ['provider: a failure is not cached: the next call asks again', async () => {
+      const { provider, calls } = setup({}, {
+        answer: (call) => (call.n === 1 ? json(401, { error: { code: 'UNAUTHORIZED', message: 'log in' } }) : json(200, { token: 'now-ok', expiresAt: new Date(T0 + 3600_000).toISOString() })),
+      });
+      await rejects(provider.getToken(), 'UNAUTHORIZED');
+      eq(await provider.getToken(), 'now-ok', 'token');
+      eq(calls.length, 2, 'fetches');
+    }],
+
+    ['provider: concurrent callers share a failure too', async () => {
+      const { provider, calls } = setup({}, { answer: () => json(403, { error: { code: 'FORBIDDEN', message: 'no' } }) });
+      const results = await Promise.allSettled(Array.from({ length: 10 }, () => provider.getToken()));
+      ok(results.every((r) => r.status === 'rejected' && r.reason.code === 'FORBIDDEN'), 'all rejected with FORBIDDEN');
+      eq(calls.length, 1, 'fetches');
+    }],
+
+    ['provider: invalidate() forgets every token; invalidate(request) just that one', async () => {
+      const { provider, calls } = setup();
+      const a = await provider.getToken({ roomId: 'a' });
+      const b = await provider.getToken({ roomId: 'b' });
+      provider.invalidate({ roomId: 'a' });
+      ok((await provider.getToken({ roomId: 'a' })) !== a, 'a fetched again');
+      eq(await provider.getToken({ roomId: 'b' }), b, 'b still cached');
+      eq(calls.length, 3, 'fetches');
+      provider.invalidate();
+      ok((await provider.getToken({ roomId: 'b' })) !== b, 'b fetched again after invalidate()');
+      eq(calls.length, 4, 'fetches');
+    }],
+
+    ['provider: an answer to a request sent before invalidate() is handed out but not kept', async () => {
+      const hold = gate();
+      const clock = { t: T0 };
+      const fake = fakeEndpoint(clock);
+      let first = true;
+      const provider = createTokenProvider({
+        url: ENDPOINT, now: () => clock.t,
+        fetch: async (input, init) => {
+          if (first) {
+            first = false;
+            await hold.promise;
+          }
+          return fake.fetch(input, init);
+        },
+      });
+      const waiting = provider.getToken();
+      provider.invalidate();
+      hold.open();
+      eq(await waiting, 'opaque-token-1', 'the waiting caller gets its answer');
+      eq(await provider.getToken(), 'opaque-token-2', 'but it was not cached');
+    }],
+
+    [`provider: the cache holds ${BOUND} distinct requests, dropping the least recently used`, async () => {
+      const { provider, calls } = setup();
+      for (let i = 0; i < BOUND; i += 1) await provider.getToken({ roomId: `room-${i}` });
+      eq(calls.length, BOUND, 'one fetch each');
+      await provider.getToken({ roomId: 'room-0' }); // now the most recently used
+      eq(calls.length, BOUND, `all ${BOUND} cached`);
+      await provider.getToken({ roomId: `room-${BOUND}` }); // one more: room-1 goes
+      eq(calls.length, BOUND + 1, 'fetches');
+      await provider.getToken({ roomId: 'room-0' });
+      await provider.getToken({ roomId: `room-${BOUND}` });
+      for (let i = 2; i < BOUND; i += 1) await provider.getToken({ roomId: `room-${i}` });
+      eq(calls.length, BOUND + 1, 'the others are still cached');
+      await provider.getToken({ roomId: 'room-1' });
+      eq(calls.length, BOUND + 2, 'the least recently used was dropped');
+    }],
+
+    ['provider: init adds headers and credentials; a function is called per token fetched', async () => {
+      let { provider, calls } = setup({ init: { headers: { Authorization: 'Bearer abc' }, credentials: 'include', method: 'POST' } });
+      await provider.getToken();
+      const headers = new Headers(calls[0].init.headers);
+      eq(headers.get('Authorization'), 'Bearer abc', 'Authorization');
+      eq(headers.get('Accept'), 'application/json', 'Accept');
+      eq(calls[0].init.credentials, 'include', 'credentials');
+      eq(calls[0].init.method, 'GET', 'the method is always GET');
+
+      let n = 0;
+      ({ provider, calls } = setup({ init: async () => ({ headers: [['Authorization', `Bearer session-${++n}`]] }) }));
+      await provider.getToken({ roomId: 'a' });
+      await provider.getToken({ roomId: 'a' });
+      await provider.getToken({ roomId: 'b' });
+      deepEq(calls.map((c) => new Headers(c.init.headers).get('Authorization')), ['Bearer session-1', 'Bearer session-2'], 'fresh init per fetch');
+    }],
+
+    ['provider: signal stops it: the request on its way and every later call reject with ABORTED', async () => {
+      const controller = new AbortController();
+      const seen = [];
+      const clock = { t: T0 };
+      const provider = createTokenProvider({
+        url: ENDPOINT, now: () => clock.t, signal: controller.signal,
+        fetch: (input, init) => {
+          seen.push(init.signal);
+          return new Promise((_, reject) => {
+            init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          });
+        },
+      });
+      const waiting = provider.getToken();
+      eq(seen.length, 1, 'the request was sent');
+      controller.abort(new Error('page closed'));
+      ok(seen[0].aborted, 'the fetch is cancelled at once, not at its timeout');
+      const e = await rejects(waiting, 'ABORTED');
+      eq(e.cause?.message, 'page closed', 'cause is the abort reason');
+      await rejects(provider.getToken(), 'ABORTED', 'a later call');
+      eq(seen.length, 1, 'no request after the abort');
+    }],
+
+    ['provider: a signal aborted during the retry pause rejects at once with ABORTED', async () => {
+      const controller = new AbortController();
+      const clock = { t: T0 };
+      let calls = 0;
+      const provider = createTokenProvider({
+        url: ENDPOINT, now: () => clock.t, signal: controller.signal,
+        fetch: async () => {
+          calls += 1;
+          queueMicrotask(() => controller.abort());
+          return json(503, {});
+        },
+      });
+      await rejects(provider.getToken(), 'ABORTED');
+      eq(calls, 1, 'no retry after the abort');
+    }],
+
+    ['provider: bad options are INVALID_OPTIONS naming the option', async () => {
+      const bad = [
+        [{ refreshBefore: '60' }, 'refreshBefore'],
+        [{ refreshBefore: -1 }, 'refreshBefore'],
+        [{ refreshBefore: Infinity }, 'refreshBefore'],
+        [{ timeout: 0 }, 'timeout'],
+        [{ fetch: 'no' }, 'fetch'],
+        [{ init: null }, 'init'],
+        [{ signal: {} }, 'signal'],
+        [{ now: 5 }, 'now'],
+        [{ url: 'http://[bad' }, 'url'],
+        [{ url: null }, 'url'],
+        [{ signal: null }, 'signal'],
+      ];
+      for (const [options, field] of bad) {
+        let error;
+        try {
+          createTokenProvider({ url: ENDPOINT, ...options });
+        } catch (e) {
+          error = e;
+        }
+        ok(error instanceof TokenProviderError, `${JSON.stringify(options)}: a TokenProviderError, got ${error}`);
+        eq(error.code, 'INVALID_OPTIONS', 'code');
+        eq(error.field, field, 'field');
+      }
+      if (globalThis.location === undefined) {
+        let error;
+        try {
+          createTokenProvider();
+        } catch (e) {
+          error = e;
+        }
+        eq(error?.field, 'url', 'a path needs a page to resolve it against');
+      }
+    }],
+
+    ['provider: bad getToken requests reject with INVALID_OPTIONS and send nothing', async () => {
+      const { provider, calls } = setup();
+      const bad = [
+        [{ room: 'r' }, 'room'],
+        [{ roomId: '' }, 'roomId'],
+        [{ roomId: 7 }, 'roomId'],
+        [{ permissions: 'allow_join' }, 'permissions'],
+        [{ permissions: [] }, 'permissions'],
+        [{ roles: ['rtc,crawler'] }, 'roles'],
+        ['room', 'request'],
+      ];
+      for (const [request, field] of bad) {
+        const e = await rejects(provider.getToken(request), 'INVALID_OPTIONS', JSON.stringify(request));
+        eq(e.field, field, 'field');
+      }
+      eq(calls.length, 0, 'fetches');
+      const { provider: p2 } = setup({ init: { signal: new AbortController().signal } });
+      const e = await rejects(p2.getToken(), 'INVALID_OPTIONS', 'init.signal');
+      eq(e.field, 'init', 'field');
+    }],
+
+    ['provider: a polluted Object.prototype adds nothing to a request', async () => {
+      const { provider, calls } = setup();
+      Object.prototype.roomId = 'polluted';
+      try {
+        await provider.getToken();
+      } finally {
+        delete Object.prototype.roomId;
+      }
+      eq(calls[0].url.search, '', 'query');
+    }],
+
+    ['provider: a clock that is not a number fails as INVALID_OPTIONS', async () => {
+      const provider = createTokenProvider({ url: ENDPOINT, fetch: fakeEndpoint({ t: T0 }).fetch, now: () => NaN });
+      const e = await rejects(provider.getToken(), 'INVALID_OPTIONS');
+      eq(e.field, 'now', 'field');
+    }],
+  ];
+}

@@ -1,0 +1,7 @@
+// The browser token provider's suite on Node, importing videosdk-token/client from the packed package.
+import { test } from 'node:test';
+import * as lib from 'videosdk-token';
+import * as client from 'videosdk-token/client';
+import { providerCases } from './provider-suite.mjs';
+
+for (const [name, fn] of providerCases(client, lib)) test(`node-esm: ${name}`, fn);
