@@ -156,6 +156,7 @@ chromium: ## Debian's Chromium, when missing (root)
 # 127.0.0.1); the page imports the provider from the packed package.
 .PHONY: provider-browser-test
 provider-browser-test: $(STAMPS)/pack chromium ## the browser token provider in Chromium against the example Worker
+	node --test tests/browser/provider.test.mjs
 
 ## Runtimes, the token endpoint, the examples ------------------------------------------------
 # tests/js/suite.mjs (the API) and tests/js/endpoint-suite.mjs (handleTokenRequest) run on every
