@@ -13,6 +13,7 @@
 // module logs nothing), and no message passed on to callers can contain it.
 import { decodeToken, signToken, TokenError } from './api.js';
 import { cut, escapeText, quote } from './echo.js';
+import { jsonResponse, readLimited } from './http.js';
 import { invalid, names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
 
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
@@ -40,10 +41,10 @@ export async function handleTokenRequest(request, config) {
   try {
     return await respond(request, cfg, common);
   } catch (e) {
-    if (e instanceof Refusal) return json(e.status, e.body, { ...common, ...e.headers });
+    if (e instanceof Refusal) return jsonResponse(e.status, e.body, { ...common, ...e.headers });
     // authorize() threw, returned a malformed grant, or the platform failed us: the caller
     // learns nothing about which, and the promise still resolves.
-    return json(500, SERVER_ERROR, common);
+    return jsonResponse(500, SERVER_ERROR, common);
   }
 }
 
@@ -149,7 +150,7 @@ async function respond(request, cfg, common) {
     throw e;
   }
   // signToken set exp to exactly now + lifetime.
-  return json(200, { token, expiresAt: new Date((now + lifetime) * 1000).toISOString() }, common);
+  return jsonResponse(200, { token, expiresAt: new Date((now + lifetime) * 1000).toISOString() }, common);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -241,40 +242,17 @@ function bad(message, field) {
 
 const tooLarge = () => new Refusal(413, 'PAYLOAD_TOO_LARGE', `the body is over ${MAX_BODY} bytes`, 'body');
 
-/**
- * The body's bytes, read chunk by chunk and given up on as soon as they pass the limit, so no
- * more than the limit and one chunk is ever held. Content-Length is only used to refuse early:
- * a body without one, or longer than it says, is counted all the same.
- */
+/** The body's bytes, no further than the limit; Content-Length is only used to refuse early. */
 async function readBody(request) {
   const declared = request.headers.get('Content-Length');
   if (declared !== null && Number(declared) > MAX_BODY) throw tooLarge();
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks = [];
-  let size = 0;
+  let bytes;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      // ArrayBuffer.isView, not instanceof: the stream may come from another realm (edge-runtime).
-      if (!ArrayBuffer.isView(value)) throw bad('the body could not be read', 'body');
-      size += value.byteLength;
-      if (size > MAX_BODY) throw tooLarge();
-      chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-    }
-  } catch (e) {
-    // Stop the sender; whatever cancelling does or fails to do, the answer is already decided.
-    reader.cancel().catch(() => {});
-    if (e instanceof Refusal) throw e;
+    bytes = await readLimited(request.body, MAX_BODY);
+  } catch {
     throw bad('the body could not be read', 'body');
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  if (bytes === null) throw tooLarge();
   return bytes;
 }
 
@@ -343,18 +321,6 @@ function checkParams(params) {
 // ---------------------------------------------------------------------------------------------
 // The answer.
 // ---------------------------------------------------------------------------------------------
-
-function json(status, body, headers) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      ...headers,
-    },
-  });
-}
 
 function corsHeaders(cors, origin) {
   if (cors === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': ANONYMOUS_HEADER };

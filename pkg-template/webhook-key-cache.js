@@ -8,6 +8,7 @@
 //   rotated its key), at most once a minute, so forged webhooks cannot make this code hammer
 //   VideoSDK's endpoint.
 import { WebhookError } from './errors.js';
+import { readLimited } from './http.js';
 import { importKey, MAX_KEYS, parseKey } from './webhook-keys.js';
 
 export const DEFAULT_API_BASE = 'https://api.videosdk.live';
@@ -18,32 +19,6 @@ const MAX_RESPONSE_BYTES = 64 * 1024;
 
 function fetchFailed(reason, details = {}) {
   return new WebhookError('KEY_FETCH_FAILED', `VideoSDK's webhook key could not be fetched: ${reason}`, { reason, ...details });
-}
-
-/** The bytes of a response body, refusing more than `limit` without trusting Content-Length. */
-export async function readLimited(body, limit) {
-  if (body === null || body === undefined) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, o);
-    o += chunk.byteLength;
-  }
-  return out;
 }
 
 /**

@@ -7,7 +7,8 @@
 // whitespace, key order or escapes, and then no genuine webhook verifies). The body is parsed
 // only after the signature holds.
 import { VideoSDKError, WebhookError } from './errors.js';
-import { DEFAULT_API_BASE, keySource, readLimited } from './webhook-key-cache.js';
+import { jsonResponse, readLimited } from './http.js';
+import { DEFAULT_API_BASE, keySource } from './webhook-key-cache.js';
 import { decodeBase64, MAX_KEYS, pinnedKeys, RSA_ALGORITHM } from './webhook-keys.js';
 
 export { VideoSDKError, WebhookError };
@@ -76,9 +77,9 @@ async function answerWebhook(request, options) {
   if (!Number.isSafeInteger(limit) || limit < 1) return serverError();
 
   if (request.method !== 'POST') {
-    return answer(405, error('METHOD_NOT_ALLOWED', `send webhooks with POST, not ${request.method}`), { Allow: 'POST' });
+    return jsonResponse(405, error('METHOD_NOT_ALLOWED', `send webhooks with POST, not ${request.method}`), { Allow: 'POST' });
   }
-  const tooLarge = () => answer(413, error('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes`));
+  const tooLarge = () => jsonResponse(413, error('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes`));
   // A declared length over the limit is refused at once; the body itself is counted as it is read.
   const declared = request.headers.get('Content-Length');
   if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > limit) return tooLarge();
@@ -86,7 +87,7 @@ async function answerWebhook(request, options) {
   try {
     body = await readLimited(request.body, limit);
   } catch {
-    return answer(400, error('BODY_INVALID', 'the body could not be read'));
+    return jsonResponse(400, error('BODY_INVALID', 'the body could not be read'));
   }
   if (body === null) return tooLarge();
 
@@ -98,11 +99,11 @@ async function answerWebhook(request, options) {
     switch (e.code) {
       case 'SIGNATURE_MISSING':
       case 'BODY_INVALID':
-        return answer(400, error(e.code, e.message));
+        return jsonResponse(400, error(e.code, e.message));
       case 'SIGNATURE_INVALID':
-        return answer(401, error(e.code, e.message));
+        return jsonResponse(401, error(e.code, e.message));
       case 'KEY_FETCH_FAILED':
-        return answer(503, error(e.code, 'the webhook key could not be fetched; retry later'));
+        return jsonResponse(503, error(e.code, 'the webhook key could not be fetched; retry later'));
       default:
         return serverError();
     }
@@ -113,7 +114,7 @@ async function answerWebhook(request, options) {
   } catch {
     return serverError();
   }
-  return answer(200, { received: true });
+  return jsonResponse(200, { received: true });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,17 +257,5 @@ function error(code, message) {
 }
 
 function serverError() {
-  return answer(500, error('SERVER_ERROR', 'the webhook could not be processed; retry later'));
-}
-
-function answer(status, body, headers = {}) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      ...headers,
-    },
-  });
+  return jsonResponse(500, error('SERVER_ERROR', 'the webhook could not be processed; retry later'));
 }

@@ -1,9 +1,9 @@
 // A Deno server (Deno Deploy or `deno run`) serving VideoSDK tokens at /api/token for your own
-// front end, creating and validating rooms at /api/rooms (rooms.js), and receiving VideoSDK's
+// front end, creating and validating rooms at /api/rooms (examples/shared/rooms.js), and receiving VideoSDK's
 // webhooks at /webhooks/videosdk. Secrets come from the environment: Deno.env.get, set in Deno
 // Deploy's settings. VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
 import { handleTokenRequest, handleWebhookRequest, VideoSDKClient } from 'videosdk-token';
-import { handleRoomRequest } from './rooms.js';
+import { handleRoomRequest } from '../shared/rooms.js';
 
 const apiKey = Deno.env.get('VIDEOSDK_API_KEY');
 const secret = Deno.env.get('VIDEOSDK_SECRET');

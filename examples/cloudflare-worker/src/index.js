@@ -1,10 +1,10 @@
 // A Cloudflare Worker serving VideoSDK tokens at /api/token for your own front end, creating
-// and validating rooms at /api/rooms (rooms.js), and receiving VideoSDK's webhooks at
+// and validating rooms at /api/rooms (examples/shared/rooms.js), and receiving VideoSDK's webhooks at
 // /webhooks/videosdk. Secrets come from the environment: `wrangler secret put VIDEOSDK_SECRET`
 // (and VIDEOSDK_API_KEY, TOKEN_ENDPOINT_BEARER) in production, .dev.vars locally.
 // VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
 import { handleTokenRequest, handleWebhookRequest, VideoSDKClient } from 'videosdk-token';
-import { handleRoomRequest } from './rooms.js';
+import { handleRoomRequest } from '../../shared/rooms.js';
 
 // One API client per isolate, so that its management token serves many requests.
 let videosdk;

@@ -2,8 +2,8 @@
 //   POST /api/rooms                 creates a room (optional JSON body: { "customRoomId": "…" })
 //   GET  /api/rooms/:roomId/validate  answers { valid, roomId, room? }
 // behind the same authorize() as /api/token. Callers choose at most a customRoomId: webhooks and
-// other room settings stay on the server. (examples/cloudflare-worker/src/rooms.js and
-// examples/deno/rooms.js are the same file.)
+// other room settings stay on the server. The Cloudflare Worker and the Deno example both import
+// this file: copy examples/shared/ along with either.
 import { ApiError, TokenError } from 'videosdk-token';
 
 const ANONYMOUS_HEADER = 'X-VideoSDK-Token-Anonymous';
