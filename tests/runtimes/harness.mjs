@@ -8,12 +8,22 @@ import { cases, prepare } from '../js/suite.mjs';
 import { webhookCases } from '../js/webhook-suite.mjs';
 
 export async function run(runtime, lib, log = (line) => console.log(line), client = undefined) {
+  return runCases(runtime, async () => {
+    await prepare();
+    const provider = client ? providerCases(client, lib) : [];
+    return [...cases(lib), ...endpointCases(lib), ...webhookCases(lib), ...provider];
+  }, log);
+}
+
+/**
+ * Runs the cases `load` resolves to, one line per failure naming the runtime, then the closing
+ * `<runtime>: N passed, N failed` line; a suite that cannot even load counts as one failure.
+ */
+export async function runCases(runtime, load, log = (line) => console.log(line)) {
   let passed = 0;
   let failed = 0;
   try {
-    await prepare();
-    const provider = client ? providerCases(client, lib) : [];
-    for (const [name, fn] of [...cases(lib), ...endpointCases(lib), ...webhookCases(lib), ...provider]) {
+    for (const [name, fn] of await load()) {
       try {
         await fn();
         passed += 1;
