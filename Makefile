@@ -52,13 +52,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg
 
-$(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+$(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
 	  --out-dir target/wasm-pack/web --no-pack
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
+	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
 	cp pkg-template/* LICENSE pkg/
 	node scripts/build-cjs.mjs pkg
+	node scripts/build-dcts.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@
 
