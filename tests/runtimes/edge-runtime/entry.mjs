@@ -3,4 +3,4 @@
 import * as lib from 'videosdk-token';
 import { run } from '../harness.mjs';
 
-globalThis.__runSuite = () => run('edge-runtime', lib, (line) => globalThis.__log(line));
+globalThis.__runSuite = (name) => run(name, lib, (line) => globalThis.__log(line));
