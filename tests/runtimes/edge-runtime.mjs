@@ -2,7 +2,7 @@
 // the VM that `next dev` and `vercel dev` use). The entry is bundled as Next.js bundles an edge
 // function: conditions edge-light/worker/browser, and a `.wasm?module` import bound to a
 // precompiled WebAssembly.Module (Next's next-middleware-wasm-loader turns it into a global the
-// sandbox provides; Vercel binds it at deploy). Not exercised here: Next's own webpack build.
+// sandbox provides; Vercel binds it at deploy). Next.js's own builds: tests/consumers/next.mjs.
 import { build } from 'esbuild';
 import { EdgeRuntime } from 'edge-runtime';
 import { readFileSync } from 'node:fs';
@@ -37,22 +37,30 @@ const result = await build({
   }],
 });
 
-let failed = 1;
-try {
-  if (wasmPaths.length !== 1) throw new Error(`expected one .wasm?module import, saw ${wasmPaths.length}`);
-  const lines = [];
-  const runtime = new EdgeRuntime({
-    extend: (context) => Object.assign(context, { __log: (line) => lines.push(line) }),
-  });
-  // Compiled by the host with the sandbox's own WebAssembly (so instanceof holds inside), as the
-  // platform hands a precompiled module to the function.
-  const SandboxWasm = runtime.evaluate('WebAssembly');
-  runtime.context[WASM_GLOBAL] = new SandboxWasm.Module(readFileSync(wasmPaths[0]));
-  runtime.evaluate(result.outputFiles[0].text);
-  const outcome = await runtime.evaluate('globalThis.__runSuite()');
-  for (const line of lines) console.log(line);
-  failed = outcome.failed;
-} catch (error) {
-  console.log(`FAIL edge-runtime: the suite could not run\n    ${error?.stack ?? error}`);
+// Two ways a platform hands over the precompiled module: compiled with the sandbox's own
+// WebAssembly (same realm, as on Vercel), and compiled by the host outside the sandbox (another
+// realm, as `next start` and `next dev` do), where `instanceof WebAssembly.Module` fails inside.
+const wasmBytes = wasmPaths.length === 1 ? readFileSync(wasmPaths[0]) : undefined;
+let failed = 0;
+for (const [name, compile] of [
+  ['edge-runtime', (sandboxWasm) => new sandboxWasm.Module(wasmBytes)],
+  ['edge-runtime (module from another realm)', () => new WebAssembly.Module(wasmBytes)],
+]) {
+  try {
+    if (!wasmBytes) throw new Error(`expected one .wasm?module import, saw ${wasmPaths.length}`);
+    const lines = [];
+    const runtime = new EdgeRuntime({
+      extend: (context) => Object.assign(context, { __log: (line) => lines.push(line) }),
+    });
+    const module = compile(runtime.evaluate('WebAssembly'));
+    runtime.context[WASM_GLOBAL] = module;
+    runtime.evaluate(result.outputFiles[0].text);
+    const outcome = await runtime.evaluate(`globalThis.__runSuite(${JSON.stringify(name)})`);
+    for (const line of lines) console.log(line);
+    failed += outcome.failed;
+  } catch (error) {
+    failed += 1;
+    console.log(`FAIL ${name}: the suite could not run\n    ${error?.stack ?? error}`);
+  }
 }
 process.exitCode = failed > 0 ? 1 : 0;

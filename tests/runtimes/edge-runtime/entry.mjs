@@ -4,4 +4,4 @@ import * as lib from 'videosdk-token';
 import * as client from 'videosdk-token/client';
 import { run } from '../harness.mjs';
 
-globalThis.__runSuite = () => run('edge-runtime', lib, (line) => globalThis.__log(line), client);
+globalThis.__runSuite = (name) => run(name, lib, (line) => globalThis.__log(line), client);
