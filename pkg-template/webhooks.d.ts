@@ -156,6 +156,8 @@ export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 // ---------------------------------------------------------------------------------------------
 
 export type WebhookErrorCode =
+  /** A mistake in the calling code: a parsed (not raw) body, a signature that is not a string, malformed options; `field` names it. */
+  | 'INVALID_OPTIONS'
   /** The videosdk-signature header is absent or empty. */
   | 'SIGNATURE_MISSING'
   /** The signature is malformed (not base64, wrong length) or does not match the body. */
@@ -220,7 +222,7 @@ export type VerifyWebhookOptions = PinnedKeyOptions | FetchedKeyOptions;
  * });
  * if (event.webhookType === 'recording-stopped') console.log(event.data.fileUrl);
  * @throws {WebhookError} SIGNATURE_MISSING, SIGNATURE_INVALID, KEY_INVALID, KEY_FETCH_FAILED or BODY_INVALID.
- * @throws {TypeError} for a body that is not raw bytes or text, or malformed options.
+ * @throws {WebhookError} INVALID_OPTIONS (with `field`) for a body that is not raw bytes or text, or malformed options.
  */
 export function verifyWebhook(
   body: string | Uint8Array | ArrayBuffer,

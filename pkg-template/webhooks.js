@@ -119,26 +119,31 @@ async function answerWebhook(request, options) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** A mistake in the calling code (not in the webhook): INVALID_OPTIONS, naming what is wrong. */
+function invalid(field, message) {
+  return new WebhookError('INVALID_OPTIONS', message, { field });
+}
+
 function readOptions(options, where) {
   if (options === null || typeof options !== 'object') {
-    throw new TypeError(`${where}: options must be an object: { publicKey } or { fetchPublicKey: true }`);
+    throw invalid('options', `${where}: options must be an object: { publicKey } or { fetchPublicKey: true }`);
   }
   const { publicKey, fetchPublicKey } = options;
   if (fetchPublicKey !== undefined && typeof fetchPublicKey !== 'boolean') {
-    throw new TypeError(`${where}: options.fetchPublicKey must be true or false`);
+    throw invalid('fetchPublicKey', `${where}: options.fetchPublicKey must be true or false`);
   }
   const keyError = (reason) => new WebhookError('KEY_INVALID', `${where}: ${reason}`, { reason, field: 'publicKey' });
   if (fetchPublicKey === true) {
     if (publicKey !== undefined) throw keyError('give options.publicKey or options.fetchPublicKey: true, not both');
     const fetchFn = options.fetch ?? globalThis.fetch;
-    if (typeof fetchFn !== 'function') throw new TypeError(`${where}: options.fetch must be a fetch function`);
+    if (typeof fetchFn !== 'function') throw invalid('fetch', `${where}: options.fetch must be a fetch function`);
     const apiBase = options.apiBase ?? DEFAULT_API_BASE;
     if (typeof apiBase !== 'string' || !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(apiBase)) {
-      throw new TypeError(`${where}: options.apiBase must be an http(s) URL such as ${DEFAULT_API_BASE}`);
+      throw invalid('apiBase', `${where}: options.apiBase must be an http(s) URL such as ${DEFAULT_API_BASE}`);
     }
     const keyCacheSeconds = options.keyCacheSeconds ?? DEFAULT_KEY_CACHE_SECONDS;
     if (typeof keyCacheSeconds !== 'number' || !Number.isFinite(keyCacheSeconds) || keyCacheSeconds < 0) {
-      throw new TypeError(`${where}: options.keyCacheSeconds must be a number of seconds (default ${DEFAULT_KEY_CACHE_SECONDS})`);
+      throw invalid('keyCacheSeconds', `${where}: options.keyCacheSeconds must be a number of seconds (default ${DEFAULT_KEY_CACHE_SECONDS})`);
     }
     return { fetch: fetchFn, apiBase, keyCacheSeconds, now: clock(options.now, where) };
   }
@@ -157,7 +162,7 @@ function clock(now, where) {
   if (now === undefined) return Date.now();
   if (now instanceof Date && Number.isFinite(now.getTime())) return now.getTime();
   if (typeof now === 'number' && Number.isFinite(now)) return now * 1000;
-  throw new TypeError(`${where}: options.now must be seconds since 1970 or a Date`);
+  throw invalid('now', `${where}: options.now must be seconds since 1970 or a Date`);
 }
 
 function bodyBytes(body) {
@@ -167,7 +172,8 @@ function bodyBytes(body) {
   if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') {
     return new Uint8Array(body);
   }
-  throw new TypeError(
+  throw invalid(
+    'body',
     'verifyWebhook: body must be the raw request body (await request.text() or request.arrayBuffer()), ' +
       'never a parsed object: the signature covers the exact bytes VideoSDK sent',
   );
@@ -181,7 +187,7 @@ function signatureBytes(signature) {
     );
   }
   if (typeof signature !== 'string') {
-    throw new TypeError(`verifyWebhook: signature must be the ${SIGNATURE_HEADER} header's value (a string), or null`);
+    throw invalid('signature', `verifyWebhook: signature must be the ${SIGNATURE_HEADER} header's value (a string), or null`);
   }
   const text = signature.trim();
   const bytes = text.length <= MAX_SIGNATURE_TEXT ? decodeBase64(text) : null;

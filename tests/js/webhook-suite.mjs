@@ -55,14 +55,17 @@ async function rejectsWith(lib, fn, code, secrets = []) {
   return error;
 }
 
-async function throwsType(fn, what) {
+/** A mistake in the calling code: a WebhookError INVALID_OPTIONS naming the field, never a bare TypeError. */
+async function throwsInvalid(lib, fn, field, what) {
   let error;
   try {
     await fn();
   } catch (e) {
     error = e;
   }
-  ok(error instanceof TypeError, `${what}: expected a TypeError, got ${error?.name}: ${error?.message}`);
+  ok(error instanceof lib.WebhookError, `${what}: expected a WebhookError, got ${error?.name}: ${error?.message}`);
+  eq(error.code, 'INVALID_OPTIONS', `${what}: code`);
+  eq(error.field, field, `${what}: field`);
 }
 
 /** A stand-in for VideoSDK's key endpoint: GET {base}/v2/public/rsa-public-key → {"publicKey": "<PEM>"}. */
@@ -221,17 +224,17 @@ export function webhookCases(lib) {
       await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, null, { publicKey: vectors.keys.weak.spkiPem }), 'KEY_INVALID');
     }],
 
-    ['webhooks: misuse is a TypeError (a parsed body, a wrong signature type, bad options)', async () => {
+    ['webhooks: misuse is a WebhookError INVALID_OPTIONS with its field (a parsed body, a wrong signature type, bad options)', async () => {
       const publicKey = mainKey;
-      await throwsType(() => verifyWebhook(JSON.parse(new TextDecoder().decode(EVENT_BODY)), EVENT_SIG, { publicKey }), 'a parsed body');
-      await throwsType(() => verifyWebhook(null, EVENT_SIG, { publicKey }), 'a null body');
-      await throwsType(() => verifyWebhook(EVENT_BODY, ['a', 'b'], { publicKey }), 'a list of signatures');
-      await throwsType(() => verifyWebhook(EVENT_BODY, EVENT_SIG), 'no options');
-      await throwsType(() => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: 'yes' }), 'fetchPublicKey not a boolean');
-      await throwsType(() => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: 'fetch' }), 'fetch not a function');
-      await throwsType(() => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: keyServer(mainKey).fetch, apiBase: 'ftp://x' }), 'apiBase not http(s)');
-      await throwsType(() => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: keyServer(mainKey).fetch, keyCacheSeconds: -1 }), 'negative keyCacheSeconds');
-      await throwsType(() => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: keyServer(mainKey).fetch, now: 'now' }), 'now not a number');
+      await throwsInvalid(lib, () => verifyWebhook(JSON.parse(new TextDecoder().decode(EVENT_BODY)), EVENT_SIG, { publicKey }), 'body', 'a parsed body');
+      await throwsInvalid(lib, () => verifyWebhook(null, EVENT_SIG, { publicKey }), 'body', 'a null body');
+      await throwsInvalid(lib, () => verifyWebhook(EVENT_BODY, ['a', 'b'], { publicKey }), 'signature', 'a list of signatures');
+      await throwsInvalid(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG), 'options', 'no options');
+      await throwsInvalid(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: 'yes' }), 'fetchPublicKey', 'fetchPublicKey not a boolean');
+      await throwsInvalid(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: 'fetch' }), 'fetch', 'fetch not a function');
+      await throwsInvalid(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: keyServer(mainKey).fetch, apiBase: 'ftp://x' }), 'apiBase', 'apiBase not http(s)');
+      await throwsInvalid(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: keyServer(mainKey).fetch, keyCacheSeconds: -1 }), 'keyCacheSeconds', 'negative keyCacheSeconds');
+      await throwsInvalid(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: keyServer(mainKey).fetch, now: 'now' }), 'now', 'now not a number');
     }],
 
     // ----------------------------------------------------------------------------------------
