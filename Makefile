@@ -16,7 +16,7 @@ TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
-.PHONY: help demo test pkg pack tools rust-tools js-tools lint rust-test wasm-test js-test types-test clean
+.PHONY: help demo test pkg pack tools rust-tools js-tools lint layers rust-test wasm-test js-test types-test clean
 .PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
 .PHONY: bench bench-smoke bench-wasm
 
@@ -77,13 +77,19 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: lint rust-test wasm-test js-test types-test runtime-test examples-test bench-smoke hardening-test
+test: lint layers rust-test wasm-test js-test types-test runtime-test examples-test bench-smoke hardening-test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+# The core's layers (scripts/check-layers.mjs): every import points down, no cycles, wasm named
+# only in src/wasm/ and the host seam, no file over 400 lines; then the checker's own tests.
+layers:
+	node scripts/check-layers.mjs
+	node --test --test-reporter=dot scripts/check-layers.test.mjs
 
 rust-test:
 	cargo test --locked
