@@ -16,7 +16,7 @@ TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
-.PHONY: help demo test pkg pack tools rust-tools js-tools lint layers rust-test wasm-test js-test types-test clean
+.PHONY: help demo test pkg pack tools rust-tools js-tools lint layers vocabulary rust-test wasm-test js-test types-test clean
 .PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
 .PHONY: bench bench-smoke bench-wasm
 
@@ -91,6 +91,11 @@ layers:
 	node scripts/check-layers.mjs
 	node --test --test-reporter=dot scripts/check-layers.test.mjs
 
+# pkg-template/vocabulary.js from the core's constants (tests/vocabulary.rs); cargo test fails
+# while the committed file differs.
+vocabulary:
+	UPDATE=1 cargo test --locked --test vocabulary
+
 rust-test:
 	cargo test --locked
 
@@ -136,7 +141,7 @@ WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg
 www: $(STAMPS)/pkg
 	rm -rf www/dist && mkdir -p www/dist
 	cp $(WWW_FILES) www/dist/
-	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/errors.js www/dist/
+	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/read.js pkg/vocabulary.js pkg/errors.js www/dist/
 
 # The page in Debian's Chromium, driven by playwright-core (Playwright cannot download its own
 # browser here). The tests sign their tokens with the packed package.

@@ -136,17 +136,6 @@ pub fn truncate(s: &str) -> &str {
     }
 }
 
-/// `s` cut to [`ECHO_MAX`] characters and marked `…` where it was cut, with the characters
-/// [`needs_escape`] names escaped: an untrusted name fit for an error's `field`.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn cut(s: &str) -> String {
-    let quoted = single_quoted(s);
-    quoted
-        .get(1..quoted.len() - 1)
-        .unwrap_or_default()
-        .to_owned()
-}
-
 /// Untrusted text for a message: cut short, then in `quote`s with every character escaped that
 /// could end or forge a log line or reorder what is shown (see [`push_escaped`]).
 pub fn push_quoted(out: &mut String, s: &str, quote: char) {

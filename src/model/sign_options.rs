@@ -6,7 +6,7 @@ use crate::leaf::error::TokenError;
 use crate::leaf::host;
 use crate::leaf::json::write_str;
 use crate::leaf::text::{cat, int, num, push_u64, quoted};
-use crate::model::time::{check_now, Span};
+use crate::model::time::{check_now, span_floor, Span};
 use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, VERSION};
 
 /// Option strings (apiKey, roomId, participantId, jwtId) longer than this are refused, so that a
@@ -160,12 +160,12 @@ impl ClaimsOptions {
         check_now(self.now as f64)?;
         let lifetime = match &self.expires_in {
             None => DEFAULT_EXPIRES_IN_SECS,
-            Some(span) => span.to_secs("expiresIn", 1)?,
+            Some(span) => span.to_secs("expiresIn", span_floor("expiresIn"))?,
         };
         let delay = match &self.not_before {
             None => None,
             Some(span) => {
-                let delay = span.to_secs("notBefore", 0)?;
+                let delay = span.to_secs("notBefore", span_floor("notBefore"))?;
                 if delay >= lifetime {
                     return Err(TokenError::invalid_option(
                         "notBefore",

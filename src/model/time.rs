@@ -51,12 +51,12 @@ pub const SPAN_HINT: &str = "a whole number of seconds (e.g. 7200) or a number w
 
 impl Span {
     /// Whole seconds, checked to lie in `min..=MAX_SPAN_SECS`. `field` names the option in errors.
-    pub fn to_secs(&self, field: &'static str, min: i64) -> Result<i64, TokenError> {
+    pub fn to_secs(&self, field: &str, min: i64) -> Result<i64, TokenError> {
         let secs = match self {
             Span::Seconds(n) => {
                 if !n.is_finite() || n.fract() != 0.0 {
                     return Err(TokenError::invalid_option(
-                        field,
+                        field.to_owned(),
                         cat(&[field, " must be ", SPAN_HINT, "; got ", &num(*n)]),
                     ));
                 }
@@ -72,13 +72,13 @@ impl Span {
                 " must be at least 1 second; got "
             };
             return Err(TokenError::invalid_option(
-                field,
+                field.to_owned(),
                 cat(&[field, floor, &self.describe()]),
             ));
         }
         if secs > MAX_SPAN_SECS {
             return Err(TokenError::invalid_option(
-                field,
+                field.to_owned(),
                 cat(&[
                     field,
                     " must be at most 365 days ('365d'); got ",
@@ -98,10 +98,10 @@ impl Span {
     }
 }
 
-fn parse_text(text: &str, field: &'static str) -> Result<i64, TokenError> {
+fn parse_text(text: &str, field: &str) -> Result<i64, TokenError> {
     let bad = || {
         TokenError::invalid_option(
-            field,
+            field.to_owned(),
             cat(&[
                 field,
                 " must be ",
@@ -118,7 +118,7 @@ fn parse_text(text: &str, field: &'static str) -> Result<i64, TokenError> {
             // The hint repeats the caller's text inside quotes: escaped and cut like the rest.
             let hint = single_quoted(&cat(&[trimmed, "s"]));
             TokenError::invalid_option(
-                field,
+                field.to_owned(),
                 cat(&[
                     field,
                     " ",
@@ -143,6 +143,15 @@ fn parse_text(text: &str, field: &'static str) -> Result<i64, TokenError> {
     }
     // Sub-second remainders are dropped, as jsonwebtoken does (Math.floor of milliseconds / 1000).
     Ok(secs.clamp(-1.0e15, 1.0e15).floor() as i64)
+}
+
+/// The least a span may be: a lifetime (`expiresIn`, and the endpoint's `maxExpiresIn`) at least
+/// 1 second, a delay or a tolerance (`notBefore`, `clockTolerance`) at least 0.
+pub fn span_floor(field: &str) -> i64 {
+    match field {
+        "expiresIn" | "maxExpiresIn" => 1,
+        _ => 0,
+    }
 }
 
 /// "1 h 52 min", "3 min", "45 s", "2 d 3 h": the two largest units, for people.

@@ -11,7 +11,7 @@ use crate::leaf::error::{ErrorCode, TokenError};
 use crate::leaf::json_serde as json;
 use crate::leaf::text::cat;
 use crate::model::review::{check_match, review};
-use crate::model::time::{check_now, check_times, Span};
+use crate::model::time::{check_now, check_times, span_floor, Span};
 
 /// What to check besides the signature. `now` is whole seconds since the epoch.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -101,7 +101,7 @@ fn verify_inner(
     check_now(options.now as f64)?;
     let tolerance = match &options.clock_tolerance {
         None => 0,
-        Some(span) => span.to_secs("clockTolerance", 0)?,
+        Some(span) => span.to_secs("clockTolerance", span_floor("clockTolerance"))?,
     };
     let untrusted = Untrusted::parse(token)?;
     untrusted.alg.check()?;
