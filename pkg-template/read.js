@@ -11,6 +11,16 @@ import { ECHO_MAX, MAX_TOKEN_LEN, OPTIONS, PERMISSIONS_EXAMPLE, ROLES_EXAMPLE, V
 const SIGN_KEYS = [...OPTIONS.signer, ...OPTIONS.claims];
 const THREW = Symbol('threw');
 
+/**
+ * Every option name of every call, each an own property: what `own` fills in. A fixed shape is
+ * fast to build and read, and an absent option reads as undefined whatever Object.prototype holds.
+ */
+const blank = () => ({
+  apiKey: undefined, secret: undefined, permissions: undefined, version: undefined,
+  roomId: undefined, participantId: undefined, roles: undefined, expiresIn: undefined,
+  notBefore: undefined, jwtId: undefined, now: undefined, clockTolerance: undefined,
+});
+
 const invalid = (field, reason) => new TokenError('INVALID_OPTIONS', reason, { reason, field });
 
 /**
@@ -115,7 +125,7 @@ function editDistance(a, b) {
  * in messages, `call` the function. Unknown names are refused before any value is read.
  */
 function own(options, what, call, allowed, optional) {
-  if (options === undefined && optional) return Object.create(null);
+  if (options === undefined && optional) return blank();
   if (typeof options !== 'object' || options === null || isArray(options)) {
     throw invalid('options', `${what} must be an object; got ${describe(options)}`);
   }
@@ -135,8 +145,7 @@ function own(options, what, call, allowed, optional) {
         : `${call} takes ${allowed.join(', ')}`;
     throw invalid(shown(key), `${call} has no option '${shown(key)}'; ${hint}`);
   }
-  // No prototype: an option that is absent must read as undefined, whatever Object.prototype holds.
-  const values = Object.create(null);
+  const values = blank();
   for (const key of keys) {
     try {
       values[key] = options[key];
@@ -194,8 +203,8 @@ function list(values, key, required) {
 }
 
 /** Joins lists with the first separator none of their entries holds (',' nearly always). */
-function separator(...lists) {
-  const has = (c) => lists.some((l) => l !== undefined && l.some((item) => item.includes(c)));
+function separator(permissions, roles) {
+  const has = (c) => permissions.some((item) => item.includes(c)) || (roles !== undefined && roles.some((item) => item.includes(c)));
   if (!has(',')) return ',';
   for (let code = 1; ; code++) {
     const c = String.fromCodePoint(code);
@@ -298,7 +307,7 @@ function randomBytes() {
   }
 }
 
-function claims(values) {
+function claims(values, apiKey, key) {
   const at = now(values);
   const permissions = list(values, 'permissions', true);
   const version = value(values, 'version');
@@ -316,6 +325,9 @@ function claims(values) {
   }
   const sep = separator(permissions, roles);
   return {
+    apiKey,
+    secretText: key?.text,
+    bytes: key?.bytes,
     permissions: permissions.join(sep),
     sep,
     version,
@@ -340,7 +352,7 @@ export function signOptions(options) {
   if (s === undefined) throw invalid('secret', 'secret is required');
   const key = secret(s);
   try {
-    return { apiKey, secretText: key.text, bytes: key.bytes, ...claims(values) };
+    return claims(values, apiKey, key);
   } catch (e) {
     wipe(key);
     throw e;
@@ -360,7 +372,7 @@ export function signerOptions(options) {
 /** TokenSigner.sign's options. */
 export function claimOptions(options) {
   const values = own(options, 'TokenSigner.sign options', 'TokenSigner.sign', OPTIONS.claims, false);
-  return claims(values);
+  return claims(values, undefined, undefined);
 }
 
 /** The token, for verify and decode: a string, short enough to copy, well-formed. */
@@ -411,7 +423,7 @@ export function decodeArgs(t, options) {
 
 /** spanSeconds's argument. */
 export function spanArg(v, field) {
-  const values = Object.create(null);
-  values[field] = v;
-  return span(values, field);
+  if (v === undefined || typeof v === 'number') return { secs: v, text: undefined };
+  if (typeof v === 'string') return { secs: undefined, text: wellFormed(field, v) };
+  throw invalid(field, `${field} must be a number of seconds or a string such as '2h'; got ${describe(v)}`);
 }
