@@ -19,13 +19,19 @@ const ROUNDS = smoke ? 1 : Number(process.env.BENCH_ROUNDS) || 5;
 const COLD_RUNS = smoke ? 1 : 7;
 const MEMORY_CALLS = smoke ? 2000 : 1_000_000;
 
+// Node 22 drives (wrangler and miniflare need it); the throughput part also runs on Node 24 and 26,
+// whose binaries are dev dependencies (node24, node26), so a change is seen on every current V8.
 const bin = {
   node: process.execPath,
+  node24: `${root}node_modules/node24/bin/node`,
+  node26: `${root}node_modules/node26/bin/node`,
   deno: `${root}node_modules/deno/deno`,
   bun: `${root}node_modules/bun/bin/bun.exe`,
 };
 const runArgs = {
   node: (file, ...a) => [file, ...a],
+  node24: (file, ...a) => [file, ...a],
+  node26: (file, ...a) => [file, ...a],
   deno: (file, ...a) => ['run', '-A', file, ...a],
   bun: (file, ...a) => [file, ...a],
 };
@@ -56,7 +62,7 @@ const results = {
   throughput: {},
 };
 
-for (const runtime of ['node', 'deno', 'bun']) {
+for (const runtime of ['node', 'node24', 'node26', 'deno', 'bun']) {
   if (!want(runtime)) continue;
   log(`${runtime}: throughput (n=${N}, ${ROUNDS} rounds)`);
   results.throughput[runtime] = JSON.parse(run(runtime, 'run-js.mjs', N, ROUNDS));
@@ -161,6 +167,11 @@ function targets(r) {
   add('Node verifyToken ÷ fast-jwt', vs('node', 'verify', 'fast-jwt'), 1.2);
   add('Node verifyToken ÷ jose', vs('node', 'verify', 'jose'), 15);
   add('Node decodeToken ÷ jose.decodeJwt', vs('node', 'decode', 'jose'), 1);
+  for (const rt of ['node24', 'node26']) {
+    const name = t[rt]?.runtime ?? rt;
+    add(`${name} signToken ÷ fast-jwt`, vs(rt, 'sign', 'fast-jwt'), 2);
+    add(`${name} verifyToken ÷ fast-jwt`, vs(rt, 'verify', 'fast-jwt'), 1.2);
+  }
   for (const rt of ['workerd', 'deno', 'bun']) {
     const goal = rt === 'workerd' ? 2.5 : 10;
     add(`${rt} signToken ÷ jose`, vs(rt, 'sign', 'jose'), goal);

@@ -1,133 +1,41 @@
-// The public API over the wasm exports: the same names, errors turned into TokenError instances,
-// and TokenSigner guarded so that a call after free() throws instead of reaching freed memory.
-// Entry files (node.js, …) instantiate the wasm and re-export this module.
-//
-// Speed: for arguments of the common shape (string secret, options whose values are strings,
-// numbers and arrays of strings), the options are read here and cross into wasm as plain
-// strings and numbers in one call (`*Fields` exports); results come back as one string (a token
-// or JSON text). Every check still happens in Rust, in the same order. Anything else takes the
-// general exports, which read the JS values from Rust and explain what is wrong with them.
+// The public API over the wasm exports. One call path per operation: read.js reads the
+// arguments (options, secrets, the clock) once, in JS, and they cross into wasm as primitives;
+// the result comes back as one string (a token, or JSON text), an error as one string that
+// becomes a TokenError here. No caller code can run while wasm frames are on the stack.
+// Entry files (node.js, …) instantiate the wasm and re-export this module (through exports.js).
 import * as wasm from './videosdk_token.js';
 import { TokenError } from './errors.js';
+import * as read from './read.js';
 
 export { TokenError, VideoSDKError } from './errors.js';
 
-// The binding throws plain Errors named TokenError (it cannot construct this class);
-// anything else, such as a JS exception from an options getter, passes through untouched.
+/** A string the core threw is its TokenError; anything else (a trap) passes through. */
 function rethrow(error) {
-  if (error instanceof Error && error.name === 'TokenError' && !(error instanceof TokenError)) {
-    throw new TokenError(error.code, error.message, error);
-  }
-  throw error;
+  throw typeof error === 'string' ? read.coreError(error) : error;
 }
-
-// Longest token the fast path copies into wasm; longer ones take the general path, which
-// refuses them (MAX_TOKEN_LEN) before copying.
-const MAX_TOKEN_LEN = 8192;
-
-/** A non-empty array of non-empty strings without ',' joined with ','; else undefined. */
-function joined(list) {
-  if (!Array.isArray(list) || list.length === 0) return undefined;
-  let out = '';
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    if (typeof item !== 'string' || item.length === 0 || item.includes(',')) return undefined;
-    out = i === 0 ? item : `${out},${item}`;
-  }
-  return out;
-}
-
-const isSpan = (v) => v === undefined || typeof v === 'number' || typeof v === 'string';
-const isText = (v) => v === undefined || typeof v === 'string';
-
-/**
- * Reads claim options of the common shape into a fields object, or returns undefined so that
- * the general path handles (and explains) anything else. `signer` is true for TokenSigner.sign,
- * which takes no apiKey or secret.
- */
-function claimFields(o, signer) {
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) return undefined;
-  for (const key in o) {
-    switch (key) {
-      case 'permissions': case 'version': case 'roomId': case 'participantId': case 'roles':
-      case 'expiresIn': case 'notBefore': case 'jwtId': case 'now':
-        break;
-      case 'apiKey': case 'secret':
-        if (signer) return undefined;
-        break;
-      default:
-        return undefined;
-    }
-  }
-  const f = {
-    apiKey: signer ? undefined : o.apiKey,
-    secret: signer ? undefined : o.secret,
-    permissions: joined(o.permissions),
-    version: o.version,
-    roomId: o.roomId,
-    participantId: o.participantId,
-    roles: o.roles,
-    expiresIn: o.expiresIn,
-    notBefore: o.notBefore,
-    jwtId: o.jwtId,
-    now: o.now,
-  };
-  if (!signer && (typeof f.apiKey !== 'string' || typeof f.secret !== 'string')) return undefined;
-  if (f.permissions === undefined) return undefined;
-  if (f.roles !== undefined && (f.roles = joined(f.roles)) === undefined) return undefined;
-  if (f.version !== undefined && typeof f.version !== 'number') return undefined;
-  if (!isText(f.roomId) || !isText(f.participantId)) return undefined;
-  if (!isSpan(f.expiresIn) || !isSpan(f.notBefore)) return undefined;
-  if (!(f.jwtId === undefined || f.jwtId === true || typeof f.jwtId === 'string')) return undefined;
-  if (f.now !== undefined && typeof f.now !== 'number') return undefined;
-  return f;
-}
-
-// A getter that throws while options are read here sends them down the general path, which
-// reports it as the TokenError it always has.
-function tryRead(read, ...args) {
-  try {
-    return read(...args);
-  } catch {
-    return undefined;
-  }
-}
-
-const num = (v) => (typeof v === 'number' ? v : undefined);
-const str = (v) => (typeof v === 'string' ? v : undefined);
 
 export function signToken(options) {
-  const f = tryRead(claimFields, options, false);
+  const o = read.signOptions(options);
   try {
-    if (f === undefined) return wasm.signToken(options);
-    return wasm.signFields(f.apiKey, f.secret, f.permissions, f.version, f.roomId, f.participantId,
-      f.roles, num(f.expiresIn), str(f.expiresIn), num(f.notBefore), str(f.notBefore),
-      str(f.jwtId), f.jwtId === true, f.now);
+    return wasm.sign(o.apiKey, o.secretText, o.bytes, o.permissions, o.sep, o.version, o.roomId,
+      o.participantId, o.roles, o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText,
+      o.jwtId, o.jtiRandom, o.now);
   } catch (error) {
     rethrow(error);
+  } finally {
+    read.wipe(o);
   }
-}
-
-function decodeFields(token, options) {
-  if (typeof token !== 'string' || token.length > MAX_TOKEN_LEN) return undefined;
-  if (options === undefined) return { now: undefined };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
-  for (const key in options) if (key !== 'now') return undefined;
-  const now = options.now;
-  return now === undefined || typeof now === 'number' ? { now } : undefined;
 }
 
 export function decodeToken(token, options) {
-  const f = tryRead(decodeFields, token, options);
+  const a = read.decodeArgs(token, options);
   let d;
   try {
-    if (f === undefined) return wasm.decodeToken(token, options);
-    d = JSON.parse(wasm.decodeFields(token, f.now));
+    d = JSON.parse(wasm.decode(a.token, a.now));
   } catch (error) {
     rethrow(error);
   }
-  // The same object as the general path's (src/wasm.rs, summary_to_js). Rust has checked which
-  // times are plausible: bits 0, 1, 2 of `dates` for iat, exp, nbf.
+  // The core has checked which times are plausible: bits 0, 1, 2 of `dates` for iat, exp, nbf.
   const { payload } = d;
   const out = { header: d.header, payload, signature: d.signature };
   if (d.dates & 1) out.issuedAt = new Date(payload.iat * 1000);
@@ -138,70 +46,72 @@ export function decodeToken(token, options) {
   return out;
 }
 
-function verifyFields(token, secret, options) {
-  if (typeof token !== 'string' || token.length > MAX_TOKEN_LEN || typeof secret !== 'string') return undefined;
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return undefined;
-  for (const key in options) {
-    switch (key) {
-      case 'now': case 'clockTolerance': case 'apiKey': case 'roomId': case 'participantId':
-        break;
-      default:
-        return undefined;
-    }
-  }
-  const f = {
-    now: options.now,
-    clockTolerance: options.clockTolerance,
-    apiKey: options.apiKey,
-    roomId: options.roomId,
-    participantId: options.participantId,
-  };
-  if (f.now !== undefined && typeof f.now !== 'number') return undefined;
-  if (!isSpan(f.clockTolerance) || !isText(f.apiKey) || !isText(f.roomId) || !isText(f.participantId)) {
-    return undefined;
-  }
-  return f;
-}
-
 export function verifyToken(token, secret, options) {
-  const f = tryRead(verifyFields, token, secret, options);
+  const a = read.verifyArgs(token, secret, options);
   let json;
   try {
-    if (f === undefined) return wasm.verifyToken(token, secret, options);
-    json = wasm.verifyFields(token, secret, f.now, num(f.clockTolerance), str(f.clockTolerance),
-      f.apiKey, f.roomId, f.participantId);
+    json = wasm.verify(a.token, a.secretText, a.bytes, a.lens, a.now, a.toleranceSecs,
+      a.toleranceText, a.apiKey, a.roomId, a.participantId);
+  } catch (error) {
+    rethrow(error);
+  } finally {
+    read.wipe(a);
+  }
+  // JSON.parse keeps a `__proto__` member an own property.
+  return JSON.parse(json);
+}
+
+/**
+ * A span (`7200`, `'2h'`, `'90 minutes'`) in whole seconds, by the same rules as the option
+ * `field` (default `expiresIn`: at least 1 second; `notBefore`, `clockTolerance`: at least 0;
+ * at most 365 days). Throws a TokenError INVALID_OPTIONS naming `field` otherwise.
+ */
+export function spanSeconds(span, field = 'expiresIn') {
+  const name = typeof field === 'string' ? read.shown(field) : 'expiresIn';
+  const s = read.spanArg(span, name);
+  try {
+    return wasm.spanSeconds(s.secs, s.text, name);
   } catch (error) {
     rethrow(error);
   }
-  return JSON.parse(json);
 }
+
+/** A number of seconds for people, as the core's messages say it: "1 h 52 min", "45 s". */
+export function humanSpan(seconds) {
+  if (typeof seconds !== 'number') {
+    throw new TokenError('INVALID_OPTIONS', `seconds must be a number; got ${read.describe(seconds)}`, { field: 'seconds' });
+  }
+  return wasm.humanSpan(seconds);
+}
+
+const freed = () => new TokenError(
+  'INVALID_OPTIONS',
+  'this TokenSigner has been freed: create a new TokenSigner to sign again',
+);
 
 export class TokenSigner {
   #inner;
 
   constructor(options) {
+    const o = read.signerOptions(options);
     try {
-      this.#inner = new wasm.TokenSigner(options);
+      this.#inner = new wasm.TokenSigner(o.apiKey, o.secretText, o.bytes);
     } catch (error) {
       rethrow(error);
+    } finally {
+      read.wipe(o);
     }
   }
 
   sign(options) {
+    if (this.#inner === undefined) throw freed();
+    const o = read.claimOptions(options);
+    // Looked up after the options are read: a getter among them may have freed this signer.
     const inner = this.#inner;
-    if (inner === undefined) {
-      throw new TokenError(
-        'INVALID_OPTIONS',
-        'this TokenSigner has been freed: create a new TokenSigner to sign again',
-      );
-    }
-    const f = tryRead(claimFields, options, true);
+    if (inner === undefined) throw freed();
     try {
-      if (f === undefined) return inner.sign(options);
-      return inner.signFields(f.permissions, f.version, f.roomId, f.participantId, f.roles,
-        num(f.expiresIn), str(f.expiresIn), num(f.notBefore), str(f.notBefore),
-        str(f.jwtId), f.jwtId === true, f.now);
+      return inner.sign(o.permissions, o.sep, o.version, o.roomId, o.participantId, o.roles,
+        o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText, o.jwtId, o.jtiRandom, o.now);
     } catch (error) {
       rethrow(error);
     }

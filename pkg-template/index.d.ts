@@ -142,6 +142,28 @@ export function verifyToken(
   options?: VerifyOptions,
 ): VideoSDKClaims & Record<string, unknown>;
 
+/**
+ * A span (`7200`, `'2h'`, `'90 minutes'`) in whole seconds, by the rules of the option `field`:
+ * `expiresIn` (the default) at least 1 second, `notBefore` and `clockTolerance` at least 0, each at
+ * most 365 days. The core's own parser: what signToken would make of the same span.
+ * @example
+ * spanSeconds('2h') // 7200
+ * @throws {TokenError} INVALID_OPTIONS naming `field`.
+ */
+export function spanSeconds(span: Span, field?: 'expiresIn' | 'notBefore' | 'clockTolerance' | 'maxExpiresIn'): number;
+
+/** A number of seconds for people, as the package's messages say it: `humanSpan(6720)` is `'1 h 52 min'`. */
+export function humanSpan(seconds: number): string;
+
+/** Every permission, with what it lets a token's bearer do (from the core; frozen). */
+export const PERMISSIONS: Readonly<Record<Permission, string>>;
+
+/** Every role, with where it lets a token be used (from the core; frozen). */
+export const ROLES: Readonly<Record<Role, string>>;
+
+/** The longest token verifyToken and decodeToken accept: 8192 bytes. */
+export const MAX_TOKEN_LEN: number;
+
 export type TokenErrorCode =
   | 'INVALID_OPTIONS'
   | 'WEAK_SECRET'
@@ -176,7 +198,10 @@ export class TokenError extends VideoSDKError {
   );
   readonly name: 'TokenError';
   readonly code: TokenErrorCode;
-  /** The option at fault, for INVALID_OPTIONS and CLAIM_MISMATCH. */
+  /**
+   * The option at fault, for INVALID_OPTIONS and CLAIM_MISMATCH; for MALFORMED, the part of the
+   * token at fault when it is one part (`'header'`, `'payload'` or `'signature'`).
+   */
   readonly field?: string;
   /** What exactly was wrong, for logs. Never contains the secret. */
   readonly reason: string;

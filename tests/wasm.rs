@@ -1,128 +1,184 @@
-//! The binding's own tests, run in Node by wasm-bindgen-test-runner (`make wasm-test`): JS values
-//! in, JS values and errors out. The full API behaviour is in tests/js/ against the packed package.
+//! The binding's own tests, run in Node by wasm-bindgen-test-runner (`make wasm-test`):
+//! primitives in, a token, JSON text or an encoded error out. api.js reads JS values; the full
+//! API behaviour is tested in tests/js/ against the packed package.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Date, Object, Reflect, JSON};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_test::wasm_bindgen_test;
-
-use videosdk_token::wasm::{decode_token_js, sign_token_js, verify_token_js, JsTokenSigner};
+use videosdk_token::wasm::{decode, oversized, sign, span_seconds, verify, TokenSigner};
 
 const SECRET: &str = "wasm-binding-test-secret-0123456789abcdef01234";
 const NOW: f64 = 1_700_000_000.0;
 
-fn object(pairs: &[(&str, JsValue)]) -> JsValue {
-    let obj = Object::new();
-    for (k, v) in pairs {
-        Reflect::set(&obj, &JsValue::from_str(k), v).unwrap();
-    }
-    obj.into()
+fn token() -> String {
+    sign(
+        "key",
+        Some(SECRET.into()),
+        None,
+        "allow_join".into(),
+        ',',
+        None,
+        Some("room".into()),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        NOW,
+    )
+    .unwrap()
 }
 
-fn permissions() -> JsValue {
-    Array::of1(&JsValue::from_str("allow_join")).into()
+fn parts(err: &str) -> Vec<&str> {
+    err.splitn(5, '\u{1f}').collect()
 }
 
-fn sign_options() -> JsValue {
-    object(&[
-        ("apiKey", "key".into()),
-        ("secret", SECRET.into()),
-        ("permissions", permissions()),
-        ("roomId", "room".into()),
-        ("now", NOW.into()),
-    ])
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-#[wasm_bindgen_test]
-fn sign_then_verify_returns_a_plain_object() {
-    let token = sign_token_js(sign_options()).unwrap();
-    let claims = verify_token_js(
-        token.into(),
-        SECRET.into(),
-        object(&[("now", (NOW + 1.0).into())]),
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn sign_then_verify_returns_the_payload_text() {
+    let json = verify(
+        &token(),
+        Some(SECRET.into()),
+        None,
+        None,
+        NOW + 1.0,
+        None,
+        None,
+        None,
+        None,
+        None,
     )
     .unwrap();
-    assert_eq!(get(&claims, "roomId"), "room");
-    assert_eq!(get(&claims, "version"), 2);
-    assert_eq!(get(&claims, "exp"), NOW + 7_200.0);
+    assert!(
+        json.starts_with(
+            r#"{"apikey":"key","permissions":["allow_join"],"version":2,"roomId":"room""#
+        ),
+        "{json}"
+    );
 }
 
-#[wasm_bindgen_test]
-fn errors_are_errors_with_code_reason_and_field() {
-    let options = object(&[("apiKey", "key".into()), ("secret", SECRET.into())]);
-    let err = sign_token_js(options).unwrap_err();
-    assert!(err.is_instance_of::<js_sys::Error>());
-    assert_eq!(get(&err, "name"), "TokenError");
-    assert_eq!(get(&err, "code"), "INVALID_OPTIONS");
-    assert_eq!(get(&err, "field"), "permissions");
-    assert!(get(&err, "reason")
-        .as_string()
-        .unwrap()
-        .contains("required"));
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn a_list_of_secrets_crosses_as_bytes_and_lengths() {
+    let mut bytes = b"another-secret-entirely-0123456789abcdef".to_vec();
+    bytes.extend_from_slice(SECRET.as_bytes());
+    let lens = vec![40, SECRET.len() as u32];
+    assert!(verify(
+        &token(),
+        None,
+        Some(bytes),
+        Some(lens),
+        NOW,
+        None,
+        None,
+        None,
+        None,
+        None
+    )
+    .is_ok());
 }
 
-#[wasm_bindgen_test]
-fn expired_errors_carry_a_date() {
-    let token = sign_token_js(sign_options()).unwrap();
-    let err = verify_token_js(
-        token.into(),
-        SECRET.into(),
-        object(&[("now", (NOW + 7_200.0).into())]),
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn errors_carry_code_field_message_kind_and_reason() {
+    let err = sign(
+        "key",
+        Some(SECRET.into()),
+        None,
+        "allow_everything".into(),
+        ',',
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        NOW,
     )
     .unwrap_err();
-    assert_eq!(get(&err, "code"), "EXPIRED");
-    assert_eq!(get(&err, "message"), "Token is invalid or expired");
-    let at = get(&err, "expiredAt").dyn_into::<Date>().unwrap();
-    assert_eq!(at.get_time(), (NOW + 7_200.0) * 1000.0);
+    let p = parts(&err);
+    assert_eq!(&p[..4], ["INVALID_OPTIONS", "permissions", "0", ""]);
+    assert!(p[4].contains("\"allow_everything\""), "{err}");
 }
 
-#[wasm_bindgen_test]
-fn decode_builds_dates_and_warnings() {
-    let token = sign_token_js(sign_options()).unwrap();
-    let now = Date::new(&JsValue::from_f64((NOW + 7_300.0) * 1000.0));
-    let decoded = decode_token_js(token.into(), object(&[("now", now.into())])).unwrap();
-    assert_eq!(get(&decoded, "expired"), true);
-    let expires = get(&decoded, "expiresAt").dyn_into::<Date>().unwrap();
-    assert_eq!(expires.get_time(), (NOW + 7_200.0) * 1000.0);
-    let warnings: Array = get(&decoded, "warnings").dyn_into().unwrap();
-    assert_eq!(warnings.get(0), "expired 1 min 40 s ago");
-    assert_eq!(get(&get(&decoded, "header"), "alg"), "HS256");
-}
-
-#[wasm_bindgen_test]
-fn proto_keys_stay_own_properties() {
-    // {"alg":"HS256"} . {"apikey":"k","permissions":["allow_join"],"exp":1700000060,"__proto__":{"x":1}}
-    let token = "eyJhbGciOiJIUzI1NiJ9.eyJhcGlrZXkiOiJrIiwicGVybWlzc2lvbnMiOlsiYWxsb3dfam9pbiJdLCJleHAiOjE3MDAwMDAwNjAsIl9fcHJvdG9fXyI6eyJ4IjoxfX0.";
-    let decoded = decode_token_js(token.into(), JsValue::UNDEFINED).unwrap();
-    let payload = get(&decoded, "payload");
-    let proto = Object::get_prototype_of(&payload);
-    assert!(JsValue::from(proto).loose_eq(&JsValue::from(Object::get_prototype_of(&Object::new()))));
-    assert!(get(&payload, "x").is_undefined());
-    assert!(JSON::stringify(&payload)
-        .unwrap()
-        .as_string()
-        .unwrap()
-        .contains("__proto__"));
-}
-
-#[wasm_bindgen_test]
-fn token_signer_matches_sign_token() {
-    let signer = JsTokenSigner::new(object(&[
-        ("apiKey", "key".into()),
-        ("secret", SECRET.into()),
-    ]))
-    .unwrap();
-    let claims = object(&[
-        ("permissions", permissions()),
-        ("roomId", "room".into()),
-        ("now", NOW.into()),
-    ]);
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn expired_errors_carry_the_exact_exp() {
+    let err = verify(
+        &token(),
+        Some(SECRET.into()),
+        None,
+        None,
+        NOW + 7_200.0,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    .unwrap_err();
+    let p = parts(&err);
+    assert_eq!(p[0], "EXPIRED");
+    assert_eq!(p[2], "1", "verify failures share one message");
     assert_eq!(
-        signer.sign(claims).unwrap(),
-        sign_token_js(sign_options()).unwrap()
+        u64::from_str_radix(p[3], 16).unwrap(),
+        (NOW + 7_200.0).to_bits()
     );
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn malformed_errors_name_the_part() {
+    let t = token();
+    let err = decode(&format!("{t}="), NOW).unwrap_err();
+    assert_eq!(&parts(&err)[..3], ["MALFORMED", "signature", "0"]);
+    let err = oversized(100_000, true);
+    assert_eq!(&parts(&err)[..3], ["MALFORMED", "", "1"]);
+    assert!(parts(&err)[4].contains("100000 bytes"));
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn decode_summarizes_as_json() {
+    let json = decode(&token(), NOW + 7_300.0).unwrap();
+    assert!(
+        json.contains(r#""dates":3,"expired":true,"warnings":["expired 1 min 40 s ago"]"#),
+        "{json}"
+    );
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn token_signer_matches_sign() {
+    let signer = TokenSigner::new("key", Some(SECRET.into()), None).unwrap();
+    let signed = signer
+        .sign(
+            "allow_join".into(),
+            ',',
+            None,
+            Some("room".into()),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(signed, token());
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn spans_are_measured_by_the_core() {
+    assert_eq!(
+        span_seconds(None, Some("2h".into()), "expiresIn".into()).unwrap(),
+        7_200.0
+    );
+    assert_eq!(
+        span_seconds(Some(0.0), None, "notBefore".into()).unwrap(),
+        0.0
+    );
+    let err = span_seconds(Some(0.0), None, "expiresIn".into()).unwrap_err();
+    assert_eq!(&parts(&err)[..2], ["INVALID_OPTIONS", "expiresIn"]);
 }

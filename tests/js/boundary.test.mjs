@@ -162,3 +162,29 @@ test('a huge token is refused fast, before it is copied into wasm memory', () =>
   const ms = (performance.now() - t0) / 200;
   assert.ok(ms < 5, `a 4 MiB token took ${ms.toFixed(3)} ms to refuse`);
 });
+
+// Caller code that once ran inside wasm frames, repeated past the point where it used to break the
+// module for the whole process (a freed signer: ~12,900 calls; a throwing Date.now: ~3,000).
+test('a TokenSigner freed from an option getter, 20,000 times: a TokenError each time', () => {
+  for (let i = 0; i < 20_000; i++) {
+    const signer = new TokenSigner({ apiKey: 'k', secret: SECRET });
+    const options = { permissions: ['allow_join'], get now() { signer.free(); return NOW; } };
+    assert.equal(expectTokenError(() => signer.sign(options), 'freed in a getter'), 'INVALID_OPTIONS');
+  }
+  stillWorks();
+});
+
+test('a throwing or NaN Date.now, 10,000 times: a TokenError each time, never 1970', () => {
+  const realNow = Date.now;
+  const expired = signToken({ apiKey: 'k', secret: SECRET, permissions: ['allow_join'], now: NOW });
+  try {
+    for (let i = 0; i < 10_000; i++) {
+      Date.now = i % 2 ? () => NaN : () => { throw new Error('clock down'); };
+      assert.equal(expectTokenError(() => verifyToken(expired, SECRET), 'broken clock'), 'INVALID_OPTIONS');
+      assert.equal(expectTokenError(() => signToken({ apiKey: 'k', secret: SECRET, permissions: ['allow_join'] }), 'broken clock'), 'INVALID_OPTIONS');
+    }
+  } finally {
+    Date.now = realNow;
+  }
+  stillWorks();
+});

@@ -433,6 +433,147 @@ export function cases(lib) {
       eq(sign(opts).length > 0, true, 'the module still works');
     }],
 
+    ['MALFORMED errors name the part of the token at fault in field', () => {
+      const [h, p, s] = sign().split('.');
+      for (const [bad, part] of [[`${h}=.${p}.${s}`, 'header'], [`${h}.a+b.${s}`, 'payload'],
+        [`${h}.${p}.${s}=`, 'signature'], [`${b64url('[1]')}.${p}.${s}`, 'header']]) {
+        eq(throwsCode(lib, () => decodeToken(bad), 'MALFORMED').field, part, `decode ${bad}`);
+        eq(throwsCode(lib, () => verifyAt(bad), 'MALFORMED').field, part, `verify ${bad}`);
+      }
+      // The payload's JSON is looked at only after the MAC: verify needs a signed one.
+      eq(throwsCode(lib, () => decodeToken(`${h}.${b64url('"x"')}.${s}`), 'MALFORMED').field, 'payload', 'decode JSON');
+      eq(throwsCode(lib, () => verifyAt(forged.get('"x"')), 'MALFORMED').field, 'payload', 'verify JSON');
+      eq(throwsCode(lib, () => decodeToken('a.b'), 'MALFORMED').field, undefined, 'structure is no one part');
+    }],
+
+    ['untrusted text in messages has no raw line breaks, separators or bidi overrides', async () => {
+      const raw = /[\r\n\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+      const texts = (e) => `${e.message}\n${e.reason}\n${e.field ?? ''}`.split('\n').length === 3;
+      for (const span of ['2h\r\nX-Forged: yes', '1\u2028hx', '\u202e1h', '5\u2066s']) {
+        for (const key of ['expiresIn', 'notBefore']) {
+          const e = throwsCode(lib, () => sign({ [key]: span }), 'INVALID_OPTIONS', key);
+          ok(!raw.test(e.message) && !raw.test(e.reason) && texts(e), `${key} ${JSON.stringify(span)}: ${JSON.stringify(e.reason)}`);
+        }
+        const e = throwsCode(lib, () => verifyAt(sign(), { clockTolerance: span }), 'INVALID_OPTIONS', 'clockTolerance');
+        ok(!raw.test(e.reason), JSON.stringify(e.reason));
+      }
+      const key = throwsCode(lib, () => signToken({ ...base, 'evil\r\nkey\u2028\u202e': 1 }), 'INVALID_OPTIONS');
+      ok(!raw.test(key.message) && !raw.test(key.field), JSON.stringify(key.message));
+      for (const header of ['{"alg":"HS256","typ":"x\\u2028y\\u202ez\\r\\n"}', '{"alg":"x\\u2029\\u2067\\n"}']) {
+        const token = await forge(header, claims());
+        for (const e of [throwsCode(lib, () => verifyAt(token), header.includes('typ') ? 'MALFORMED' : 'ALG_NOT_ALLOWED')]) {
+          ok(!raw.test(e.reason), JSON.stringify(e.reason));
+        }
+        if (header.includes('typ')) {
+          ok(!raw.test(throwsCode(lib, () => decodeToken(token), 'MALFORMED').message), 'decode message');
+        } else {
+          ok(decodeToken(token, { now: NOW }).warnings.every((w) => !raw.test(w)), 'decode warnings');
+        }
+      }
+    }],
+
+    ['strings that are not well-formed Unicode are refused, never signed as U+FFFD', () => {
+      for (const key of ['apiKey', 'roomId', 'participantId', 'jwtId']) {
+        throwsCode(lib, () => sign({ [key]: 'user-\ud800' }), 'INVALID_OPTIONS', key);
+        throwsCode(lib, () => sign({ [key]: '\udfffx' }), 'INVALID_OPTIONS', key);
+      }
+      throwsCode(lib, () => sign({ permissions: ['allow_join\ud800'] }), 'INVALID_OPTIONS', 'permissions');
+      throwsCode(lib, () => sign({ roles: ['rtc', '\udc00'] }), 'INVALID_OPTIONS', 'roles');
+      throwsCode(lib, () => sign({ expiresIn: '2h\ud800' }), 'INVALID_OPTIONS', 'expiresIn');
+      throwsCode(lib, () => sign({ secret: `${SECRET}\ud800` }), 'INVALID_OPTIONS', 'secret');
+      const signer = new TokenSigner({ apiKey: API_KEY, secret: SECRET });
+      throwsCode(lib, () => signer.sign({ permissions: ['allow_join'], participantId: 'user-\ud800' }), 'INVALID_OPTIONS', 'participantId');
+      signer.free();
+      const token = sign({ participantId: 'user-\ufffd' });
+      for (const key of ['participantId', 'roomId', 'apiKey']) {
+        throwsCode(lib, () => verifyAt(token, { [key]: 'user-\udfff' }), 'INVALID_OPTIONS', key);
+      }
+      const [h, p, s] = token.split('.');
+      eq(throwsCode(lib, () => verifyAt(`${h}.${p}.${s}\ud800`), 'MALFORMED').field, 'signature', 'verify field');
+      eq(throwsCode(lib, () => decodeToken(`${h}\udc00.${p}.${s}`), 'MALFORMED').field, 'header', 'decode field');
+      ok(!sign({ participantId: 'user-\ud83d\ude00' }).includes('\ufffd'), 'a well-formed pair signs');
+    }],
+
+    ['a secret of the wrong type is described by its type only', () => {
+      const digits = 123456789012345;
+      for (const fn of [
+        () => sign({ secret: digits }),
+        () => new TokenSigner({ apiKey: API_KEY, secret: digits }),
+        () => verifyAt(sign(), {}, digits),
+        () => verifyAt(sign(), {}, [SECRET, digits]),
+      ]) {
+        const e = throwsCode(lib, fn, 'INVALID_OPTIONS', 'secret');
+        ok(!`${e.message}${e.reason}`.includes(String(digits)), `the secret is echoed: ${e.message}`);
+        ok(e.message.includes('a number'), e.message);
+      }
+    }],
+
+    ['only own properties are options: a polluted Object.prototype changes nothing', () => {
+      const expired = sign({ now: NOW - 40 * 86400, expiresIn: '1h' });
+      const polluted = { clockTolerance: '365d', roomId: 'polluted-room', now: NOW - 100 * 86400, jwtId: 'polluted' };
+      try {
+        for (const [k, v] of Object.entries(polluted)) Object.prototype[k] = v; // eslint-disable-line no-extend-native
+        throwsCode(lib, () => verifyToken(expired, SECRET), 'EXPIRED');
+        throwsCode(lib, () => verifyToken(expired, SECRET, {}), 'EXPIRED');
+        const claims = payloadOf(signToken({ apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'] }));
+        ok(!Object.hasOwn(claims, 'roomId'), 'roomId');
+        ok(!Object.hasOwn(claims, 'jti'), 'jti');
+        ok(claims.iat > NOW, 'the clock, not the polluted now');
+        const signer = new TokenSigner({ apiKey: API_KEY, secret: SECRET });
+        ok(!Object.hasOwn(payloadOf(signer.sign({ permissions: ['allow_join'] })), 'roomId'), 'TokenSigner.sign roomId');
+        signer.free();
+        eq(decodeToken(expired).expired, true, 'decode uses the clock');
+      } finally {
+        for (const k of Object.keys(polluted)) delete Object.prototype[k];
+      }
+    }],
+
+    ['the clock is read before wasm and fails closed: NaN, Infinity or a throwing Date.now', () => {
+      const realNow = Date.now;
+      const token = sign({ now: NOW - 30 * 86400 }); // expired for weeks by the real clock
+      try {
+        for (const broken of [() => NaN, () => Infinity, () => -Infinity, () => undefined, () => { throw new Error('clock down'); }]) {
+          Date.now = broken;
+          throwsCode(lib, () => signToken({ apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'] }), 'INVALID_OPTIONS', 'now');
+          throwsCode(lib, () => verifyToken(token, SECRET), 'INVALID_OPTIONS', 'now');
+          throwsCode(lib, () => decodeToken(token), 'INVALID_OPTIONS', 'now');
+          eq(payloadOf(sign()).iat, NOW, 'an explicit now needs no clock');
+        }
+      } finally {
+        Date.now = realNow;
+      }
+      throwsCode(lib, () => verifyToken(token, SECRET), 'EXPIRED');
+    }],
+
+    ['a TokenSigner freed by a getter during sign() throws a TokenError; the module keeps working', () => {
+      for (let i = 0; i < 50; i++) {
+        const signer = new TokenSigner({ apiKey: API_KEY, secret: SECRET });
+        const options = { permissions: ['allow_join'], get now() { signer.free(); return NOW; } };
+        throwsCode(lib, () => signer.sign(options), 'INVALID_OPTIONS');
+      }
+      const getterThrows = Object.defineProperty({ ...base }, 'roomId', { enumerable: true, get() { throw new Error('boom'); } });
+      throwsCode(lib, () => signToken(getterThrows), 'INVALID_OPTIONS', 'roomId');
+      verifyAt(sign());
+    }],
+
+    ['spanSeconds measures a span by the core\'s rules; PERMISSIONS and ROLES come from the core', () => {
+      const { spanSeconds, humanSpan, PERMISSIONS, ROLES } = lib;
+      eq(spanSeconds('2h'), 7200, '2h');
+      eq(spanSeconds(90), 90, '90');
+      eq(spanSeconds('1.5 hours'), 5400, '1.5 hours');
+      eq(spanSeconds(0, 'notBefore'), 0, 'a delay may be 0');
+      for (const bad of ['120', 0, '366d', 1.5, NaN, {}, '2h\ud800']) {
+        throwsCode(lib, () => spanSeconds(bad), 'INVALID_OPTIONS', 'expiresIn');
+      }
+      throwsCode(lib, () => spanSeconds(-1, 'clockTolerance'), 'INVALID_OPTIONS', 'clockTolerance');
+      eq(humanSpan(6720), '1 h 52 min', 'humanSpan');
+      deepEq(Object.keys(PERMISSIONS), ['allow_join', 'ask_join', 'allow_mod'], 'PERMISSIONS');
+      deepEq(Object.keys(ROLES), ['crawler', 'rtc'], 'ROLES');
+      ok(PERMISSIONS.allow_join.includes('joins'), 'meanings');
+      ok(Object.isFrozen(PERMISSIONS) && Object.isFrozen(ROLES), 'frozen');
+      eq(lib.MAX_TOKEN_LEN, 8192, 'MAX_TOKEN_LEN');
+    }],
+
     ['any value for any argument is a TokenError, never a trap', () => {
       const values = [undefined, null, 0, -1, 1.5, NaN, Infinity, '', 'x', '\ud800', true, false, [], [1],
         {}, { toString() { throw new Error('boom'); } }, () => 1, Symbol('s'), 10n, new Date(), new Uint8Array(2)];
@@ -471,4 +612,5 @@ export async function prepare() {
     const payload = claimsJson(extra);
     forged.set(payload, await forge(HEADER, payload));
   }
+  forged.set('"x"', await forge(HEADER, '"x"'));
 }

@@ -1,7 +1,8 @@
 // Compiled by `make types-test` against the packed package: the public types accept what the API
 // accepts and refuse the rest (each @ts-expect-error fails the build if the line compiles).
 import {
-  decodeToken, signToken, TokenError, TokenSigner, verifyToken, VideoSDKError,
+  decodeToken, humanSpan, MAX_TOKEN_LEN, PERMISSIONS, ROLES, signToken, spanSeconds, TokenError,
+  TokenSigner, verifyToken, VideoSDKError,
   type DecodedToken, type Permission, type TokenErrorCode, type VideoSDKClaims,
 } from 'videosdk-token';
 
@@ -67,3 +68,16 @@ function handles(e: unknown): string | undefined {
 }
 const asBase: VideoSDKError = new TokenError('MALFORMED', 'bad');
 void handles(asBase);
+
+// The core's words and span measure.
+const lifetime: number = spanSeconds('2h');
+spanSeconds(90, 'notBefore');
+// @ts-expect-error: a string span needs a unit
+spanSeconds('120');
+const words: string = humanSpan(6720);
+const meaning: string = PERMISSIONS.allow_join;
+const where: string = ROLES.rtc;
+// @ts-expect-error: not a permission
+void PERMISSIONS.allow_everything;
+const longest: number = MAX_TOKEN_LEN;
+void [lifetime, words, meaning, where, longest];

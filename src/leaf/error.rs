@@ -1,5 +1,6 @@
 //! The one error type. Every failure, from a bad option to a forged token, is a [`TokenError`]
 //! with a stable [`ErrorCode`]; the JS binding maps it one-to-one onto the JS `TokenError`.
+//! `Display` (for Rust callers) is the only use of `core::fmt`; the wasm build never calls it.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -33,6 +34,19 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order the docs list them.
+    pub const ALL: [ErrorCode; 9] = [
+        Self::InvalidOptions,
+        Self::WeakSecret,
+        Self::Malformed,
+        Self::AlgNotAllowed,
+        Self::InvalidSignature,
+        Self::Expired,
+        Self::NotYetValid,
+        Self::ClaimsInvalid,
+        Self::ClaimMismatch,
+    ];
+
     /// The stable string form, as JS sees it in `err.code`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -89,6 +103,12 @@ impl TokenError {
         Self::new(ErrorCode::Malformed, reason)
     }
 
+    /// A `MALFORMED` error about one part of the token: `field` is `header`, `payload` or
+    /// `signature`, so that a program (the debugger page) can point at it.
+    pub(crate) fn malformed_part(part: &'static str, reason: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(ErrorCode::Malformed, reason).with_field(part)
+    }
+
     pub(crate) fn with_field(mut self, field: impl Into<Cow<'static, str>>) -> Self {
         self.field = Some(field.into());
         self
@@ -107,12 +127,18 @@ impl TokenError {
         self
     }
 
+    /// Whether the message is [`VERIFY_MESSAGE`] rather than the reason.
+    pub fn generic_message(&self) -> bool {
+        self.generic_message
+    }
+
     /// The stable code.
     pub fn code(&self) -> ErrorCode {
         self.code
     }
 
-    /// The option at fault, for `INVALID_OPTIONS` and `CLAIM_MISMATCH`.
+    /// The option at fault, for `INVALID_OPTIONS` and `CLAIM_MISMATCH`; for `MALFORMED`, the
+    /// part of the token at fault (`header`, `payload`, `signature`) when it is one part.
     pub fn field(&self) -> Option<&str> {
         self.field.as_deref()
     }

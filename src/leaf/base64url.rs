@@ -2,6 +2,8 @@
 //! and canonical — the unused low bits of the last character must be zero, so that every byte
 //! string has exactly one encoding and a token cannot be altered without changing its bytes.
 
+use crate::leaf::text::{cat, int, quoted_char};
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 const INVALID: u8 = 0xff;
@@ -43,18 +45,28 @@ impl Base64Error {
 }
 
 fn describe_char(at: usize, c: char) -> String {
+    let at = int(at as i64);
     match c {
-        '=' => {
-            format!("has '=' padding at character {at}; JWTs use unpadded base64url (RFC 7515 §2)")
-        }
-        '+' | '/' => format!(
-            "has '{c}' at character {at}: that is standard base64; base64url uses '-' and '_'"
-        ),
-        c if c.is_whitespace() => format!("has whitespace at character {at}; remove it"),
-        c => format!(
-            "has {} at character {at}; only letters, digits, '-' and '_' are allowed",
-            crate::text::quoted_char(c)
-        ),
+        '=' => cat(&[
+            "has '=' padding at character ",
+            &at,
+            "; JWTs use unpadded base64url (RFC 7515 §2)",
+        ]),
+        '+' | '/' => cat(&[
+            "has ",
+            &quoted_char(c),
+            " at character ",
+            &at,
+            ": that is standard base64; base64url uses '-' and '_'",
+        ]),
+        c if c.is_whitespace() => cat(&["has whitespace at character ", &at, "; remove it"]),
+        c => cat(&[
+            "has ",
+            &quoted_char(c),
+            " at character ",
+            &at,
+            "; only letters, digits, '-' and '_' are allowed",
+        ]),
     }
 }
 
@@ -152,7 +164,8 @@ pub fn encode_into(input: &[u8], out: &mut String) {
             _ => {}
         }
         // Only alphabet bytes were written: ASCII, so always valid UTF-8.
-        out.push_str(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+        let written = buf.get(..len).unwrap_or_default();
+        out.push_str(std::str::from_utf8(written).unwrap_or_default());
     }
 }
 
@@ -166,8 +179,9 @@ pub fn encode(input: &[u8]) -> String {
 fn char_at(input: &[u8], at: usize) -> char {
     // The input came from a &str, so decoding from `at` yields the character that starts there;
     // a byte in the middle of a character is reported as the replacement character.
-    std::str::from_utf8(&input[at..])
-        .ok()
+    input
+        .get(at..)
+        .and_then(|rest| std::str::from_utf8(rest).ok())
         .and_then(|s| s.chars().next())
         .unwrap_or(char::REPLACEMENT_CHARACTER)
 }

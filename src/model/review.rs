@@ -1,88 +1,16 @@
-//! The VideoSDK claims model, and one review of a payload that serves both paths: verify refuses
-//! a token on the first finding that `refuses`, decode lists every finding as a warning.
+//! The review of a payload against what VideoSDK expects, one function serving both paths:
+//! verify refuses a token on the first finding that `refuses`, decode lists every finding as a
+//! warning. Also the match of a verified token's claims against what the caller asked for.
 
-use crate::duration::truncate;
-use crate::json::{Object, Value};
-use crate::text::{num, quoted};
-
-/// What a token lets its bearer do in a meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Permission {
-    /// Joins the meeting directly.
-    AllowJoin,
-    /// Must ask a participant holding `allow_join` to be let in.
-    AskJoin,
-    /// May toggle other participants' webcam and mic.
-    AllowMod,
-}
-
-/// Where a v2 token may be used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// Server-side v2 API only; cannot join a meeting.
-    Crawler,
-    /// Meetings only; no server-side API.
-    Rtc,
-}
-
-impl Permission {
-    /// Every permission, in the order the docs list them.
-    pub const ALL: [Permission; 3] = [Self::AllowJoin, Self::AskJoin, Self::AllowMod];
-
-    /// The claim's spelling.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::AllowJoin => "allow_join",
-            Self::AskJoin => "ask_join",
-            Self::AllowMod => "allow_mod",
-        }
-    }
-
-    /// Reads the claim's spelling; anything else is `None`.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == s)
-    }
-
-    /// What the permission allows, in words (for the debugger page and messages).
-    pub const fn meaning(self) -> &'static str {
-        match self {
-            Self::AllowJoin => "joins the meeting directly",
-            Self::AskJoin => "must ask a participant holding allow_join to be let in",
-            Self::AllowMod => "may toggle other participants' webcam and mic",
-        }
-    }
-}
-
-impl Role {
-    /// Every role.
-    pub const ALL: [Role; 2] = [Self::Crawler, Self::Rtc];
-
-    /// The claim's spelling.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Crawler => "crawler",
-            Self::Rtc => "rtc",
-        }
-    }
-
-    /// Reads the claim's spelling; anything else is `None`.
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
-
-pub(crate) const PERMISSION_LIST: &str = "'allow_join', 'ask_join' or 'allow_mod'";
-pub(crate) const ROLE_LIST: &str = "'crawler' or 'rtc'";
-
-/// Claims that need `version: 2`.
-pub(crate) const V2_CLAIMS: [&str; 3] = ["roomId", "participantId", "roles"];
-
-/// A time claim at or beyond this many seconds is almost surely milliseconds (year 5138).
-pub(crate) const MILLIS_THRESHOLD: f64 = 1.0e11;
+use crate::leaf::error::{ErrorCode, TokenError};
+use crate::leaf::json::{Object, Value};
+use crate::leaf::text::{cat, num, quoted};
+use crate::model::time::{human_span, numeric, MILLIS_THRESHOLD};
+use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, V2_CLAIMS, VERSION};
 
 /// One thing a VideoSDK server would object to.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Finding {
+pub struct Finding {
     pub text: String,
     /// Verify refuses the token (`CLAIMS_INVALID`); decode only warns.
     pub refuses: bool,
@@ -103,7 +31,7 @@ fn warn(text: impl Into<String>) -> Finding {
 }
 
 /// Reviews a payload against what VideoSDK expects, at time `now` (seconds).
-pub(crate) fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
+pub fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
     let mut found = Vec::new();
     review_times(payload, now, &mut found);
     match payload.get("apikey") {
@@ -111,10 +39,10 @@ pub(crate) fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
             "apikey is missing: VideoSDK needs the API key from the dashboard in \"apikey\"",
         )),
         Some(Value::String(s)) if !s.is_empty() => {}
-        Some(other) => found.push(refuse(format!(
-            "apikey must be a non-empty string; got {}",
-            describe(other)
-        ))),
+        Some(other) => found.push(refuse(cat(&[
+            "apikey must be a non-empty string; got ",
+            &describe(other),
+        ]))),
     }
     review_list(
         payload,
@@ -144,10 +72,11 @@ pub(crate) fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
     for name in ["roomId", "participantId"] {
         match payload.get(name) {
             None | Some(Value::String(_)) => {}
-            Some(other) => found.push(refuse(format!(
-                "{name} must be a string; got {}",
-                describe(other)
-            ))),
+            Some(other) => found.push(refuse(cat(&[
+                name,
+                " must be a string; got ",
+                &describe(other),
+            ]))),
         }
     }
     review_version(payload, &mut found);
@@ -160,20 +89,22 @@ fn review_version(payload: &Object<'_>, found: &mut Vec<Finding>) {
         .filter(|c| payload.contains_key(c))
         .collect();
     match payload.get("version") {
-        Some(Value::Number(n, _)) if *n == 2.0 => {}
-        Some(Value::String(s)) => found.push(refuse(format!(
-            "version is the string {}; it must be the number 2",
-            quoted(&truncate(s))
-        ))),
-        Some(other) => found.push(refuse(format!(
-            "version must be 2 (the v2 API); got {}",
-            describe(other)
-        ))),
-        None if !v2.is_empty() => found.push(refuse(format!(
-            "{} given without version: VideoSDK only honours {} with \"version\": 2",
-            v2.join(", "),
-            if v2.len() == 1 { "it" } else { "them" }
-        ))),
+        Some(Value::Number(n, _)) if *n == VERSION => {}
+        Some(Value::String(s)) => found.push(refuse(cat(&[
+            "version is the string ",
+            &quoted(s),
+            "; it must be the number 2",
+        ]))),
+        Some(other) => found.push(refuse(cat(&[
+            "version must be 2 (the v2 API); got ",
+            &describe(other),
+        ]))),
+        None if !v2.is_empty() => found.push(refuse(cat(&[
+            &v2.join(", "),
+            " given without version: VideoSDK only honours ",
+            if v2.len() == 1 { "it" } else { "them" },
+            " with \"version\": 2",
+        ]))),
         None => {}
     }
 }
@@ -187,32 +118,44 @@ fn review_list(
     found: &mut Vec<Finding>,
 ) {
     match payload.get(name) {
-        None if required => found.push(refuse(format!(
-            "{name} is missing: VideoSDK needs a list such as [\"allow_join\"]"
-        ))),
+        None if required => found.push(refuse(cat(&[
+            name,
+            " is missing: VideoSDK needs a list such as [\"allow_join\"]",
+        ]))),
         None => {}
-        Some(Value::Array(items)) if items.is_empty() => found.push(refuse(format!(
-            "{name} is empty: list at least one of {allowed}"
-        ))),
+        Some(Value::Array(items)) if items.is_empty() => found.push(refuse(cat(&[
+            name,
+            " is empty: list at least one of ",
+            allowed,
+        ]))),
         Some(Value::Array(items)) => {
             for item in items {
                 match item.as_str() {
                     Some(s) if known(s) => {}
-                    Some(s) => found.push(refuse(format!(
-                        "{name} has the unknown entry {}; expected {allowed}",
-                        quoted(&truncate(s))
-                    ))),
-                    None => found.push(refuse(format!(
-                        "{name} has {}; every entry must be a string: {allowed}",
-                        describe(item)
-                    ))),
+                    Some(s) => found.push(refuse(cat(&[
+                        name,
+                        " has the unknown entry ",
+                        &quoted(s),
+                        "; expected ",
+                        allowed,
+                    ]))),
+                    None => found.push(refuse(cat(&[
+                        name,
+                        " has ",
+                        &describe(item),
+                        "; every entry must be a string: ",
+                        allowed,
+                    ]))),
                 }
             }
         }
-        Some(other) => found.push(refuse(format!(
-            "{name} must be an array of {allowed}; got {}",
-            describe(other)
-        ))),
+        Some(other) => found.push(refuse(cat(&[
+            name,
+            " must be an array of ",
+            allowed,
+            "; got ",
+            &describe(other),
+        ]))),
     }
 }
 
@@ -227,71 +170,78 @@ fn review_times(payload: &Object<'_>, now: i64, found: &mut Vec<Finding>) {
             continue;
         };
         let Some(t) = value.as_f64() else {
-            found.push(refuse(format!(
-                "{name} must be a number of seconds since 1970; got {}",
-                describe(value)
-            )));
+            found.push(refuse(cat(&[
+                name,
+                " must be a number of seconds since 1970; got ",
+                &describe(value),
+            ])));
             continue;
         };
         if t < 0.0 {
-            found.push(refuse(format!("{name} is negative ({})", num(t))));
+            found.push(refuse(cat(&[name, " is negative (", &num(t), ")"])));
         } else if t >= MILLIS_THRESHOLD {
-            found.push(refuse(format!(
-                "{name} is {}, which looks like milliseconds: JWT times are seconds since 1970 \
+            found.push(refuse(cat(&[
+                name,
+                " is ",
+                &num(t),
+                ", which looks like milliseconds: JWT times are seconds since 1970 \
                  (divide Date.now() by 1000)",
-                num(t)
-            )));
+            ])));
         }
     }
     let now = now as f64;
     if let Some(exp) = numeric(payload, "exp").filter(|&e| (0.0..MILLIS_THRESHOLD).contains(&e)) {
         if exp <= now {
-            found.push(warn(format!("expired {} ago", human_span(now - exp))));
+            found.push(warn(cat(&["expired ", &human_span(now - exp), " ago"])));
         }
     }
     if let Some(iat) = numeric(payload, "iat").filter(|&t| (0.0..MILLIS_THRESHOLD).contains(&t)) {
         if iat > now {
-            found.push(warn(format!(
-                "iat is {} in the future: the signer's clock may be wrong",
-                human_span(iat - now)
-            )));
+            found.push(warn(cat(&[
+                "iat is ",
+                &human_span(iat - now),
+                " in the future: the signer's clock may be wrong",
+            ])));
         }
     }
 }
 
-/// A claim's value when it is a JSON number.
-pub(crate) fn numeric(payload: &Object<'_>, name: &str) -> Option<f64> {
-    payload.get(name).and_then(Value::as_f64)
-}
-
-/// "1 h 52 min", "3 min", "45 s", "2 d 3 h": the two largest units, for people.
-pub fn human_span(secs: f64) -> String {
-    let total = secs.abs().round() as u64;
-    let units = [(86_400, "d"), (3_600, "h"), (60, "min"), (1, "s")];
-    let mut parts = Vec::new();
-    let mut rest = total;
-    for (size, name) in units {
-        if rest >= size && parts.len() < 2 {
-            parts.push(format!("{} {name}", rest / size));
-            rest %= size;
-        } else if !parts.is_empty() {
-            // Stop after the first gap so that "1 h 0 min 5 s" reads "1 h".
-            break;
-        }
+/// The claims a verified token must hold because the caller asked (`apiKey`, `roomId`,
+/// `participantId` options): `CLAIM_MISMATCH` naming the option on the first that differs.
+pub fn check_match(
+    payload: &Object<'_>,
+    expected: [(&'static str, &'static str, Option<&str>); 3],
+) -> Result<(), TokenError> {
+    for (field, claim, expected) in expected {
+        let Some(expected) = expected else { continue };
+        let reason = match payload.get(claim).and_then(Value::as_str) {
+            Some(actual) if actual == expected => continue,
+            Some(actual) => cat(&[
+                claim,
+                " is ",
+                &quoted(actual),
+                ", expected ",
+                &quoted(expected),
+            ]),
+            None => cat(&[
+                "the token has no ",
+                claim,
+                ", expected ",
+                &quoted(expected),
+                ": it is not restricted to one",
+            ]),
+        };
+        return Err(TokenError::new(ErrorCode::ClaimMismatch, reason).with_field(field));
     }
-    if parts.is_empty() {
-        "0 s".to_owned()
-    } else {
-        parts.join(" ")
-    }
+    Ok(())
 }
 
 fn describe(value: &Value<'_>) -> String {
     match value {
         Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
+        Value::Bool(b) => (if *b { "true" } else { "false" }).to_owned(),
         Value::Number(n, _) => num(*n),
-        Value::String(s) => format!("the string {}", quoted(&truncate(s))),
+        Value::String(s) => cat(&["the string ", &quoted(s)]),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),
     }
@@ -306,7 +256,7 @@ mod tests {
 
     fn texts(v: Value) -> Vec<(String, bool)> {
         let text = v.to_string();
-        let payload = crate::json::scan_object(&text).unwrap();
+        let payload = crate::leaf::json::scan_object(&text).unwrap();
         review(&payload, NOW)
             .into_iter()
             .map(|f| (f.text, f.refuses))
@@ -410,14 +360,5 @@ mod tests {
         assert!(found.iter().any(|(t, _)| t == "expired 3 min ago"));
         assert!(found.iter().any(|(t, _)| t.contains("1 h in the future")));
         assert!(found.iter().any(|(t, _)| t.contains("contradictory")));
-    }
-
-    #[test]
-    fn human_spans() {
-        assert_eq!(human_span(0.0), "0 s");
-        assert_eq!(human_span(45.0), "45 s");
-        assert_eq!(human_span(6_720.0), "1 h 52 min");
-        assert_eq!(human_span(3_605.0), "1 h");
-        assert_eq!(human_span(2.0 * 86_400.0 + 3.0 * 3_600.0), "2 d 3 h");
     }
 }

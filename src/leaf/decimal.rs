@@ -1,159 +1,5 @@
-//! Small text helpers for messages and numbers, written by hand so that the wasm build does not
-//! link core's float formatting (`{}` of an `f64`, ~18 KB) or `{:?}` string escaping (with its
-//! Unicode tables). Messages keep their meaning; only digits beyond the 15th may differ from
-//! Rust's shortest float formatting.
-
-/// An `f64` for messages: integral values up to 2^53 exactly as `{}` prints them (`2`, `-5`,
-/// `1700000000000`), others with up to 15 significant digits (`1.5`, `0.1`, `1700000000.5`),
-/// `NaN`, `inf`, `-inf`; magnitudes beyond 10^20 or below 10^-20 in exponent form (`1e300`).
-pub(crate) fn num(x: f64) -> String {
-    let mut out = String::new();
-    if x.is_nan() {
-        return "NaN".to_owned();
-    }
-    if x.is_sign_negative() {
-        out.push('-');
-    }
-    let a = x.abs();
-    if a.is_infinite() {
-        out.push_str("inf");
-        return out;
-    }
-    // Up to 2^53 every integer is exact, and the shortest digits are its digits.
-    if a.fract() == 0.0 && a <= 9_007_199_254_740_992.0 {
-        push_u64(&mut out, a as u64);
-        return out;
-    }
-    // 15 significant digits: d = digits, value ≈ d × 10^exp10.
-    let (mut digits, mut exp10) = if a >= 1.0e15 {
-        // Integral (every f64 this large is) and beyond u64: scale down by exact powers of ten.
-        let mut m = a;
-        let mut e = 0i32;
-        while m >= 1.0e15 {
-            m /= 10.0;
-            e += 1;
-        }
-        ((m.round() as u64), e)
-    } else {
-        let mut m = a;
-        let mut e = 0i32;
-        // Bring m into [1e14, 1e15): at most ~340 steps for the smallest subnormal.
-        while m < 1.0e14 {
-            m *= 10.0;
-            e -= 1;
-        }
-        ((m.round() as u64), e)
-    };
-    if digits >= 1_000_000_000_000_000 {
-        digits /= 10;
-        exp10 += 1;
-    }
-    while digits % 10 == 0 && digits != 0 {
-        digits /= 10;
-        exp10 += 1;
-    }
-    let mut ds = String::new();
-    push_u64(&mut ds, digits);
-    let len = ds.len() as i32;
-    if exp10 >= 0 {
-        if exp10 + len > 20 {
-            push_sci(&mut out, &ds, exp10 + len - 1);
-        } else {
-            out.push_str(&ds);
-            (0..exp10).for_each(|_| out.push('0'));
-        }
-    } else if -exp10 < len {
-        let point = (len + exp10) as usize;
-        out.push_str(&ds[..point]);
-        out.push('.');
-        out.push_str(&ds[point..]);
-    } else if -exp10 - len <= 19 {
-        out.push_str("0.");
-        (0..(-exp10 - len)).for_each(|_| out.push('0'));
-        out.push_str(&ds);
-    } else {
-        push_sci(&mut out, &ds, exp10 + len - 1);
-    }
-    out
-}
-
-fn push_sci(out: &mut String, ds: &str, exp: i32) {
-    out.push_str(&ds[..1]);
-    if ds.len() > 1 {
-        out.push('.');
-        out.push_str(&ds[1..]);
-    }
-    out.push('e');
-    if exp < 0 {
-        out.push('-');
-    }
-    push_u64(out, u64::from(exp.unsigned_abs()));
-}
-
-/// Appends `n` in decimal.
-pub(crate) fn push_u64(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &b in &buf[i..] {
-        out.push(char::from(b));
-    }
-}
-
-/// `s` in double quotes with `"`, `\` and control characters escaped, as `{:?}` shows a string
-/// (without its Unicode tables: other characters are shown as they are).
-pub(crate) fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        push_escaped(&mut out, c, '"');
-    }
-    out.push('"');
-    out
-}
-
-/// `c` in single quotes, escaped as `{:?}` shows a char (without the Unicode tables).
-pub(crate) fn quoted_char(c: char) -> String {
-    let mut out = String::from('\'');
-    push_escaped(&mut out, c, '\'');
-    out.push('\'');
-    out
-}
-
-fn push_escaped(out: &mut String, c: char, quote: char) {
-    match c {
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '\0' => out.push_str("\\0"),
-        c if c == quote => {
-            out.push('\\');
-            out.push(c);
-        }
-        c if c.is_control() => {
-            out.push_str("\\u{");
-            let code = u32::from(c);
-            let mut started = false;
-            for shift in (0..8).rev() {
-                let d = (code >> (shift * 4)) & 0xf;
-                if d != 0 || started || shift == 0 {
-                    started = true;
-                    out.push(char::from_digit(d, 16).unwrap_or('0'));
-                }
-            }
-            out.push('}');
-        }
-        c => out.push(c),
-    }
-}
+//! Decimal literals to `f64`, exactly as `str::parse` reads them: a hand-written exact fast path
+//! for what tokens hold, and the host's correctly rounded conversion for the rest.
 
 /// The nearest f64 to a decimal literal (`[+-]digits[.digits][(e|E)[+-]digits]`, with digits
 /// on at least one side of the point), as `str::parse::<f64>` gives it; `None` for anything else.
@@ -161,21 +7,14 @@ fn push_escaped(out: &mut String, c: char, quote: char) {
 /// to the JS engine's `parseFloat`, which is correctly rounded too: Rust's decimal-to-float
 /// conversion with its tables is ~15 KB of gzipped wasm, a third of the module, for inputs (more
 /// than 15 significant digits, or powers beyond 10^±22) that no real token carries.
-pub(crate) fn parse_decimal(text: &str) -> Option<f64> {
+pub fn parse_decimal(text: &str) -> Option<f64> {
     if let Some(value) = parse_fast(text) {
         return Some(value);
     }
     if !is_decimal(text) {
         return None;
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        Some(crate::wasm::js_number(text))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        text.parse().ok()
-    }
+    Some(crate::leaf::host::parse_float(text))
 }
 
 /// Whether `text` is a decimal literal that both `str::parse::<f64>` and JS `Number()` read
@@ -221,7 +60,7 @@ const POW10: [f64; 23] = [
 /// at most 2^53 as an integer of significant digits and a power of ten of at most 22
 /// (Clinger's fast path). `None` otherwise; the caller then falls back to `str::parse`.
 /// Every JWT time, VideoSDK version and duration in practice takes this path.
-pub(crate) fn parse_fast(text: &str) -> Option<f64> {
+pub fn parse_fast(text: &str) -> Option<f64> {
     let bytes = text.as_bytes();
     let mut i = 0;
     let negative = bytes.first() == Some(&b'-');
@@ -289,80 +128,6 @@ pub(crate) fn parse_fast(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn integral_values_print_as_rust_does() {
-        for x in [
-            0.0,
-            -0.0,
-            1.0,
-            -5.0,
-            2.0,
-            1_700_000_000.0,
-            1.0e11,
-            1_700_000_000_000.0,
-            9_007_199_254_740_992.0,
-            1.0e19,
-            -1.0e15,
-        ] {
-            assert_eq!(num(x), format!("{x}"), "{x}");
-        }
-        assert_eq!(num(f64::NAN), "NaN");
-        assert_eq!(num(f64::INFINITY), "inf");
-        assert_eq!(num(f64::NEG_INFINITY), "-inf");
-        // Beyond 2^53: 15 significant digits, then zeros.
-        assert_eq!(num(18_446_744_073_709_549_568.0), "18446744073709500000");
-        assert_eq!(num(1.0e300), "1e300");
-        assert_eq!(num(-1.0e300), "-1e300");
-    }
-
-    #[test]
-    fn short_fractions_print_as_rust_does() {
-        for x in [
-            0.5,
-            1.5,
-            -2.5,
-            0.1,
-            0.3,
-            2.000001,
-            1_700_000_000.5,
-            1_699_999_999.25,
-            2.71,
-            0.0001,
-            1.0e-7,
-            123_456.789,
-            -0.000123,
-            7_200.5,
-        ] {
-            assert_eq!(num(x), format!("{x}"), "{x}");
-        }
-        // Beyond 15 significant digits: 15 of them, rounded, and the same magnitude.
-        assert_eq!(num(0.1 + 0.2), "0.3");
-        assert_eq!(num(1.0 / 3.0), "0.333333333333333");
-        assert_eq!(num(5e-324), "4.94065645841247e-324");
-        assert_eq!(num(1.0e-20), "0.00000000000000000001");
-    }
-
-    #[test]
-    fn quoting_matches_debug_for_what_tokens_hold() {
-        for s in [
-            "",
-            "HS256",
-            "none",
-            "a\"b",
-            "back\\slash",
-            "line\nbreak\r\t",
-            "nul\0",
-            "\u{1}\u{1f}\u{7f}",
-            "it's",
-            "é ü 日本 🎉",
-        ] {
-            assert_eq!(quoted(s), format!("{s:?}"), "{s:?}");
-        }
-        for c in ['a', '\'', '"', '\\', '\n', '\u{1}', '*', '€', '\0'] {
-            assert_eq!(quoted_char(c), format!("{c:?}"), "{c:?}");
-        }
-    }
 
     /// A small deterministic generator (xorshift), so that the comparison covers many inputs
     /// without a dependency.

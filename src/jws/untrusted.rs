@@ -3,10 +3,11 @@
 
 use std::borrow::Cow;
 
-use crate::base64url::{self, Base64Error};
-use crate::error::TokenError;
-use crate::json::{self, Object, Value};
-use crate::sign::{HEADER_B64, HEADER_JSON};
+use crate::jws::header::{check_header, Alg, ALG, HEADER_B64, HEADER_JSON};
+use crate::leaf::base64url::{self, Base64Error};
+use crate::leaf::error::TokenError;
+use crate::leaf::json::{self, Object};
+use crate::leaf::text::{cat, int};
 
 /// The largest token accepted, checked before any decoding. VideoSDK tokens are under 1 KiB;
 /// signed tokens are bounded well below this by the option length limits.
@@ -14,7 +15,7 @@ pub const MAX_TOKEN_LEN: usize = 8 * 1024;
 
 /// A token split and its header parsed, signature unchecked: not to be trusted.
 #[derive(Debug)]
-pub(crate) struct Untrusted<'a> {
+pub struct Untrusted<'a> {
     /// `header.payload`, exactly as received: the MAC is computed over these bytes.
     pub signing_input: &'a str,
     pub header_json: Cow<'static, str>,
@@ -23,14 +24,6 @@ pub(crate) struct Untrusted<'a> {
     pub payload_b64: &'a str,
     pub signature_b64: &'a str,
     pub signature: Vec<u8>,
-}
-
-/// The header's `alg` member.
-#[derive(Debug, PartialEq)]
-pub(crate) enum Alg {
-    Missing,
-    NotAString,
-    Named(String),
 }
 
 impl<'a> Untrusted<'a> {
@@ -55,11 +48,13 @@ impl<'a> Untrusted<'a> {
             } else {
                 ""
             };
-            return Err(TokenError::malformed(format!(
-                "the token has {parts} part{}; a JWT has three, header.payload.signature, \
-                 separated by '.'{hint}",
-                if parts == 1 { "" } else { "s" }
-            )));
+            return Err(TokenError::malformed(cat(&[
+                "the token has ",
+                &int(parts as i64),
+                if parts == 1 { " part" } else { " parts" },
+                "; a JWT has three, header.payload.signature, separated by '.'",
+                hint,
+            ])));
         }
         let (signing_input, signature_b64) = token
             .rsplit_once('.')
@@ -68,26 +63,25 @@ impl<'a> Untrusted<'a> {
             .split_once('.')
             .ok_or_else(|| TokenError::malformed("the token has no '.'"))?;
         if header_b64.is_empty() {
-            return Err(TokenError::malformed("the header (first part) is empty"));
+            return Err(TokenError::malformed_part(
+                "header",
+                "the header (first part) is empty",
+            ));
         }
         base64url::check(payload_b64.as_bytes()).map_err(|e| bad_base64("payload", &e))?;
         let signature =
             base64url::decode(signature_b64.as_bytes()).map_err(|e| bad_base64("signature", &e))?;
         let (header_json, alg) = if header_b64 == HEADER_B64 {
             // The header this library signs, byte for byte: nothing to decode or check.
-            (Cow::Borrowed(HEADER_JSON), Alg::Named("HS256".to_owned()))
+            (Cow::Borrowed(HEADER_JSON), Alg::Named(ALG.to_owned()))
         } else {
             let header_bytes =
                 base64url::decode(header_b64.as_bytes()).map_err(|e| bad_base64("header", &e))?;
             let header_json = utf8("header", header_bytes)?;
             let header = json::scan_object(&header_json)
-                .map_err(|e| TokenError::malformed(format!("the header {e}")))?;
+                .map_err(|e| TokenError::malformed_part("header", cat(&["the header ", &e])))?;
             check_header(&header)?;
-            let alg = match header.get("alg") {
-                None => Alg::Missing,
-                Some(Value::String(alg)) => Alg::Named(alg.to_string()),
-                Some(_) => Alg::NotAString,
-            };
+            let alg = Alg::of(&header);
             (Cow::Owned(header_json), alg)
         };
         Ok(Self {
@@ -118,72 +112,51 @@ impl<'a> Untrusted<'a> {
 }
 
 /// Parses the payload's JSON text strictly; it must be an object.
-pub(crate) fn payload_object(json: &str) -> Result<Object<'_>, TokenError> {
-    json::scan_object(json).map_err(|e| TokenError::malformed(format!("the payload {e}")))
+pub fn payload_object(json: &str) -> Result<Object<'_>, TokenError> {
+    json::scan_object(json)
+        .map_err(|e| TokenError::malformed_part("payload", cat(&["the payload ", &e])))
 }
 
-fn utf8(part: &str, bytes: Vec<u8>) -> Result<String, TokenError> {
+fn utf8(part: &'static str, bytes: Vec<u8>) -> Result<String, TokenError> {
     String::from_utf8(bytes).map_err(|e| {
-        TokenError::malformed(format!(
-            "the {part} is not valid UTF-8 (at byte {})",
-            e.utf8_error().valid_up_to()
-        ))
+        TokenError::malformed_part(
+            part,
+            cat(&[
+                "the ",
+                part,
+                " is not valid UTF-8 (at byte ",
+                &int(e.utf8_error().valid_up_to() as i64),
+                ")",
+            ]),
+        )
     })
 }
 
 /// Refuses oversized input before any work is done on it.
-pub(crate) fn check_size(len: usize) -> Result<(), TokenError> {
+pub fn check_size(len: usize) -> Result<(), TokenError> {
     if len > MAX_TOKEN_LEN {
-        return Err(TokenError::malformed(format!(
-            "the token is {len} bytes; the maximum is {MAX_TOKEN_LEN} \
-             (VideoSDK tokens are under 1 KiB)"
-        )));
+        return Err(TokenError::malformed(cat(&[
+            "the token is ",
+            &int(len as i64),
+            " bytes; the maximum is ",
+            &int(MAX_TOKEN_LEN as i64),
+            " (VideoSDK tokens are under 1 KiB)",
+        ])));
     }
     Ok(())
 }
 
-fn bad_base64(part: &str, e: &Base64Error) -> TokenError {
-    TokenError::malformed(format!(
-        "the {part} is not valid base64url: it {}",
-        e.describe()
-    ))
-}
-
-/// Header members that change how a JWS must be processed are refused rather than ignored.
-fn check_header(header: &Object<'_>) -> Result<(), TokenError> {
-    if header.contains_key("crit") {
-        return Err(TokenError::malformed(
-            "the header has 'crit': this library understands no extensions, and RFC 7515 \
-             §4.1.11 requires refusing a token whose critical extensions are not understood",
-        ));
-    }
-    if header.contains_key("b64") {
-        return Err(TokenError::malformed(
-            "the header has 'b64' (RFC 7797 unencoded payload), which JWTs must not use",
-        ));
-    }
-    for (name, meaning) in [("cty", "content type"), ("typ", "type")] {
-        match header.get(name) {
-            None => {}
-            Some(Value::String(s)) if s.eq_ignore_ascii_case("JWT") => {}
-            Some(other) => {
-                return Err(TokenError::malformed(format!(
-                    "the header's '{name}' ({meaning}) is {}; only \"JWT\" is accepted",
-                    match other {
-                        Value::String(s) => crate::text::quoted(&crate::duration::truncate(s)),
-                        _ => "not a string".to_owned(),
-                    }
-                )))
-            }
-        }
-    }
-    Ok(())
+fn bad_base64(part: &'static str, e: &Base64Error) -> TokenError {
+    TokenError::malformed_part(
+        part,
+        cat(&["the ", part, " is not valid base64url: it ", &e.describe()]),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::leaf::error::ErrorCode;
 
     fn b64(s: &str) -> String {
         base64url::encode(s.as_bytes())
@@ -256,5 +229,47 @@ mod tests {
         let u = Untrusted::parse(&t).unwrap();
         let err = payload_object(&u.payload_json().unwrap()).unwrap_err();
         assert!(err.reason().starts_with("the payload is not valid JSON"));
+    }
+
+    #[test]
+    fn malformed_errors_name_the_part() {
+        let good = token(H, "{}");
+        let parts: Vec<&str> = good.split('.').collect();
+        let field = |t: &str| Untrusted::parse(t).unwrap_err().field().map(str::to_owned);
+        assert_eq!(
+            field(&format!("{}=.{}.{}", parts[0], parts[1], parts[2])).as_deref(),
+            Some("header")
+        );
+        assert_eq!(
+            field(&format!("{}.{}+.{}", parts[0], parts[1], parts[2])).as_deref(),
+            Some("payload")
+        );
+        assert_eq!(
+            field(&format!("{}.{}.{} ", parts[0], parts[1], parts[2])).as_deref(),
+            Some("signature")
+        );
+        assert_eq!(field(&token("[1]", "{}")).as_deref(), Some("header"));
+        assert_eq!(
+            field(&token(r#"{"alg":"HS256","crit":["exp"]}"#, "{}")).as_deref(),
+            Some("header")
+        );
+        assert_eq!(field("a.b"), None, "structure is not one part");
+        let t = format!("{}.{}.{}", b64(H), b64("not json"), "A".repeat(43));
+        let err =
+            payload_object(&Untrusted::parse(&t).unwrap().payload_json().unwrap()).unwrap_err();
+        assert_eq!(err.field(), Some("payload"));
+    }
+
+    #[test]
+    fn header_values_in_reasons_are_escaped() {
+        let r = reason(&token(
+            "{\"alg\":\"HS256\",\"typ\":\"x\\u2028y\\u202ez\\r\\n\"}",
+            "{}",
+        ));
+        assert!(
+            !r.contains('\u{2028}') && !r.contains('\u{202e}') && !r.contains('\n'),
+            "{r}"
+        );
+        assert!(r.contains("\\u{2028}"), "{r}");
     }
 }

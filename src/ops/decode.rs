@@ -4,12 +4,13 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::claims::{self, numeric, MILLIS_THRESHOLD};
-use crate::duration::truncate;
-use crate::error::TokenError;
-use crate::json;
-use crate::parse::{payload_object, Untrusted};
-use crate::text::quoted;
+use crate::jws::header::ALG;
+use crate::jws::untrusted::{payload_object, Untrusted};
+use crate::leaf::error::TokenError;
+use crate::leaf::json_serde as json;
+use crate::leaf::text::{cat, quoted};
+use crate::model::review::review;
+use crate::model::time::plausible;
 
 /// A token's parts and what VideoSDK would object to. Nothing here is verified.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,8 +43,9 @@ pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
     let s = summarize(token, now)?;
     // Both texts were accepted already; the Rust API also hands out maps of them (the wasm
     // binding passes the texts to JSON.parse instead).
-    let map = |part: &str, text: &str| {
-        json::parse_map(text).map_err(|e| TokenError::malformed(format!("the {part} {e}")))
+    let map = |part: &'static str, text: &str| {
+        json::parse_map(text)
+            .map_err(|e| TokenError::malformed_part(part, cat(&["the ", part, " ", &e])))
     };
     Ok(Decoded {
         header: map("header", &s.header_json)?,
@@ -60,7 +62,7 @@ pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
 }
 
 /// What [`decode_token`] finds, with the header and payload as JSON text only.
-pub(crate) struct Summary<'a> {
+pub struct Summary<'a> {
     pub header_json: Cow<'static, str>,
     pub payload_json: String,
     pub signature: &'a str,
@@ -71,28 +73,28 @@ pub(crate) struct Summary<'a> {
     pub warnings: Vec<String>,
 }
 
-pub(crate) fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
+pub fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
     let untrusted = Untrusted::parse(token)?;
     let payload_json = untrusted.payload_json()?;
     let payload = payload_object(&payload_json)?;
     let mut warnings = Vec::new();
     match untrusted.alg() {
-        Some("HS256") => {}
-        Some(alg) => warnings.push(format!(
-            "alg is {}: VideoSDK tokens are signed HS256, and verifyToken refuses any other",
-            quoted(&truncate(alg))
-        )),
+        Some(ALG) => {}
+        Some(alg) => warnings.push(cat(&[
+            "alg is ",
+            &quoted(alg),
+            ": VideoSDK tokens are signed HS256, and verifyToken refuses any other",
+        ])),
         None => warnings.push("the header has no alg (a string): verifyToken refuses it".into()),
     }
     warnings.extend(
-        claims::review(&payload, now)
+        review(&payload, now)
             .into_iter()
             .map(|finding| finding.text),
     );
-    let time = |name| numeric(&payload, name).filter(|t| (0.0..MILLIS_THRESHOLD).contains(t));
-    let expires_at = time("exp");
-    let issued_at = time("iat");
-    let not_before = time("nbf");
+    let expires_at = plausible(&payload, "exp");
+    let issued_at = plausible(&payload, "iat");
+    let not_before = plausible(&payload, "nbf");
     Ok(Summary {
         header_json: untrusted.header_json,
         signature: untrusted.signature_b64,
@@ -108,8 +110,8 @@ pub(crate) fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base64url::encode;
-    use crate::error::ErrorCode;
+    use crate::leaf::base64url::encode;
+    use crate::leaf::error::ErrorCode;
 
     const NOW: i64 = 1_700_000_000;
 

@@ -1,18 +1,8 @@
-//! Signing: checked options → payload JSON → `header.payload` → HMAC-SHA-256 → token.
+//! Signing: options → checked claims → payload → `header.payload` → HMAC-SHA-256 → token.
 
-use hmac::Mac;
-use zeroize::Zeroize;
-
-use crate::base64url;
-use crate::error::TokenError;
-use crate::json::write_str;
-use crate::options::{check_text, ClaimsOptions};
-use crate::secret::{HmacSha256, Secret};
-
-/// `{"alg":"HS256","typ":"JWT"}`, encoded once: the token never chooses the algorithm.
-pub(crate) const HEADER_B64: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
-/// The same header as JSON text.
-pub(crate) const HEADER_JSON: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+use crate::jws::mac::{sign_payload, HmacSha256, Secret};
+use crate::leaf::error::TokenError;
+use crate::model::sign_options::{check_text, ClaimsOptions};
 
 /// Signs a VideoSDK token with `secret`.
 ///
@@ -32,8 +22,8 @@ pub fn sign_token(
     options: &ClaimsOptions,
 ) -> Result<String, TokenError> {
     check_text("apiKey", api_key)?;
-    let payload = payload_json(api_key, options)?;
-    Ok(finish(secret.mac(), &payload))
+    let payload = options.check()?.payload_json(api_key);
+    Ok(sign_payload(secret.mac(), &payload))
 }
 
 /// An API key and keyed HMAC state, held for signing many tokens: the key schedule (two SHA-256
@@ -55,8 +45,8 @@ impl Signer {
 
     /// Signs a token with the held API key and key.
     pub fn sign(&self, options: &ClaimsOptions) -> Result<String, TokenError> {
-        let payload = payload_json(&self.api_key, options)?;
-        Ok(finish(self.mac.clone(), &payload))
+        let payload = options.check()?.payload_json(&self.api_key);
+        Ok(sign_payload(self.mac.clone(), &payload))
     }
 }
 
@@ -68,86 +58,13 @@ impl std::fmt::Debug for Signer {
     }
 }
 
-/// The payload, members in a fixed order: apikey, permissions, version, roomId, participantId,
-/// roles, jti, iat, nbf, exp.
-fn payload_json(api_key: &str, options: &ClaimsOptions) -> Result<String, TokenError> {
-    let c = options.check()?;
-    let mut out = String::with_capacity(160 + api_key.len());
-    out.push_str("{\"apikey\":");
-    write_str(&mut out, api_key);
-    out.push_str(",\"permissions\":[");
-    for (i, p) in c.permissions.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('"');
-        out.push_str(p.as_str());
-        out.push('"');
-    }
-    out.push(']');
-    if c.version2 {
-        out.push_str(",\"version\":2");
-    }
-    for (name, value) in [("roomId", &c.room_id), ("participantId", &c.participant_id)] {
-        if let Some(v) = value {
-            out.push_str(",\"");
-            out.push_str(name);
-            out.push_str("\":");
-            write_str(&mut out, v);
-        }
-    }
-    if !c.roles.is_empty() {
-        out.push_str(",\"roles\":[");
-        for (i, r) in c.roles.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push('"');
-            out.push_str(r.as_str());
-            out.push('"');
-        }
-        out.push(']');
-    }
-    if let Some(jti) = &c.jti {
-        out.push_str(",\"jti\":");
-        write_str(&mut out, jti);
-    }
-    push_int(&mut out, ",\"iat\":", c.iat);
-    if let Some(nbf) = c.nbf {
-        push_int(&mut out, ",\"nbf\":", nbf);
-    }
-    push_int(&mut out, ",\"exp\":", c.exp);
-    out.push('}');
-    Ok(out)
-}
-
-fn push_int(out: &mut String, key: &str, value: i64) {
-    out.push_str(key);
-    // By hand rather than through core::fmt, which showed up in the signing profile.
-    if value < 0 {
-        out.push('-');
-    }
-    crate::text::push_u64(out, value.unsigned_abs());
-}
-
-/// `HEADER.payload.signature` with the MAC over the first two parts.
-fn finish(mut mac: HmacSha256, payload: &str) -> String {
-    let mut token = String::with_capacity(HEADER_B64.len() + 2 + payload.len() * 4 / 3 + 48);
-    token.push_str(HEADER_B64);
-    token.push('.');
-    base64url::encode_into(payload.as_bytes(), &mut token);
-    mac.update(token.as_bytes());
-    let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
-    token.push('.');
-    base64url::encode_into(&tag, &mut token);
-    tag.zeroize();
-    token
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::options::JwtId;
+    use crate::jws::header::{HEADER_B64, HEADER_JSON};
+    use crate::leaf::base64url;
+    use crate::model::sign_options::JwtId;
+    use hmac::Mac;
 
     const NOW: i64 = 1_700_000_000;
     const SECRET: &str = "b3b0b4a5c5d2e8f1a9c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5";
@@ -183,15 +100,6 @@ mod tests {
             payload_of(&token),
             r#"{"apikey":"key","permissions":["allow_join","allow_mod"],"version":2,"roomId":"room \"1\"","participantId":"p","roles":["crawler","rtc"],"jti":"id-1","iat":1700000000,"nbf":1700000030,"exp":1700007200}"#
         );
-    }
-
-    #[test]
-    fn integers_are_written_as_json_numbers() {
-        for n in [0, 7, -7, 1_700_000_000, i64::MAX, i64::MIN] {
-            let mut out = String::new();
-            push_int(&mut out, "", n);
-            assert_eq!(out, n.to_string());
-        }
     }
 
     #[test]

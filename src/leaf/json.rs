@@ -7,16 +7,16 @@
 //! the tests hold a serde_json-based strict parser as an oracle that must agree with it.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
-use serde_json::Map;
+use crate::leaf::decimal::parse_decimal;
+use crate::leaf::text::{cat, int, quoted};
 
 /// The deepest nesting accepted, as serde_json's recursion limit.
 const MAX_DEPTH: usize = 128;
 
 /// A JSON value as the token paths see it: strings borrowed from the input unless escaped.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Value<'a> {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The value and its literal, so the Rust API's serde_json numbers read exactly as serde does.
@@ -44,7 +44,7 @@ impl Value<'_> {
 
 /// A JSON object's members in order; names are unique (the scanner refuses repeats).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Object<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
+pub struct Object<'a>(pub(super) Vec<(Cow<'a, str>, Value<'a>)>);
 
 impl<'a> Object<'a> {
     pub fn get(&self, name: &str) -> Option<&Value<'a>> {
@@ -59,38 +59,12 @@ impl<'a> Object<'a> {
     pub fn len(&self) -> usize {
         self.0.len()
     }
-
-    /// The same members as an owned serde_json map, for the Rust API.
-    pub fn to_map(&self) -> Map<String, serde_json::Value> {
-        self.0
-            .iter()
-            .map(|(k, v)| (k.clone().into_owned(), v.to_serde()))
-            .collect()
-    }
-}
-
-impl Value<'_> {
-    fn to_serde(&self) -> serde_json::Value {
-        use serde_json::Value as J;
-        match self {
-            Value::Null => J::Null,
-            Value::Bool(b) => J::Bool(*b),
-            // The literal passed the scanner's (stricter) grammar, so serde_json reads it too.
-            Value::Number(n, literal) => serde_json::from_str(literal)
-                .ok()
-                .or_else(|| serde_json::Number::from_f64(*n))
-                .map_or(J::Null, J::Number),
-            Value::String(s) => J::String(s.clone().into_owned()),
-            Value::Array(items) => J::Array(items.iter().map(Value::to_serde).collect()),
-            Value::Object(o) => J::Object(o.to_map()),
-        }
-    }
 }
 
 /// Parses `text` as a JSON object, strictly: duplicate member
 /// names at any depth, lone surrogates, numbers out of the f64 range and nesting
 /// deeper than 128 are refused. The error says what is wrong and where.
-pub(crate) fn scan_object(text: &str) -> Result<Object<'_>, String> {
+pub fn scan_object(text: &str) -> Result<Object<'_>, String> {
     let bytes = text.as_bytes();
     let mut scanner = Scanner {
         text,
@@ -106,7 +80,7 @@ pub(crate) fn scan_object(text: &str) -> Result<Object<'_>, String> {
     }
     match value {
         Value::Object(object) => Ok(object),
-        other => Err(format!("is {}, not a JSON object", scanned_kind(&other))),
+        other => Err(cat(&["is ", scanned_kind(&other), ", not a JSON object"])),
     }
 }
 
@@ -130,7 +104,16 @@ struct Scanner<'a> {
 
 impl<'a> Scanner<'a> {
     fn error(&self, what: &str) -> String {
-        format!("is not valid JSON: {what} at byte {}", self.at)
+        cat(&[
+            "is not valid JSON: ",
+            what,
+            " at byte ",
+            &int(self.at as i64),
+        ])
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.at..).unwrap_or_default()
     }
 
     fn peek(&self) -> Option<u8> {
@@ -144,7 +127,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, String> {
-        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+        if self.rest().starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
@@ -216,10 +199,11 @@ impl<'a> Scanner<'a> {
             }
             let name = self.string()?;
             if members.iter().any(|(k, _)| *k == name) {
-                return Err(format!(
-                    "is not valid JSON: the member name {} appears twice",
-                    crate::text::quoted(&crate::duration::truncate(&name))
-                ));
+                return Err(cat(&[
+                    "is not valid JSON: the member name ",
+                    &quoted(&name),
+                    " appears twice",
+                ]));
             }
             self.skip_ws();
             if self.peek() != Some(b':') {
@@ -253,7 +237,7 @@ impl<'a> Scanner<'a> {
             };
             match b {
                 b'"' => {
-                    let tail = &self.text[run..self.at];
+                    let tail = self.text.get(run..self.at).unwrap_or_default();
                     self.at += 1;
                     return Ok(match owned {
                         None => Cow::Borrowed(tail),
@@ -265,7 +249,7 @@ impl<'a> Scanner<'a> {
                 }
                 b'\\' => {
                     let s = owned.get_or_insert_with(String::new);
-                    s.push_str(&self.text[run..self.at]);
+                    s.push_str(self.text.get(run..self.at).unwrap_or_default());
                     self.at += 1;
                     let c = self.escape()?;
                     owned.get_or_insert_with(String::new).push(c);
@@ -296,7 +280,7 @@ impl<'a> Scanner<'a> {
                 let first = self.hex4()?;
                 match first {
                     0xd800..=0xdbff => {
-                        if !self.bytes[self.at..].starts_with(b"\\u") {
+                        if !self.rest().starts_with(b"\\u") {
                             return Err(self.error("lone leading surrogate in an escape"));
                         }
                         self.at += 2;
@@ -360,8 +344,8 @@ impl<'a> Scanner<'a> {
             }
             self.digits();
         }
-        let literal = &self.text[start..self.at];
-        match crate::text::parse_decimal(literal) {
+        let literal = self.text.get(start..self.at).unwrap_or_default();
+        match parse_decimal(literal) {
             Some(n) if n.is_finite() => Ok(Value::Number(n, literal)),
             _ => Err(self.error("number out of range")),
         }
@@ -372,12 +356,6 @@ impl<'a> Scanner<'a> {
             self.at += 1;
         }
     }
-}
-
-/// [`scan_object`] into an owned serde_json map: what the Rust API's `Verified` and `Decoded`
-/// carry. Only texts the token paths have already accepted reach it.
-pub fn parse_map(text: &str) -> Result<Map<String, serde_json::Value>, String> {
-    scan_object(text).map(|object| object.to_map())
 }
 
 /// Appends `s` as a JSON string literal (quotes included), escaping what RFC 8259 requires.
@@ -396,242 +374,21 @@ pub fn write_str(out: &mut String, s: &str) {
             0x00..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        out.push_str(s.get(start..i).unwrap_or_default());
         if escape.is_empty() {
-            // Writing into a String cannot fail.
-            let _ = write!(out, "\\u{b:04x}");
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
         } else {
             out.push_str(escape);
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use strict::Strict;
-
-    /// The oracle: serde_json with a visitor that refuses duplicate member names at any depth.
-    /// Its messages do not matter; only whether it accepts.
-    fn parse_object(text: &str) -> Result<Map<String, serde_json::Value>, String> {
-        match serde_json::from_str::<Strict>(text) {
-            Ok(Strict(serde_json::Value::Object(map))) => Ok(map),
-            Ok(_) => Err("not an object".to_owned()),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-
-    mod strict {
-        use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-        use serde_json::{Map, Value};
-        use std::fmt;
-
-        /// A `Value` whose objects refuse repeated member names.
-        pub(super) struct Strict(pub(super) Value);
-
-        impl<'de> Deserialize<'de> for Strict {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                deserializer.deserialize_any(StrictVisitor).map(Strict)
-            }
-        }
-
-        struct StrictVisitor;
-
-        impl<'de> Visitor<'de> for StrictVisitor {
-            type Value = Value;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-                Ok(Value::Bool(v))
-            }
-
-            fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-                Ok(Value::from(v))
-            }
-
-            fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-                Ok(Value::from(v))
-            }
-
-            fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-                // serde_json never yields a non-finite float from text, so `Null` is unreachable here.
-                Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-            }
-
-            fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-                Ok(Value::String(v.to_owned()))
-            }
-
-            fn visit_string<E>(self, v: String) -> Result<Value, E> {
-                Ok(Value::String(v))
-            }
-
-            fn visit_unit<E>(self) -> Result<Value, E> {
-                Ok(Value::Null)
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-                let mut items = Vec::new();
-                while let Some(Strict(item)) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Value::Array(items))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
-                let mut map = Map::new();
-                while let Some(key) = access.next_key::<String>()? {
-                    if map.contains_key(&key) {
-                        return Err(de::Error::custom(format_args!(
-                            "the member name {:?} appears twice",
-                            crate::duration::truncate(&key)
-                        )));
-                    }
-                    let Strict(value) = access.next_value()?;
-                    map.insert(key, value);
-                }
-                Ok(Value::Object(map))
-            }
-        }
-    }
-
-    /// Both parsers must accept and refuse the same texts.
-    fn agree(text: &str) -> bool {
-        let scanned = scan_object(text);
-        let parsed = parse_object(text);
-        assert_eq!(
-            scanned.is_ok(),
-            parsed.is_ok(),
-            "{text:?}: {scanned:?} vs {parsed:?}"
-        );
-        scanned.is_ok()
-    }
-
-    #[test]
-    fn the_scanner_agrees_with_serde_json() {
-        for good in [
-            "{}",
-            " {\"a\" : [ 1 , -2.5e3, 0, -0, 1E+2, 0.5 ] }\n",
-            r#"{"s":"\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00","t":true,"f":false,"n":null}"#,
-            r#"{"a":{"b":{"c":[[],{}]}},"b":{"b":1}}"#,
-            r#"{"\u0061":1,"b":1}"#,
-            "{\"é✓😀\":\"é✓😀\"}",
-            r#"{"big":123456789012345678901234567890,"small":1e-400}"#,
-        ] {
-            assert!(agree(good), "{good}");
-        }
-        for bad in [
-            "",
-            "{",
-            "{]",
-            "{\"a\"}",
-            "{\"a\":}",
-            "{\"a\":1,}",
-            "{\"a\":[1,]}",
-            "{\"a\":01}",
-            "{\"a\":1.}",
-            "{\"a\":.5}",
-            "{\"a\":-}",
-            "{\"a\":1e}",
-            "{\"a\":+1}",
-            "{\"a\":1e400}",
-            "{\"a\":tru}",
-            "{\"a\":nul}",
-            "{\"a\":\"\\x\"}",
-            "{\"a\":\"\\u12\"}",
-            "{\"a\":\"\\ud800\"}",
-            "{\"a\":\"\\udc00\"}",
-            "{\"a\":\"\\ud800\\u0041\"}",
-            "{\"a\":\"tab\there\"}",
-            "{\"a\":\"x",
-            "{'a':1}",
-            "{a:1}",
-            "{\"a\":1}}",
-            "{\"a\":1} x",
-            "{\"a\":1,\"\\u0061\":2}",
-            "\u{feff}{}",
-        ] {
-            assert!(!agree(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn the_scanner_reads_values() {
-        let o = scan_object(r#"{"s":"a\"b","n":1700000000.5,"l":["x",2],"e":"plain"}"#).unwrap();
-        assert_eq!(o.get("s").and_then(Value::as_str), Some("a\"b"));
-        assert_eq!(o.get("n").and_then(Value::as_f64), Some(1_700_000_000.5));
-        assert!(matches!(
-            o.get("e"),
-            Some(Value::String(Cow::Borrowed("plain")))
-        ));
-        assert!(matches!(o.get("l"), Some(Value::Array(items)) if items.len() == 2));
-        assert_eq!(o.len(), 4);
-        assert!(scan_object(r#"{"a":{"b":1,"b":1}}"#)
-            .unwrap_err()
-            .contains("\"b\" appears twice"));
-        let deep = format!("{{\"a\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(scan_object(&deep).unwrap_err().contains("nesting"));
-        let ok_depth = format!("{{\"a\":{}{}}}", "[".repeat(126), "]".repeat(126));
-        assert!(agree(&ok_depth));
-        let too_deep = format!("{{\"a\":{}{}}}", "[".repeat(128), "]".repeat(128));
-        assert!(!agree(&too_deep));
-    }
-
-    #[test]
-    fn duplicates_are_refused_at_any_depth() {
-        let err = parse_map(r#"{"exp":1,"exp":2}"#).unwrap_err();
-        assert!(err.contains("\"exp\" appears twice"), "{err}");
-        assert!(parse_map(r#"{"a":{"b":1,"b":1}}"#).is_err());
-        assert!(parse_map(r#"{"a":[{"b":1,"b":1}]}"#).is_err());
-        assert!(parse_map(r#"{"a":1,"b":1}"#).is_ok());
-    }
-
-    #[test]
-    fn maps_for_the_rust_api_equal_serde_jsons() {
-        for text in [
-            r#"{"apikey":"k","permissions":["allow_join"],"version":2,"iat":1700000000,"exp":1700007200}"#,
-            r#"{"f":1700000000.5,"neg":-3,"e":1.5e3,"s":"a\"\u00e9","n":null,"b":[true,{"x":[]}]}"#,
-        ] {
-            let ours = parse_map(text).unwrap();
-            let theirs: Map<String, serde_json::Value> = serde_json::from_str(text).unwrap();
-            assert_eq!(ours, theirs, "{text}");
-        }
-    }
-
-    #[test]
-    fn only_objects() {
-        // Invalid UTF-8 never gets here: parse.rs refuses it (tests/hostile.rs).
-        assert!(parse_map("[1]").unwrap_err().contains("array"));
-        assert!(parse_map("\"x\"").unwrap_err().contains("string"));
-        assert!(parse_map(r#"{"a":"\ud800"}"#).is_err(), "lone surrogate");
-        assert!(parse_map("{} x").is_err(), "trailing data");
-    }
-
-    #[test]
-    fn deep_nesting_is_an_error_not_a_stack_overflow() {
-        let deep = format!("{{\"a\":{}{}}}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(parse_map(&deep).is_err());
-        assert!(parse_object(&deep).is_err(), "the oracle too");
-    }
-
-    #[test]
-    fn written_strings_parse_back_to_themselves() {
-        for s in [
-            "plain",
-            "quote\" back\\slash",
-            "ctrl\u{0}\u{1f}\n\t",
-            "é✓😀",
-            "",
-        ] {
-            let mut out = String::new();
-            write_str(&mut out, s);
-            assert_eq!(serde_json::from_str::<String>(&out).unwrap(), s);
-        }
-    }
-}
+#[path = "json_tests.rs"]
+mod tests;

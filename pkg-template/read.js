@@ -1,0 +1,429 @@
+// Reads the caller's arguments, once, in JS, into the primitives the wasm exports take. Reading
+// JS values is JS's job: a getter, a Proxy trap or a patched Date.now runs here, before any wasm
+// frame is on the stack, and whatever it throws becomes a TokenError. Only own properties count
+// (a polluted Object.prototype adds no option); every string must be well-formed Unicode (a lone
+// surrogate would silently become U+FFFD on its way into wasm). Every rule about the values is
+// the core's; option names and limits come from it too (vocabulary.js).
+import { TokenError } from './errors.js';
+import { numberText, oversized } from './videosdk_token.js';
+import { ECHO_MAX, MAX_TOKEN_LEN, OPTIONS, PERMISSIONS_EXAMPLE, ROLES_EXAMPLE, VERIFY_MESSAGE } from './vocabulary.js';
+
+const SIGN_KEYS = [...OPTIONS.signer, ...OPTIONS.claims];
+const THREW = Symbol('threw');
+
+/**
+ * Every option name of every call, each an own property: what `own` fills in. A fixed shape is
+ * fast to build and read, and an absent option reads as undefined whatever Object.prototype holds.
+ */
+const blank = () => ({
+  apiKey: undefined, secret: undefined, permissions: undefined, version: undefined,
+  roomId: undefined, participantId: undefined, roles: undefined, expiresIn: undefined,
+  notBefore: undefined, jwtId: undefined, now: undefined, clockTolerance: undefined,
+});
+
+const invalid = (field, reason) => new TokenError('INVALID_OPTIONS', reason, { reason, field });
+
+/**
+ * The TokenError a wasm export reported, as `src/wasm/error.rs` writes it: code, field, whether
+ * the message is the one verify message, expiredAt (the bits of an f64, in hex), reason.
+ */
+export function coreError(text) {
+  const [code, field, generic, exp] = text.split('\u001f', 4);
+  const reason = text.slice(code.length + field.length + generic.length + exp.length + 4);
+  const details = { reason };
+  if (field) details.field = field;
+  if (exp) {
+    const bits = new DataView(new ArrayBuffer(8));
+    bits.setBigUint64(0, BigInt(`0x${exp}`));
+    details.expiredAt = new Date(bits.getFloat64(0) * 1000);
+  }
+  return new TokenError(code, generic === '1' ? VERIFY_MESSAGE : reason, details);
+}
+
+/** A MALFORMED error; in verify its message is the one verify message, the detail in `reason`. */
+export function malformed(reason, verify, field) {
+  return new TokenError('MALFORMED', verify ? VERIFY_MESSAGE : reason, { reason, field });
+}
+
+function isArray(value) {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy
+  }
+}
+
+function isInstance(value, type) {
+  try {
+    return value instanceof type;
+  } catch {
+    return false; // a Proxy whose getPrototypeOf trap throws
+  }
+}
+
+/**
+ * The value's type for messages, never its content (an option could be a misplaced secret); a
+ * number is shown as the core writes numbers, except where `numbers` is false (secrets).
+ */
+export function describe(value, numbers = true) {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (isArray(value)) return 'an array';
+  if (isInstance(value, Date)) return 'a Date';
+  switch (typeof value) {
+    case 'number': return numbers ? `the number ${numberText(value)}` : 'a number';
+    case 'string': return 'a string';
+    case 'boolean': return 'a boolean';
+    case 'function': return 'a function';
+    case 'symbol': return 'a symbol';
+    case 'bigint': return 'a bigint';
+    default: return 'an object';
+  }
+}
+
+// Characters that must not reach a message raw: controls (CR, LF), the line and paragraph
+// separators, and the bidirectional overrides and isolates (the core escapes the same ones).
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+/** An untrusted name for a message or a `field`: cut short, unsafe characters escaped. */
+export function shown(name) {
+  const chars = Array.from(name);
+  const cut = chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX).join('')}…` : name;
+  return cut.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
+}
+
+/** The allowed name within two edits (ignoring case) of a misspelt one, such as `apikey`. */
+function closest(key, allowed) {
+  const k = key.toLowerCase();
+  let best;
+  let bestDistance = 3;
+  for (const name of allowed) {
+    const d = editDistance(k, name.toLowerCase());
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 0; i < a.length; i++) {
+    const next = [i + 1];
+    for (let j = 0; j < b.length; j++) {
+      next.push(Math.min(row[j] + (a[i] === b[j] ? 0 : 1), row[j + 1] + 1, next[j] + 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * The options object's own enumerable values by name, read once each. `what` names the object
+ * in messages, `call` the function. Unknown names are refused before any value is read.
+ */
+function own(options, what, call, allowed, optional) {
+  if (options === undefined && optional) return blank();
+  if (typeof options !== 'object' || options === null || isArray(options)) {
+    throw invalid('options', `${what} must be an object; got ${describe(options)}`);
+  }
+  let keys;
+  try {
+    keys = Object.keys(options);
+  } catch {
+    throw invalid('options', `${call} options: listing the object's keys threw an exception`);
+  }
+  for (const key of keys) {
+    if (allowed.includes(key)) continue;
+    const near = closest(key, allowed);
+    const hint = near !== undefined
+      ? `did you mean '${near}'?`
+      : call === 'TokenSigner.sign' && OPTIONS.signer.includes(key)
+        ? 'apiKey and secret are given once, to new TokenSigner()'
+        : `${call} takes ${allowed.join(', ')}`;
+    throw invalid(shown(key), `${call} has no option '${shown(key)}'; ${hint}`);
+  }
+  const values = blank();
+  for (const key of keys) {
+    try {
+      values[key] = options[key];
+    } catch {
+      values[key] = THREW;
+    }
+  }
+  return values;
+}
+
+/** The option's value; undefined when absent. */
+function value(values, key) {
+  const v = values[key];
+  if (v === THREW) throw invalid(key, `reading the option ${key} threw an exception`);
+  return v;
+}
+
+function wellFormed(key, text) {
+  if (!text.isWellFormed()) {
+    throw invalid(key, `${key} is not well-formed Unicode (it holds a lone surrogate, which would be signed as U+FFFD); pass well-formed text`);
+  }
+  return text;
+}
+
+function text(values, key, required) {
+  const v = value(values, key);
+  if (v === undefined) {
+    if (required) throw invalid(key, `${key} is required`);
+    return undefined;
+  }
+  if (typeof v !== 'string') throw invalid(key, `${key} must be a string; got ${describe(v)}`);
+  return wellFormed(key, v);
+}
+
+/** A list of strings joined with `sep`, a character none of them holds. */
+function list(values, key, required) {
+  const v = value(values, key);
+  if (v === undefined) {
+    if (required) throw invalid(key, `${key} is required`);
+    return undefined;
+  }
+  const expected = `an array such as ${key === 'roles' ? ROLES_EXAMPLE : PERMISSIONS_EXAMPLE}`;
+  if (!isArray(v)) throw invalid(key, `${key} must be ${expected}; got ${describe(v)}`);
+  let items;
+  try {
+    items = Array.from(v); // a plain copy: its length and elements run no more caller code
+  } catch {
+    throw invalid(key, `reading the array ${key} threw an exception`);
+  }
+  for (const item of items) {
+    if (typeof item !== 'string') throw invalid(key, `${key} must hold only strings: ${expected}`);
+    wellFormed(key, item);
+  }
+  return items;
+}
+
+/** Joins lists with the first separator none of their entries holds (',' nearly always). */
+function separator(permissions, roles) {
+  const has = (c) => permissions.some((item) => item.includes(c)) || (roles !== undefined && roles.some((item) => item.includes(c)));
+  if (!has(',')) return ',';
+  for (let code = 1; ; code++) {
+    const c = String.fromCodePoint(code);
+    if (code < 0xd800 || code > 0xdfff) if (!has(c)) return c;
+  }
+}
+
+function span(values, key) {
+  const v = value(values, key);
+  if (v === undefined || typeof v === 'number') return { secs: v, text: undefined };
+  if (typeof v === 'string') return { secs: undefined, text: wellFormed(key, v) };
+  throw invalid(key, `${key} must be a number of seconds or a string such as '2h'; got ${describe(v)}`);
+}
+
+/** `now` in seconds: the option (a number or a Date), else the clock, read here. */
+function now(values) {
+  const v = value(values, 'now');
+  if (v === undefined) return clock();
+  if (typeof v === 'number') return v;
+  if (isInstance(v, Date)) {
+    let ms;
+    try {
+      ms = v.getTime();
+    } catch {
+      throw invalid('now', 'now.getTime() threw an exception');
+    }
+    if (Number.isNaN(ms)) throw invalid('now', 'now is an invalid Date');
+    return ms / 1000;
+  }
+  throw invalid('now', `now must be seconds since 1970 or a Date; got ${describe(v)}`);
+}
+
+/** The clock. A clock that throws or is not a finite number fails closed: no time, no token. */
+export function clock() {
+  let ms;
+  try {
+    ms = Date.now();
+  } catch {
+    throw invalid('now', 'reading the clock (Date.now()) threw an exception; pass now explicitly');
+  }
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+    throw invalid('now', `the clock (Date.now()) gave ${describe(ms)}, not a time; pass now explicitly`);
+  }
+  return ms / 1000;
+}
+
+/** One secret: text, or a fresh copy of bytes (zeroed by `wipe` after the call). */
+function secret(v, field = 'secret') {
+  if (typeof v === 'string') {
+    if (!v.isWellFormed()) {
+      throw invalid(field, 'secret is a string that is not well-formed Unicode (it holds a lone surrogate); pass the secret exactly as the dashboard shows it');
+    }
+    return { text: v, bytes: undefined };
+  }
+  if (isInstance(v, Uint8Array)) {
+    try {
+      return { text: undefined, bytes: Uint8Array.from(v) };
+    } catch {
+      throw invalid(field, 'reading the secret Uint8Array threw an exception');
+    }
+  }
+  // By its type only: a number here may be an all-digit secret, which must not be echoed.
+  throw invalid(field, `secret must be a string or a Uint8Array; got ${describe(v, false)}`);
+}
+
+/** A secret, or a list of them (key rotation) as one byte string and the length of each. */
+function secrets(v) {
+  if (!isArray(v)) return secret(v);
+  let items;
+  try {
+    items = Array.from(v);
+  } catch {
+    throw invalid('secret', 'reading the array secret threw an exception');
+  }
+  if (items.length === 0) throw invalid('secret', 'the list of secrets is empty; pass at least one');
+  const parts = items.map((item) => {
+    const s = secret(item);
+    return s.bytes ?? new TextEncoder().encode(s.text);
+  });
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+    p.fill(0);
+  }
+  return { text: undefined, bytes, lens: Uint32Array.from(parts, (p) => p.length) };
+}
+
+/** Zeroes the copies of key bytes made here, once wasm has its own (which it zeroes). */
+export function wipe(read) {
+  read?.bytes?.fill(0);
+}
+
+function randomBytes() {
+  try {
+    return crypto.getRandomValues(new Uint8Array(16));
+  } catch {
+    throw invalid('jwtId', 'no random source is available here for jwtId: true; pass a string id instead');
+  }
+}
+
+function claims(values, apiKey, key) {
+  const at = now(values);
+  const permissions = list(values, 'permissions', true);
+  const version = value(values, 'version');
+  if (version !== undefined && typeof version !== 'number') {
+    throw invalid('version', `version must be the number 2; got ${describe(version)}`);
+  }
+  const roomId = text(values, 'roomId', false);
+  const participantId = text(values, 'participantId', false);
+  const roles = list(values, 'roles', false);
+  const expiresIn = span(values, 'expiresIn');
+  const notBefore = span(values, 'notBefore');
+  const jwtId = value(values, 'jwtId');
+  if (!(jwtId === undefined || jwtId === true || typeof jwtId === 'string')) {
+    throw invalid('jwtId', `jwtId must be a string, or true for a random id; got ${describe(jwtId)}`);
+  }
+  const sep = separator(permissions, roles);
+  return {
+    apiKey,
+    secretText: key?.text,
+    bytes: key?.bytes,
+    permissions: permissions.join(sep),
+    sep,
+    version,
+    roomId,
+    participantId,
+    roles: roles?.join(sep),
+    expiresSecs: expiresIn.secs,
+    expiresText: expiresIn.text,
+    notBeforeSecs: notBefore.secs,
+    notBeforeText: notBefore.text,
+    jwtId: typeof jwtId === 'string' ? wellFormed('jwtId', jwtId) : undefined,
+    jtiRandom: jwtId === true ? randomBytes() : undefined,
+    now: at,
+  };
+}
+
+/** signToken's options. */
+export function signOptions(options) {
+  const values = own(options, 'signToken options', 'signToken', SIGN_KEYS, false);
+  const apiKey = text(values, 'apiKey', true);
+  const s = value(values, 'secret');
+  if (s === undefined) throw invalid('secret', 'secret is required');
+  const key = secret(s);
+  try {
+    return claims(values, apiKey, key);
+  } catch (e) {
+    wipe(key);
+    throw e;
+  }
+}
+
+/** new TokenSigner's options. */
+export function signerOptions(options) {
+  const values = own(options, 'TokenSigner options', 'new TokenSigner', OPTIONS.signer, false);
+  const apiKey = text(values, 'apiKey', true);
+  const s = value(values, 'secret');
+  if (s === undefined) throw invalid('secret', 'secret is required');
+  const key = secret(s);
+  return { apiKey, secretText: key.text, bytes: key.bytes };
+}
+
+/** TokenSigner.sign's options. */
+export function claimOptions(options) {
+  const values = own(options, 'TokenSigner.sign options', 'TokenSigner.sign', OPTIONS.claims, false);
+  return claims(values, undefined, undefined);
+}
+
+/** The token, for verify and decode: a string, short enough to copy, well-formed. */
+function token(t, verify) {
+  if (typeof t !== 'string') throw malformed(`the token must be a string; got ${describe(t)}`, verify);
+  if (t.length > MAX_TOKEN_LEN) throw coreError(oversized(t.length, verify));
+  if (!t.isWellFormed()) {
+    // Which part holds the lone surrogate, so a program can point at it.
+    const at = Math.max(0, t.search(/[\ud800-\udfff]/u));
+    const dots = t.slice(0, at).split('.').length - 1;
+    const part = ['header', 'payload', 'signature'][dots];
+    throw malformed(`the ${part ?? 'token'} holds a lone surrogate (not well-formed Unicode), which no token can hold`, verify, part);
+  }
+  return t;
+}
+
+/** verifyToken's arguments, in the order the checks report them: secrets, options, token. */
+export function verifyArgs(t, s, options) {
+  const key = secrets(s);
+  try {
+    const values = own(options, 'verifyToken options', 'verifyToken', OPTIONS.verify, true);
+    const at = now(values);
+    const tolerance = span(values, 'clockTolerance');
+    return {
+      secretText: key.text,
+      bytes: key.bytes,
+      lens: key.lens,
+      now: at,
+      toleranceSecs: tolerance.secs,
+      toleranceText: tolerance.text,
+      apiKey: text(values, 'apiKey', false),
+      roomId: text(values, 'roomId', false),
+      participantId: text(values, 'participantId', false),
+      token: token(t, true),
+    };
+  } catch (e) {
+    wipe(key);
+    throw e;
+  }
+}
+
+/** decodeToken's arguments: the token, then the options. */
+export function decodeArgs(t, options) {
+  const checked = token(t, false);
+  const values = own(options, 'decodeToken options', 'decodeToken', OPTIONS.decode, true);
+  return { token: checked, now: now(values) };
+}
+
+/** spanSeconds's argument. */
+export function spanArg(v, field) {
+  if (v === undefined || typeof v === 'number') return { secs: v, text: undefined };
+  if (typeof v === 'string') return { secs: undefined, text: wellFormed(field, v) };
+  throw invalid(field, `${field} must be a number of seconds or a string such as '2h'; got ${describe(v)}`);
+}

@@ -1,0 +1,60 @@
+// Generated from the Rust core by tests/vocabulary.rs: VideoSDK's words and the limits,
+// defined once in src/model/vocab.rs and its neighbours. Do not edit: `make vocabulary`
+// rewrites this file, and `cargo test` fails while it differs from the core.
+
+/** Every permission, with what it lets a token's bearer do. */
+export const PERMISSIONS = Object.freeze({
+  allow_join: 'joins the meeting directly',
+  ask_join: 'must ask a participant holding allow_join to be let in',
+  allow_mod: 'may toggle other participants\' webcam and mic',
+});
+
+/** Every role, with where it lets a token be used. */
+export const ROLES = Object.freeze({
+  crawler: 'server-side v2 API only; cannot join a meeting',
+  rtc: 'meetings only; no server-side API',
+});
+
+/** The claims that need version 2. */
+export const V2_CLAIMS = Object.freeze(['roomId', 'participantId', 'roles']);
+
+/** Every unit a span may have, in seconds. */
+export const SPAN_UNITS = Object.freeze({ s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, d: 86400, day: 86400, days: 86400, w: 604800, week: 604800, weeks: 604800 });
+
+/** The longest span anywhere: 365 days. */
+export const MAX_SPAN_SECONDS = 31536000;
+
+/** The longest token accepted, in bytes. */
+export const MAX_TOKEN_LEN = 8192;
+
+/** The longest apiKey, roomId, participantId or jwtId, in bytes. */
+export const MAX_OPTION_LEN = 1024;
+
+/** The shortest secret, in bytes. */
+export const MIN_SECRET_LEN = 32;
+
+/** A token's lifetime when expiresIn is not given. */
+export const DEFAULT_EXPIRES_IN_SECONDS = 7200;
+
+/** Untrusted text echoed in a message is cut to this many characters. */
+export const ECHO_MAX = 40;
+
+/** The message of every verify failure. */
+export const VERIFY_MESSAGE = 'Token is invalid or expired';
+
+/** A list of permissions as messages show one. */
+export const PERMISSIONS_EXAMPLE = '[\'allow_join\']';
+
+/** A list of roles as messages show one. */
+export const ROLES_EXAMPLE = '[\'rtc\']';
+
+/** Every TokenError code. */
+export const ERROR_CODES = Object.freeze(['INVALID_OPTIONS', 'WEAK_SECRET', 'MALFORMED', 'ALG_NOT_ALLOWED', 'INVALID_SIGNATURE', 'EXPIRED', 'NOT_YET_VALID', 'CLAIMS_INVALID', 'CLAIM_MISMATCH']);
+
+/** The option names each call takes. */
+export const OPTIONS = Object.freeze({
+  signer: Object.freeze(['apiKey', 'secret']),
+  claims: Object.freeze(['permissions', 'version', 'roomId', 'participantId', 'roles', 'expiresIn', 'notBefore', 'jwtId', 'now']),
+  verify: Object.freeze(['now', 'clockTolerance', 'apiKey', 'roomId', 'participantId']),
+  decode: Object.freeze(['now']),
+});

@@ -1,0 +1,156 @@
+//! HMAC-SHA-256: the key (long enough by construction, zeroed on drop, silent in `Debug`), the
+//! MAC that finishes a token, and its constant-time check against one or more secrets.
+
+use std::fmt;
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use zeroize::{Zeroize, Zeroizing};
+
+use crate::jws::header::HEADER_B64;
+use crate::jws::untrusted::Untrusted;
+use crate::leaf::base64url;
+use crate::leaf::error::{ErrorCode, TokenError};
+use crate::leaf::text::{cat, int};
+
+pub type HmacSha256 = Hmac<Sha256>;
+
+/// RFC 7518 §3.2: an HS256 key must be at least as long as the hash output.
+pub const MIN_SECRET_LEN: usize = 32;
+
+/// An HS256 secret. A string secret is used as its UTF-8 bytes, as jsonwebtoken does, so a
+/// VideoSDK dashboard secret (64 hex characters) is 64 bytes of key.
+pub struct Secret(Zeroizing<Vec<u8>>);
+
+impl Secret {
+    /// Takes a copy of the key bytes; refuses keys shorter than [`MIN_SECRET_LEN`] with
+    /// `WEAK_SECRET`. The reason gives the length, never the bytes.
+    pub fn new(bytes: &[u8]) -> Result<Self, TokenError> {
+        if bytes.len() < MIN_SECRET_LEN {
+            return Err(TokenError::new(
+                ErrorCode::WeakSecret,
+                cat(&[
+                    "the secret is ",
+                    &int(bytes.len() as i64),
+                    " bytes; HS256 needs at least 32 bytes (RFC 7518 §3.2). Use the secret \
+                     from the VideoSDK dashboard, which is 64 characters long",
+                ]),
+            )
+            .with_field("secret"));
+        }
+        Ok(Self(Zeroizing::new(bytes.to_vec())))
+    }
+
+    /// Same as [`Secret::new`] over the string's UTF-8 bytes.
+    pub fn from_text(secret: &str) -> Result<Self, TokenError> {
+        Self::new(secret.as_bytes())
+    }
+
+    /// A MAC keyed with this secret, ready for `update`.
+    pub fn mac(&self) -> HmacSha256 {
+        keyed(&self.0)
+    }
+}
+
+/// HMAC takes keys of any length (longer ones are hashed first), so keying cannot fail; the
+/// fallback is never taken and formats nothing.
+fn keyed(key: &[u8]) -> HmacSha256 {
+    match <HmacSha256 as KeyInit>::new_from_slice(key) {
+        Ok(mac) => mac,
+        Err(_) => unreachable!(),
+    }
+}
+
+/// HMAC-SHA-256 of `data` under a key of any length, through the same MAC the tokens use.
+/// For known-answer tests (RFC 4231, Wycheproof) whose keys are shorter than a token secret.
+#[doc(hidden)]
+pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
+    let mut mac = keyed(key);
+    mac.update(data);
+    mac.finalize().into_bytes().into()
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(_)")
+    }
+}
+
+/// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
+pub fn sign_payload(mut mac: HmacSha256, payload: &str) -> String {
+    let mut token = String::with_capacity(HEADER_B64.len() + 2 + payload.len() * 4 / 3 + 48);
+    token.push_str(HEADER_B64);
+    token.push('.');
+    base64url::encode_into(payload.as_bytes(), &mut token);
+    mac.update(token.as_bytes());
+    let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
+    token.push('.');
+    base64url::encode_into(&tag, &mut token);
+    tag.zeroize();
+    token
+}
+
+/// The MAC over the bytes received against each secret; `INVALID_SIGNATURE` if none matches.
+pub fn check_mac(token: &Untrusted<'_>, secrets: &[Secret]) -> Result<(), TokenError> {
+    if token.signature.len() != 32 {
+        return Err(TokenError::new(
+            ErrorCode::InvalidSignature,
+            cat(&[
+                "the signature is ",
+                &int(token.signature.len() as i64),
+                " bytes; an HS256 signature is 32 bytes",
+            ]),
+        ));
+    }
+    // hmac's verify_slice compares in constant time, so the time taken says nothing about how
+    // many leading bytes of a forged signature were right.
+    let matches = secrets.iter().any(|secret| {
+        let mut mac = secret.mac();
+        mac.update(token.signing_input.as_bytes());
+        mac.verify_slice(&token.signature).is_ok()
+    });
+    if matches {
+        Ok(())
+    } else if secrets.len() == 1 {
+        Err(TokenError::new(
+            ErrorCode::InvalidSignature,
+            "the signature does not match the secret",
+        ))
+    } else {
+        Err(TokenError::new(
+            ErrorCode::InvalidSignature,
+            cat(&[
+                "the signature matches none of the ",
+                &int(secrets.len() as i64),
+                " secrets",
+            ]),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_secrets_are_weak_and_the_reason_never_holds_the_bytes() {
+        let err = Secret::from_text("hunter2hunter2").unwrap_err();
+        assert_eq!(err.code(), ErrorCode::WeakSecret);
+        assert!(err.reason().contains("14 bytes"), "{}", err.reason());
+        assert!(!err.reason().contains("hunter2"));
+        assert!(!format!("{err:?}").contains("hunter2"));
+        assert_eq!(Secret::new(&[]).unwrap_err().code(), ErrorCode::WeakSecret);
+    }
+
+    #[test]
+    fn thirty_two_bytes_is_enough() {
+        assert!(Secret::new(&[7; 31]).is_err());
+        assert!(Secret::new(&[7; 32]).is_ok());
+    }
+
+    #[test]
+    fn debug_prints_nothing_of_the_key() {
+        let secret = Secret::from_text("a-very-long-secret-that-nobody-should-see").unwrap();
+        assert_eq!(format!("{secret:?}"), "Secret(_)");
+    }
+}

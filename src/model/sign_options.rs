@@ -1,0 +1,341 @@
+//! Sign options and their checks: what a caller asks for, turned into the exact claims to sign,
+//! and those claims written as the payload.
+
+use crate::leaf::base64url;
+use crate::leaf::error::TokenError;
+use crate::leaf::host;
+use crate::leaf::json::write_str;
+use crate::leaf::text::{cat, int, num, push_u64, quoted};
+use crate::model::time::{check_now, span_floor, Span};
+use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, VERSION};
+
+/// Option strings (apiKey, roomId, participantId, jwtId) longer than this are refused, so that a
+/// signed token always stays under `MAX_TOKEN_LEN` and can be verified.
+pub const MAX_OPTION_LEN: usize = 1024;
+
+/// The default lifetime, as VideoSDK's own examples use.
+pub const DEFAULT_EXPIRES_IN_SECS: i64 = 120 * 60;
+
+/// The `jti` claim: a caller's id, or a fresh random one.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JwtId {
+    /// Use this string.
+    Given(String),
+    /// 128 random bits from the platform's CSPRNG, base64url. Native builds only: in wasm the
+    /// JS side draws them and passes [`JwtId::RandomBytes`].
+    Random,
+    /// 128 random bits the caller drew, base64url-encoded into the claim.
+    RandomBytes([u8; 16]),
+}
+
+/// Everything about a token but the key and the API key: what `TokenSigner.sign` takes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimsOptions {
+    /// Non-empty; duplicates are dropped; `allow_join` with `ask_join` is refused.
+    pub permissions: Vec<String>,
+    /// Must be 2 if given; set to 2 automatically when a v2 claim is present.
+    pub version: Option<f64>,
+    /// Restricts the token to one room (v2).
+    pub room_id: Option<String>,
+    /// Restricts the token to one participant (v2).
+    pub participant_id: Option<String>,
+    /// `crawler` and/or `rtc` (v2).
+    pub roles: Option<Vec<String>>,
+    /// Lifetime; default [`DEFAULT_EXPIRES_IN_SECS`].
+    pub expires_in: Option<Span>,
+    /// Delay before the token becomes valid (`nbf`).
+    pub not_before: Option<Span>,
+    /// The `jti` claim.
+    pub jwt_id: Option<JwtId>,
+    /// The clock, in whole seconds since the epoch.
+    pub now: i64,
+}
+
+impl ClaimsOptions {
+    /// Options for a token with these permissions, issued at `now` (seconds since the epoch).
+    pub fn new<S: Into<String>>(permissions: impl IntoIterator<Item = S>, now: i64) -> Self {
+        Self {
+            permissions: permissions.into_iter().map(Into::into).collect(),
+            version: None,
+            room_id: None,
+            participant_id: None,
+            roles: None,
+            expires_in: None,
+            not_before: None,
+            jwt_id: None,
+            now,
+        }
+    }
+}
+
+/// Claims ready to serialise: every check has passed.
+#[derive(Debug)]
+pub struct Claims {
+    pub permissions: Vec<Permission>,
+    pub version2: bool,
+    pub room_id: Option<String>,
+    pub participant_id: Option<String>,
+    pub roles: Vec<Role>,
+    pub jti: Option<String>,
+    pub iat: i64,
+    pub nbf: Option<i64>,
+    pub exp: i64,
+}
+
+/// Checks an option string: present strings must be non-empty and not absurdly long.
+pub fn check_text(field: &'static str, value: &str) -> Result<(), TokenError> {
+    if value.is_empty() {
+        return Err(TokenError::invalid_option(
+            field,
+            cat(&[field, " must be a non-empty string"]),
+        ));
+    }
+    if value.len() > MAX_OPTION_LEN {
+        return Err(TokenError::invalid_option(
+            field,
+            cat(&[
+                field,
+                " is ",
+                &int(value.len() as i64),
+                " bytes; at most ",
+                &int(MAX_OPTION_LEN as i64),
+                " are allowed",
+            ]),
+        ));
+    }
+    Ok(())
+}
+
+impl ClaimsOptions {
+    /// Every check, in a fixed order; the first failure is reported.
+    pub fn check(&self) -> Result<Claims, TokenError> {
+        let permissions = self.check_permissions()?;
+        let roles = self.check_roles()?;
+        for (field, value) in [
+            ("roomId", &self.room_id),
+            ("participantId", &self.participant_id),
+        ] {
+            if let Some(v) = value {
+                check_text(field, v)?;
+            }
+        }
+        let v2_given: Vec<&str> = [
+            ("roomId", self.room_id.is_some()),
+            ("participantId", self.participant_id.is_some()),
+            ("roles", self.roles.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect();
+        let version2 = match self.version {
+            None => !v2_given.is_empty(),
+            Some(v) if v == VERSION => true,
+            Some(v) => {
+                let why = if v2_given.is_empty() {
+                    "omit it for a v1 token".to_owned()
+                } else {
+                    cat(&[&v2_given.join(", "), " need version 2"])
+                };
+                return Err(TokenError::invalid_option(
+                    "version",
+                    cat(&[
+                        "version must be 2, the only version VideoSDK defines; got ",
+                        &num(v),
+                        " (",
+                        &why,
+                        ")",
+                    ]),
+                ));
+            }
+        };
+        let jti = match &self.jwt_id {
+            None => None,
+            Some(JwtId::Given(id)) => {
+                check_text("jwtId", id)?;
+                Some(id.clone())
+            }
+            Some(JwtId::Random) => Some(random_id()?),
+            Some(JwtId::RandomBytes(bytes)) => Some(base64url::encode(bytes)),
+        };
+        check_now(self.now as f64)?;
+        let lifetime = match &self.expires_in {
+            None => DEFAULT_EXPIRES_IN_SECS,
+            Some(span) => span.to_secs("expiresIn", span_floor("expiresIn"))?,
+        };
+        let delay = match &self.not_before {
+            None => None,
+            Some(span) => {
+                let delay = span.to_secs("notBefore", span_floor("notBefore"))?;
+                if delay >= lifetime {
+                    return Err(TokenError::invalid_option(
+                        "notBefore",
+                        cat(&[
+                            "notBefore (",
+                            &int(delay),
+                            " s) must be shorter than expiresIn (",
+                            &int(lifetime),
+                            " s), or the token would never be valid",
+                        ]),
+                    ));
+                }
+                Some(delay)
+            }
+        };
+        Ok(Claims {
+            permissions,
+            version2,
+            room_id: self.room_id.clone(),
+            participant_id: self.participant_id.clone(),
+            roles,
+            jti,
+            iat: self.now,
+            nbf: delay.map(|d| self.now + d),
+            exp: self.now + lifetime,
+        })
+    }
+
+    fn check_permissions(&self) -> Result<Vec<Permission>, TokenError> {
+        if self.permissions.is_empty() {
+            return Err(TokenError::invalid_option(
+                "permissions",
+                cat(&["permissions must list at least one of ", PERMISSION_LIST]),
+            ));
+        }
+        let permissions = dedup(&self.permissions, "permissions", PERMISSION_LIST, |s| {
+            Permission::parse(s)
+        })?;
+        if permissions.contains(&Permission::AllowJoin)
+            && permissions.contains(&Permission::AskJoin)
+        {
+            return Err(TokenError::invalid_option(
+                "permissions",
+                "permissions cannot hold both allow_join and ask_join: allow_join joins directly, \
+                 ask_join must ask to be let in; pick one",
+            ));
+        }
+        Ok(permissions)
+    }
+
+    fn check_roles(&self) -> Result<Vec<Role>, TokenError> {
+        match &self.roles {
+            None => Ok(Vec::new()),
+            Some(roles) if roles.is_empty() => Err(TokenError::invalid_option(
+                "roles",
+                cat(&[
+                    "roles must list at least one of ",
+                    ROLE_LIST,
+                    ", or be left out",
+                ]),
+            )),
+            Some(roles) => dedup(roles, "roles", ROLE_LIST, Role::parse),
+        }
+    }
+}
+
+/// Parses each entry, keeps the first of any repeats, and names an unknown entry in the error.
+fn dedup<T: PartialEq>(
+    items: &[String],
+    field: &'static str,
+    allowed: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Vec<T>, TokenError> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let parsed = parse(item).ok_or_else(|| {
+            TokenError::invalid_option(
+                field,
+                cat(&[
+                    field,
+                    " has the unknown entry ",
+                    &quoted(item),
+                    "; expected ",
+                    allowed,
+                ]),
+            )
+        })?;
+        if !out.contains(&parsed) {
+            out.push(parsed);
+        }
+    }
+    Ok(out)
+}
+
+fn random_id() -> Result<String, TokenError> {
+    let mut bytes = [0u8; 16];
+    if !host::fill_random(&mut bytes) {
+        return Err(TokenError::invalid_option(
+            "jwtId",
+            "no random source is available here for jwtId: true; pass a string id instead",
+        ));
+    }
+    Ok(base64url::encode(&bytes))
+}
+
+impl Claims {
+    /// The payload, members in a fixed order: apikey, permissions, version, roomId,
+    /// participantId, roles, jti, iat, nbf, exp.
+    pub fn payload_json(&self, api_key: &str) -> String {
+        let mut out = String::with_capacity(160 + api_key.len());
+        out.push_str("{\"apikey\":");
+        write_str(&mut out, api_key);
+        out.push_str(",\"permissions\":[");
+        for (i, p) in self.permissions.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('"');
+            out.push_str(p.as_str());
+            out.push('"');
+        }
+        out.push(']');
+        if self.version2 {
+            out.push_str(",\"version\":2");
+        }
+        for (name, value) in [
+            ("roomId", &self.room_id),
+            ("participantId", &self.participant_id),
+        ] {
+            if let Some(v) = value {
+                out.push_str(",\"");
+                out.push_str(name);
+                out.push_str("\":");
+                write_str(&mut out, v);
+            }
+        }
+        if !self.roles.is_empty() {
+            out.push_str(",\"roles\":[");
+            for (i, r) in self.roles.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('"');
+                out.push_str(r.as_str());
+                out.push('"');
+            }
+            out.push(']');
+        }
+        if let Some(jti) = &self.jti {
+            out.push_str(",\"jti\":");
+            write_str(&mut out, jti);
+        }
+        push_int(&mut out, ",\"iat\":", self.iat);
+        if let Some(nbf) = self.nbf {
+            push_int(&mut out, ",\"nbf\":", nbf);
+        }
+        push_int(&mut out, ",\"exp\":", self.exp);
+        out.push('}');
+        out
+    }
+}
+
+fn push_int(out: &mut String, key: &str, value: i64) {
+    out.push_str(key);
+    if value < 0 {
+        out.push('-');
+    }
+    push_u64(out, value.unsigned_abs());
+}
+
+#[cfg(test)]
+#[path = "sign_options_tests.rs"]
+mod tests;

@@ -1,0 +1,368 @@
+//! Time: spans as users write them (`90`, `'90s'`, `'120m'`, `'2h'`, `'1d'`, `'1w'`, `'2 hours'`),
+//! spans for people ("1 h 52 min"), the clock's rules, and a token's times against the clock.
+
+use crate::leaf::decimal::parse_decimal;
+use crate::leaf::error::{ErrorCode, TokenError};
+use crate::leaf::json::Object;
+use crate::leaf::text::{cat, num, single_quoted};
+
+/// The longest span accepted anywhere: a token that lives longer than a year is a liability.
+pub const MAX_SPAN_SECS: i64 = 365 * 24 * 60 * 60;
+
+/// A time claim (or clock) at or beyond this many seconds is almost surely milliseconds (year 5138).
+pub const MILLIS_THRESHOLD: f64 = 1.0e11;
+
+/// A span as given by the caller: a number of seconds, or a string with a unit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Span {
+    /// A number of seconds (a JS number).
+    Seconds(f64),
+    /// A number with a unit, such as `'120m'` or `'2 hours'`.
+    Text(String),
+}
+
+impl From<i64> for Span {
+    fn from(secs: i64) -> Self {
+        Span::Seconds(secs as f64)
+    }
+}
+
+impl From<&str> for Span {
+    fn from(text: &str) -> Self {
+        Span::Text(text.to_owned())
+    }
+}
+
+/// Every unit a span may have, with its spellings, in seconds.
+pub const SPAN_UNITS: [(&[&str], i64); 5] = [
+    (&["s", "sec", "secs", "second", "seconds"], 1),
+    (&["m", "min", "mins", "minute", "minutes"], 60),
+    (&["h", "hr", "hrs", "hour", "hours"], 3_600),
+    (&["d", "day", "days"], 86_400),
+    (&["w", "week", "weeks"], 604_800),
+];
+
+/// The units of [`human_span`], largest first.
+pub const HUMAN_UNITS: [(u64, &str); 4] = [(86_400, "d"), (3_600, "h"), (60, "min"), (1, "s")];
+
+/// What a span must look like, for messages.
+pub const SPAN_HINT: &str = "a whole number of seconds (e.g. 7200) or a number with a unit \
+                             (e.g. '90s', '120m', '2h', '1d', '1w', '2 hours')";
+
+impl Span {
+    /// Whole seconds, checked to lie in `min..=MAX_SPAN_SECS`. `field` names the option in errors.
+    pub fn to_secs(&self, field: &str, min: i64) -> Result<i64, TokenError> {
+        let secs = match self {
+            Span::Seconds(n) => {
+                if !n.is_finite() || n.fract() != 0.0 {
+                    return Err(TokenError::invalid_option(
+                        field.to_owned(),
+                        cat(&[field, " must be ", SPAN_HINT, "; got ", &num(*n)]),
+                    ));
+                }
+                // Anything beyond the bounds is refused below; clamping keeps the cast exact.
+                n.clamp(-1.0e15, 1.0e15) as i64
+            }
+            Span::Text(text) => parse_text(text, field)?,
+        };
+        if secs < min {
+            let floor = if min == 0 {
+                " must not be negative; got "
+            } else {
+                " must be at least 1 second; got "
+            };
+            return Err(TokenError::invalid_option(
+                field.to_owned(),
+                cat(&[field, floor, &self.describe()]),
+            ));
+        }
+        if secs > MAX_SPAN_SECS {
+            return Err(TokenError::invalid_option(
+                field.to_owned(),
+                cat(&[
+                    field,
+                    " must be at most 365 days ('365d'); got ",
+                    &self.describe(),
+                    ". Short-lived tokens are safer: mint a new one when needed",
+                ]),
+            ));
+        }
+        Ok(secs)
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            Span::Seconds(n) => cat(&[&num(*n), " seconds"]),
+            Span::Text(t) => single_quoted(t),
+        }
+    }
+}
+
+fn parse_text(text: &str, field: &str) -> Result<i64, TokenError> {
+    let bad = || {
+        TokenError::invalid_option(
+            field.to_owned(),
+            cat(&[
+                field,
+                " must be ",
+                SPAN_HINT,
+                "; got ",
+                &single_quoted(text),
+            ]),
+        )
+    };
+    let trimmed = text.trim();
+    let split = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
+        .ok_or_else(|| {
+            // The hint repeats the caller's text inside quotes: escaped and cut like the rest.
+            let hint = single_quoted(&cat(&[trimmed, "s"]));
+            TokenError::invalid_option(
+                field.to_owned(),
+                cat(&[
+                    field,
+                    " ",
+                    &single_quoted(text),
+                    " has no unit: a string needs one (e.g. ",
+                    &hint,
+                    "); pass a number for seconds",
+                ]),
+            )
+        })?;
+    let (number, unit) = trimmed.split_at_checked(split).ok_or_else(bad)?;
+    let unit = unit.trim_start().to_ascii_lowercase();
+    let value = parse_decimal(number).ok_or_else(bad)?;
+    let scale = SPAN_UNITS
+        .iter()
+        .find(|(names, _)| names.contains(&unit.as_str()))
+        .map(|&(_, scale)| scale)
+        .ok_or_else(bad)?;
+    let secs = value * scale as f64;
+    if !secs.is_finite() {
+        return Err(bad());
+    }
+    // Sub-second remainders are dropped, as jsonwebtoken does (Math.floor of milliseconds / 1000).
+    Ok(secs.clamp(-1.0e15, 1.0e15).floor() as i64)
+}
+
+/// The least a span may be: a lifetime (`expiresIn`, and the endpoint's `maxExpiresIn`) at least
+/// 1 second, a delay or a tolerance (`notBefore`, `clockTolerance`) at least 0.
+pub fn span_floor(field: &str) -> i64 {
+    match field {
+        "expiresIn" | "maxExpiresIn" => 1,
+        _ => 0,
+    }
+}
+
+/// "1 h 52 min", "3 min", "45 s", "2 d 3 h": the two largest units, for people.
+pub fn human_span(secs: f64) -> String {
+    let mut rest = secs.abs().round() as u64;
+    let mut out = String::new();
+    let mut parts = 0;
+    for (size, name) in HUMAN_UNITS {
+        if rest >= size && parts < 2 {
+            if parts > 0 {
+                out.push(' ');
+            }
+            crate::leaf::text::push_u64(&mut out, rest / size);
+            out.push(' ');
+            out.push_str(name);
+            rest %= size;
+            parts += 1;
+        } else if parts > 0 {
+            // Stop after the first gap so that "1 h 0 min 5 s" reads "1 h".
+            break;
+        }
+    }
+    if parts == 0 {
+        "0 s".to_owned()
+    } else {
+        out
+    }
+}
+
+/// Checks a clock given in seconds (or a JS Date's seconds) and returns whole seconds.
+pub fn check_now(secs: f64) -> Result<i64, TokenError> {
+    if !secs.is_finite() || secs < 0.0 {
+        return Err(TokenError::invalid_option(
+            "now",
+            cat(&[
+                "now must be seconds since 1970 (a non-negative number) or a Date; got ",
+                &num(secs),
+            ]),
+        ));
+    }
+    if secs >= MILLIS_THRESHOLD {
+        return Err(TokenError::invalid_option(
+            "now",
+            cat(&[
+                "now is ",
+                &num(secs),
+                ", which looks like milliseconds: pass seconds \
+                 (Math.floor(Date.now() / 1000)) or a Date",
+            ]),
+        ));
+    }
+    Ok(secs.floor() as i64)
+}
+
+/// A time claim's value when it is a JSON number.
+pub fn numeric(payload: &Object<'_>, name: &str) -> Option<f64> {
+    payload.get(name).and_then(|v| v.as_f64())
+}
+
+/// A time claim's value when it is a plausible time: a number of seconds in `0..1e11`.
+pub fn plausible(payload: &Object<'_>, name: &str) -> Option<f64> {
+    numeric(payload, name).filter(|t| (0.0..MILLIS_THRESHOLD).contains(t))
+}
+
+/// `exp` and `nbf` against the clock, `tolerance` seconds either way. The review has made sure
+/// that both, when present, are numbers.
+pub fn check_times(payload: &Object<'_>, now: i64, tolerance: i64) -> Result<(), TokenError> {
+    let now = now as f64;
+    let tolerance = tolerance as f64;
+    let note = if tolerance > 0.0 {
+        cat(&[", tolerance ", &num(tolerance), " s"])
+    } else {
+        String::new()
+    };
+    if let Some(exp) = numeric(payload, "exp") {
+        if exp <= now - tolerance {
+            let reason = cat(&[
+                "the token expired ",
+                &human_span(now - exp),
+                " ago (exp ",
+                &num(exp),
+                ", now ",
+                &num(now),
+                &note,
+                ")",
+            ]);
+            return Err(TokenError::new(ErrorCode::Expired, reason).with_expired_at(exp));
+        }
+    }
+    if let Some(nbf) = numeric(payload, "nbf") {
+        if nbf > now + tolerance {
+            let reason = cat(&[
+                "the token is not valid for another ",
+                &human_span(nbf - now),
+                " (nbf ",
+                &num(nbf),
+                ", now ",
+                &num(now),
+                &note,
+                ")",
+            ]);
+            return Err(TokenError::new(ErrorCode::NotYetValid, reason));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::leaf::error::ErrorCode;
+
+    fn secs(span: impl Into<Span>) -> Result<i64, TokenError> {
+        span.into().to_secs("expiresIn", 1)
+    }
+
+    #[test]
+    fn units_and_spellings() {
+        assert_eq!(secs("90s").unwrap(), 90);
+        assert_eq!(secs("120m").unwrap(), 7_200);
+        assert_eq!(secs("2h").unwrap(), 7_200);
+        assert_eq!(secs("1d").unwrap(), 86_400);
+        assert_eq!(secs("1w").unwrap(), 604_800);
+        assert_eq!(secs("2 hours").unwrap(), 7_200);
+        assert_eq!(secs("1 Hour").unwrap(), 3_600);
+        assert_eq!(secs("1.5h").unwrap(), 5_400);
+        assert_eq!(secs(" 10 minutes ").unwrap(), 600);
+        assert_eq!(secs(3_600).unwrap(), 3_600);
+        assert_eq!(secs("365d").unwrap(), MAX_SPAN_SECS);
+    }
+
+    #[test]
+    fn unitless_strings_are_refused_with_a_hint() {
+        let err = secs("120").unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidOptions);
+        assert_eq!(err.field(), Some("expiresIn"));
+        assert!(err.reason().contains("has no unit"), "{}", err.reason());
+        assert!(err.reason().contains("'120s'"), "{}", err.reason());
+    }
+
+    #[test]
+    fn out_of_range_and_nonsense_are_refused() {
+        for bad in [
+            Span::from(0),
+            Span::from(-5),
+            Span::from("0s"),
+            Span::from("-1h"),
+            Span::from("366d"),
+            Span::from("53w"),
+            Span::from("2 fortnights"),
+            Span::from("h"),
+            Span::from(""),
+            Span::from("1e400s"),
+            Span::Seconds(1.5),
+            Span::Seconds(f64::NAN),
+            Span::Seconds(f64::INFINITY),
+            Span::Seconds(1e300),
+            Span::from(MAX_SPAN_SECS + 1),
+            Span::from("0.5s"),
+        ] {
+            let err = bad.to_secs("expiresIn", 1).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::InvalidOptions, "{bad:?}");
+            assert_eq!(err.field(), Some("expiresIn"));
+        }
+    }
+
+    #[test]
+    fn zero_is_allowed_where_the_floor_is_zero() {
+        assert_eq!(Span::from(0).to_secs("notBefore", 0).unwrap(), 0);
+        assert_eq!(Span::from("0s").to_secs("clockTolerance", 0).unwrap(), 0);
+        assert!(Span::from(-1).to_secs("notBefore", 0).is_err());
+    }
+
+    #[test]
+    fn long_input_is_truncated_in_messages() {
+        let long = "x".repeat(10_000);
+        let err = secs(long.as_str()).unwrap_err();
+        assert!(err.reason().len() < 300);
+    }
+
+    #[test]
+    fn spans_in_messages_are_escaped() {
+        let err = secs("2h\r\nX-Injected: yes").unwrap_err();
+        assert!(
+            !err.reason().contains('\n') && !err.reason().contains('\r'),
+            "{}",
+            err.reason()
+        );
+        assert!(err.reason().contains("\\r\\n"), "{}", err.reason());
+        let err = secs("5\u{2028}").unwrap_err();
+        assert!(!err.reason().contains('\u{2028}'), "{}", err.reason());
+        let err = secs("\u{202e}120").unwrap_err();
+        assert!(!err.reason().contains('\u{202e}'), "{}", err.reason());
+    }
+
+    #[test]
+    fn human_spans() {
+        assert_eq!(human_span(0.0), "0 s");
+        assert_eq!(human_span(45.0), "45 s");
+        assert_eq!(human_span(6_720.0), "1 h 52 min");
+        assert_eq!(human_span(3_605.0), "1 h");
+        assert_eq!(human_span(2.0 * 86_400.0 + 3.0 * 3_600.0), "2 d 3 h");
+    }
+
+    #[test]
+    fn clocks_in_milliseconds_are_caught() {
+        assert_eq!(check_now(1_700_000_000.9).unwrap(), 1_700_000_000);
+        let e = check_now(1_700_000_000_000.0).unwrap_err();
+        assert!(e.reason().contains("milliseconds"));
+        assert!(check_now(f64::NAN).is_err());
+        assert!(check_now(f64::INFINITY).is_err());
+        assert!(check_now(-1.0).is_err());
+    }
+}

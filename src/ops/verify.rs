@@ -1,0 +1,131 @@
+//! Verifying: token → parts (strict) → alg → MAC over the bytes received → payload → claims →
+//! time → claim match. The first failure is reported; every failure reads "Token is invalid or
+//! expired" and carries its code and reason.
+
+use serde_json::{Map, Value};
+
+use crate::jws::mac::{check_mac, Secret};
+use crate::jws::untrusted::{payload_object, Untrusted};
+use crate::leaf::base64url;
+use crate::leaf::error::{ErrorCode, TokenError};
+use crate::leaf::json_serde as json;
+use crate::leaf::text::cat;
+use crate::model::review::{check_match, review};
+use crate::model::time::{check_now, check_times, span_floor, Span};
+
+/// What to check besides the signature. `now` is whole seconds since the epoch.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VerifyOptions {
+    /// The clock, in seconds since the epoch.
+    pub now: i64,
+    /// Leeway for `exp` and `nbf`, in seconds (default 0).
+    pub clock_tolerance: Option<Span>,
+    /// The token's `apikey` must equal this.
+    pub api_key: Option<String>,
+    /// The token must be restricted to this room (`roomId`).
+    pub room_id: Option<String>,
+    /// The token must be restricted to this participant (`participantId`).
+    pub participant_id: Option<String>,
+}
+
+impl VerifyOptions {
+    /// Options with only a clock.
+    pub fn at(now: i64) -> Self {
+        Self {
+            now,
+            ..Self::default()
+        }
+    }
+}
+
+/// The claims of a token whose signature and claims checked out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verified {
+    /// The payload exactly as signed (UTF-8 JSON).
+    pub payload_json: String,
+    /// The payload, parsed.
+    pub payload: Map<String, Value>,
+}
+
+/// Verifies `token` against any of `secrets` (more than one during key rotation).
+pub fn verify_token(
+    token: &str,
+    secrets: &[Secret],
+    options: &VerifyOptions,
+) -> Result<Verified, TokenError> {
+    let payload_json = verify_json(token, secrets, options)?;
+    // The text passed every check; the Rust API also hands out a map of it (the wasm binding
+    // returns the text and lets JSON.parse build the object).
+    let payload = json::parse_map(&payload_json).map_err(|e| {
+        TokenError::malformed_part("payload", cat(&["the payload ", &e])).in_verify()
+    })?;
+    Ok(Verified {
+        payload_json,
+        payload,
+    })
+}
+
+/// [`verify_token`] without building a map: the payload's JSON text, once every check passed.
+pub fn verify_json(
+    token: &str,
+    secrets: &[Secret],
+    options: &VerifyOptions,
+) -> Result<String, TokenError> {
+    verify_inner(token, secrets, options).map_err(TokenError::in_verify)
+}
+
+/// The JWS layer alone, for published JWS test vectors (Wycheproof, RFC 7520) whose payloads are
+/// not VideoSDK claims: strict parse, alg, then the MAC over the bytes received; returns the
+/// decoded payload bytes without parsing them. Not a JWT verifier: it checks no claims and no
+/// time. Not part of the API.
+#[doc(hidden)]
+pub fn verify_jws(token: &str, secrets: &[Secret]) -> Result<Vec<u8>, TokenError> {
+    let untrusted = Untrusted::parse(token)?;
+    untrusted.alg.check()?;
+    check_mac(&untrusted, secrets)?;
+    base64url::decode(untrusted.payload_b64.as_bytes())
+        .map_err(|_| TokenError::malformed_part("payload", "the payload is not valid base64url"))
+}
+
+fn verify_inner(
+    token: &str,
+    secrets: &[Secret],
+    options: &VerifyOptions,
+) -> Result<String, TokenError> {
+    if secrets.is_empty() {
+        return Err(TokenError::invalid_option(
+            "secret",
+            "secret must be a secret or a non-empty list of secrets",
+        ));
+    }
+    check_now(options.now as f64)?;
+    let tolerance = match &options.clock_tolerance {
+        None => 0,
+        Some(span) => span.to_secs("clockTolerance", span_floor("clockTolerance"))?,
+    };
+    let untrusted = Untrusted::parse(token)?;
+    untrusted.alg.check()?;
+    check_mac(&untrusted, secrets)?;
+    let payload_json = untrusted.payload_json()?;
+    let payload = payload_object(&payload_json)?;
+    if let Some(finding) = review(&payload, options.now)
+        .into_iter()
+        .find(|f| f.refuses)
+    {
+        return Err(TokenError::new(ErrorCode::ClaimsInvalid, finding.text));
+    }
+    check_times(&payload, options.now, tolerance)?;
+    check_match(
+        &payload,
+        [
+            ("apiKey", "apikey", options.api_key.as_deref()),
+            ("roomId", "roomId", options.room_id.as_deref()),
+            (
+                "participantId",
+                "participantId",
+                options.participant_id.as_deref(),
+            ),
+        ],
+    )?;
+    Ok(payload_json)
+}

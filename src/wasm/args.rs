@@ -1,0 +1,114 @@
+//! The primitives api.js passes, turned into core types. api.js has checked their JS types and
+//! that every string is well-formed Unicode; every rule about their values is the core's.
+
+use zeroize::Zeroize;
+
+use crate::jws::mac::Secret;
+use crate::leaf::error::TokenError;
+use crate::model::sign_options::{ClaimsOptions, JwtId};
+use crate::model::time::{check_now, Span};
+
+/// A span given as a number of seconds or as text (api.js passes at most one).
+pub fn span(secs: Option<f64>, text: Option<String>) -> Option<Span> {
+    secs.map(Span::Seconds).or(text.map(Span::Text))
+}
+
+/// A list api.js joined with `sep`, a character no entry holds.
+pub fn list(joined: &str, sep: char) -> Vec<String> {
+    joined.split(sep).map(str::to_owned).collect()
+}
+
+/// The claim options of `sign` and `TokenSigner.sign`, in the order api.js passes them.
+pub struct Claims {
+    pub permissions: String,
+    pub sep: char,
+    pub version: Option<f64>,
+    pub room_id: Option<String>,
+    pub participant_id: Option<String>,
+    pub roles: Option<String>,
+    pub expires_in: Option<Span>,
+    pub not_before: Option<Span>,
+    pub jwt_id: Option<String>,
+    pub jti_random: Option<Vec<u8>>,
+    pub now: f64,
+}
+
+impl Claims {
+    /// Core options: the clock first, then every claim as given.
+    pub fn options(self) -> Result<ClaimsOptions, TokenError> {
+        let mut claims =
+            ClaimsOptions::new(list(&self.permissions, self.sep), check_now(self.now)?);
+        claims.version = self.version;
+        claims.room_id = self.room_id;
+        claims.participant_id = self.participant_id;
+        claims.roles = self.roles.map(|roles| list(&roles, self.sep));
+        claims.expires_in = self.expires_in;
+        claims.not_before = self.not_before;
+        claims.jwt_id = match (self.jwt_id, self.jti_random) {
+            (Some(id), _) => Some(JwtId::Given(id)),
+            (None, Some(bytes)) => {
+                let mut random = [0u8; 16];
+                for (to, from) in random.iter_mut().zip(&bytes) {
+                    *to = *from;
+                }
+                Some(JwtId::RandomBytes(random))
+            }
+            (None, None) => None,
+        };
+        Ok(claims)
+    }
+}
+
+/// A secret as api.js passes it: text (copied into wasm memory by the glue) or bytes; the copy
+/// is zeroed once keyed.
+pub fn secret(text: Option<String>, bytes: Option<Vec<u8>>) -> Result<Secret, TokenError> {
+    let mut secrets = secrets(text, bytes, None)?;
+    match secrets.pop() {
+        Some(secret) => Ok(secret),
+        None => Err(TokenError::invalid_option(
+            "secret",
+            "secret must be a string or a Uint8Array",
+        )),
+    }
+}
+
+/// One secret (text or bytes), or a list: bytes holding each secret after the other, `lens`
+/// their lengths. Every copy is zeroed once the keys are made.
+pub fn secrets(
+    text: Option<String>,
+    bytes: Option<Vec<u8>>,
+    lens: Option<Vec<u32>>,
+) -> Result<Vec<Secret>, TokenError> {
+    let made = match (text, bytes, lens) {
+        (Some(mut text), _, _) => {
+            let secret = Secret::from_text(&text);
+            text.zeroize();
+            secret.map(|s| vec![s])
+        }
+        (None, Some(mut bytes), None) => {
+            let secret = Secret::new(&bytes);
+            bytes.zeroize();
+            secret.map(|s| vec![s])
+        }
+        (None, Some(mut bytes), Some(lens)) => {
+            let mut out = Vec::with_capacity(lens.len());
+            let mut rest: &[u8] = &bytes;
+            let mut result = Ok(());
+            for len in lens {
+                let (one, tail) = rest.split_at_checked(len as usize).unwrap_or((rest, &[]));
+                rest = tail;
+                match Secret::new(one) {
+                    Ok(secret) => out.push(secret),
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+            bytes.zeroize();
+            result.map(|()| out)
+        }
+        (None, None, _) => Ok(Vec::new()),
+    };
+    made
+}

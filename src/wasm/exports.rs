@@ -1,0 +1,197 @@
+//! The exports, one per operation, taking primitives only (see the module docs). Each returns
+//! its result as a string, or an error as the string `error::encode` writes. A key touches the
+//! stack in those that take a secret: they run scrubbed (`scrub.rs`).
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::jws::untrusted::check_size;
+use crate::leaf::error::TokenError;
+use crate::leaf::text::num;
+use crate::model::time::{check_now, human_span, span_floor};
+use crate::ops::decode::summarize;
+use crate::ops::sign::{sign_token, Signer};
+use crate::ops::verify::{verify_json, VerifyOptions};
+use crate::wasm::args::{secret, secrets, span, Claims};
+use crate::wasm::error::encode;
+use crate::wasm::result::summary_json;
+use crate::wasm::scrub::scrubbed;
+
+type Out<T> = Result<T, String>;
+
+fn out<T>(result: Result<T, TokenError>) -> Out<T> {
+    result.map_err(|e| encode(&e))
+}
+
+/// `signToken`: the API key, the secret (text or bytes), then the claim options as
+/// `TokenSigner.sign` takes them.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
+pub fn sign(
+    api_key: &str,
+    secret_text: Option<String>,
+    secret_bytes: Option<Vec<u8>>,
+    permissions: String,
+    sep: char,
+    version: Option<f64>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
+    roles: Option<String>,
+    expires_secs: Option<f64>,
+    expires_text: Option<String>,
+    not_before_secs: Option<f64>,
+    not_before_text: Option<String>,
+    jwt_id: Option<String>,
+    jti_random: Option<Vec<u8>>,
+    now: f64,
+) -> Out<String> {
+    let claims = Claims {
+        permissions,
+        sep,
+        version,
+        room_id,
+        participant_id,
+        roles,
+        expires_in: span(expires_secs, expires_text),
+        not_before: span(not_before_secs, not_before_text),
+        jwt_id,
+        jti_random,
+        now,
+    };
+    out(scrubbed(|| {
+        let secret = secret(secret_text, secret_bytes)?;
+        sign_token(api_key, &secret, &claims.options()?)
+    }))
+}
+
+/// Holds an API key and keyed HMAC state for signing many tokens.
+#[wasm_bindgen]
+pub struct TokenSigner {
+    // Boxed where it is keyed, so the keyed state is never moved through wasm-bindgen's frames
+    // (which scrubbed() does not clear); free() drops it in place, and hmac's `zeroize`
+    // feature clears it there.
+    signer: Box<Signer>,
+}
+
+#[wasm_bindgen]
+impl TokenSigner {
+    /// `new TokenSigner({ apiKey, secret })`, read by api.js.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        api_key: &str,
+        secret_text: Option<String>,
+        secret_bytes: Option<Vec<u8>>,
+    ) -> Out<TokenSigner> {
+        out(scrubbed(|| {
+            let secret = secret(secret_text, secret_bytes)?;
+            Signer::new(api_key, &secret).map(Box::new)
+        }))
+        .map(|signer| TokenSigner { signer })
+    }
+
+    /// `TokenSigner.sign`: the claim options, as `sign` takes them.
+    #[allow(clippy::too_many_arguments)]
+    pub fn sign(
+        &self,
+        permissions: String,
+        sep: char,
+        version: Option<f64>,
+        room_id: Option<String>,
+        participant_id: Option<String>,
+        roles: Option<String>,
+        expires_secs: Option<f64>,
+        expires_text: Option<String>,
+        not_before_secs: Option<f64>,
+        not_before_text: Option<String>,
+        jwt_id: Option<String>,
+        jti_random: Option<Vec<u8>>,
+        now: f64,
+    ) -> Out<String> {
+        let claims = Claims {
+            permissions,
+            sep,
+            version,
+            room_id,
+            participant_id,
+            roles,
+            expires_in: span(expires_secs, expires_text),
+            not_before: span(not_before_secs, not_before_text),
+            jwt_id,
+            jti_random,
+            now,
+        };
+        out(scrubbed(|| self.signer.sign(&claims.options()?)))
+    }
+}
+
+/// `verifyToken`: the token (at most MAX_TOKEN_LEN UTF-16 units: api.js refuses longer ones
+/// with [`oversized`] before copying), the secret or secrets, then the options. Returns the
+/// payload's JSON text.
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
+pub fn verify(
+    token: &str,
+    secret_text: Option<String>,
+    secret_bytes: Option<Vec<u8>>,
+    secret_lens: Option<Vec<u32>>,
+    now: f64,
+    tolerance_secs: Option<f64>,
+    tolerance_text: Option<String>,
+    api_key: Option<String>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
+) -> Out<String> {
+    out(scrubbed(|| {
+        let secrets = secrets(secret_text, secret_bytes, secret_lens)?;
+        let options = VerifyOptions {
+            now: check_now(now)?,
+            clock_tolerance: span(tolerance_secs, tolerance_text),
+            api_key,
+            room_id,
+            participant_id,
+        };
+        verify_json(token, &secrets, &options)
+    }))
+}
+
+/// `decodeToken`: the summary as JSON text (`result.rs`).
+#[wasm_bindgen]
+pub fn decode(token: &str, now: f64) -> Out<String> {
+    out(check_now(now).and_then(|now| summarize(token, now).map(|s| summary_json(&s))))
+}
+
+/// The error for a token of `len` UTF-16 units, too long to be copied in: UTF-16 length never
+/// exceeds the UTF-8 length, so this refuses only what the core would.
+#[wasm_bindgen]
+pub fn oversized(len: usize, in_verify: bool) -> String {
+    let err = match check_size(len) {
+        Err(e) => e,
+        Ok(()) => TokenError::malformed("the token is too long"),
+    };
+    encode(&if in_verify { err.in_verify() } else { err })
+}
+
+/// `spanSeconds`: a span in whole seconds, checked as the option `field` is (at least 1 for
+/// lifetimes, at least 0 otherwise; at most 365 days).
+#[wasm_bindgen(js_name = spanSeconds)]
+pub fn span_seconds(secs: Option<f64>, text: Option<String>, field: String) -> Out<f64> {
+    let floor = span_floor(&field);
+    match span(secs, text) {
+        Some(span) => out(span.to_secs(&field, floor).map(|s| s as f64)),
+        None => out(Err(TokenError::invalid_option(
+            field,
+            "a span is a number of seconds or a string such as '2h'",
+        ))),
+    }
+}
+
+/// "1 h 52 min": a number of seconds for people, as the core's messages say it.
+#[wasm_bindgen(js_name = humanSpan)]
+pub fn human_span_js(secs: f64) -> String {
+    human_span(secs)
+}
+
+/// A number as the core's messages write it.
+#[wasm_bindgen(js_name = numberText)]
+pub fn number_text(x: f64) -> String {
+    num(x)
+}

@@ -1,0 +1,149 @@
+//! pkg-template/vocabulary.js is written from the core's own constants, so that the JS side
+//! (api.js, endpoint.js, the page, index.d.ts's unions by test) takes every VideoSDK word and
+//! limit from one home. This test fails when the committed file differs from what the core
+//! says; `UPDATE=1 cargo test --test vocabulary` (or `make vocabulary`) rewrites it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use videosdk_token::words::*;
+
+fn js_str(s: &str) -> String {
+    // JSON string syntax is JS string syntax; serde_json escapes what must be.
+    let json = serde_json::to_string(s).unwrap();
+    // Single quotes, as the package's JS is written.
+    let inner = &json[1..json.len() - 1];
+    format!("'{}'", inner.replace("\\\"", "\"").replace('\'', "\\'"))
+}
+
+fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
+    let items: Vec<String> = items.into_iter().map(|s| js_str(s.as_ref())).collect();
+    format!("Object.freeze([{}])", items.join(", "))
+}
+
+fn vocabulary() -> String {
+    let mut out = String::new();
+    out.push_str(
+        "// Generated from the Rust core by tests/vocabulary.rs: VideoSDK's words and the limits,\n\
+         // defined once in src/model/vocab.rs and its neighbours. Do not edit: `make vocabulary`\n\
+         // rewrites this file, and `cargo test` fails while it differs from the core.\n\n",
+    );
+    let perms: Vec<String> = Permission::ALL
+        .iter()
+        .map(|p| format!("  {}: {},\n", p.as_str(), js_str(p.meaning())))
+        .collect();
+    writeln!(
+        out,
+        "/** Every permission, with what it lets a token's bearer do. */\nexport const PERMISSIONS = Object.freeze({{\n{}}});",
+        perms.concat()
+    )
+    .unwrap();
+    let roles: Vec<String> = Role::ALL
+        .iter()
+        .map(|r| format!("  {}: {},\n", r.as_str(), js_str(r.meaning())))
+        .collect();
+    writeln!(
+        out,
+        "\n/** Every role, with where it lets a token be used. */\nexport const ROLES = Object.freeze({{\n{}}});",
+        roles.concat()
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "\n/** The claims that need version 2. */\nexport const V2_CLAIMS = {};",
+        list(V2_CLAIMS)
+    )
+    .unwrap();
+    let units: Vec<String> = SPAN_UNITS
+        .iter()
+        .flat_map(|(names, secs)| names.iter().map(move |n| format!("{n}: {secs}")))
+        .collect();
+    writeln!(
+        out,
+        "\n/** Every unit a span may have, in seconds. */\nexport const SPAN_UNITS = Object.freeze({{ {} }});",
+        units.join(", ")
+    )
+    .unwrap();
+    for (name, doc, value) in [
+        (
+            "MAX_SPAN_SECONDS",
+            "The longest span anywhere: 365 days.",
+            MAX_SPAN_SECS.to_string(),
+        ),
+        (
+            "MAX_TOKEN_LEN",
+            "The longest token accepted, in bytes.",
+            MAX_TOKEN_LEN.to_string(),
+        ),
+        (
+            "MAX_OPTION_LEN",
+            "The longest apiKey, roomId, participantId or jwtId, in bytes.",
+            MAX_OPTION_LEN.to_string(),
+        ),
+        (
+            "MIN_SECRET_LEN",
+            "The shortest secret, in bytes.",
+            MIN_SECRET_LEN.to_string(),
+        ),
+        (
+            "DEFAULT_EXPIRES_IN_SECONDS",
+            "A token's lifetime when expiresIn is not given.",
+            DEFAULT_EXPIRES_IN_SECS.to_string(),
+        ),
+        (
+            "ECHO_MAX",
+            "Untrusted text echoed in a message is cut to this many characters.",
+            ECHO_MAX.to_string(),
+        ),
+        (
+            "VERIFY_MESSAGE",
+            "The message of every verify failure.",
+            js_str(VERIFY_MESSAGE),
+        ),
+        (
+            "PERMISSIONS_EXAMPLE",
+            "A list of permissions as messages show one.",
+            js_str(PERMISSIONS_EXAMPLE),
+        ),
+        (
+            "ROLES_EXAMPLE",
+            "A list of roles as messages show one.",
+            js_str(ROLES_EXAMPLE),
+        ),
+    ] {
+        writeln!(out, "\n/** {doc} */\nexport const {name} = {value};").unwrap();
+    }
+    writeln!(
+        out,
+        "\n/** Every TokenError code. */\nexport const ERROR_CODES = {};",
+        list(ErrorCode::ALL.iter().map(|c| c.as_str()))
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "\n/** The option names each call takes. */\nexport const OPTIONS = Object.freeze({{\n  signer: {},\n  claims: {},\n  verify: {},\n  decode: {},\n}});",
+        list(SIGNER_OPTIONS),
+        list(CLAIM_OPTIONS),
+        list(VERIFY_OPTIONS),
+        list(DECODE_OPTIONS)
+    )
+    .unwrap();
+    out
+}
+
+#[test]
+fn vocabulary_js_is_what_the_core_says() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("pkg-template/vocabulary.js");
+    let want = vocabulary();
+    if std::env::var_os("UPDATE").is_some() {
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "pkg-template/vocabulary.js is out of date with the core: run `make vocabulary` \
+         (UPDATE=1 cargo test --test vocabulary) and commit it"
+    );
+}
