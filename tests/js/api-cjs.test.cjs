@@ -9,6 +9,20 @@ test('node-cjs: require() resolves to the CommonJS entry', () => {
   if (!resolved.endsWith('node.cjs')) throw new Error(`require resolved to ${resolved}`);
 });
 
+test('node-cjs: the wasm-free subpaths resolve to CommonJS twins and work', async () => {
+  for (const [name, file] of [['videosdk-token/webhooks', 'webhooks.cjs'], ['videosdk-token/client', 'index.cjs']]) {
+    const resolved = require.resolve(name);
+    if (!resolved.endsWith(file)) throw new Error(`require('${name}') resolved to ${resolved}`);
+  }
+  const webhooks = require('videosdk-token/webhooks');
+  const rejected = await webhooks.verifyWebhook('{}', null, { publicKey: 'x' }).catch((e) => e);
+  if (rejected.name !== 'WebhookError' || rejected.code !== 'KEY_INVALID') throw new Error(`${rejected.name} ${rejected.code}`);
+  const { createTokenProvider, TokenProviderError } = require('videosdk-token/client');
+  const provider = createTokenProvider({ url: 'http://127.0.0.1:9/api/token', fetch: async () => new Response('{}', { status: 403 }) });
+  const refused = await provider.getToken().catch((e) => e);
+  if (!(refused instanceof TokenProviderError) || refused.status !== 403) throw new Error(`${refused.name} ${refused.code}`);
+});
+
 test('node-cjs', async (t) => {
   const { cases, prepare } = await import('./suite.mjs');
   const { endpointCases } = await import('./endpoint-suite.mjs');
