@@ -1,11 +1,12 @@
 // handleTokenRequest's config, read on every call: own properties only (a polluted
 // Object.prototype is not config), every fault a TokenError with the option's name in `field`,
 // a bad value described by its type only (it may be the secret).
-import { decodeToken, signToken, TokenError } from './api.js';
+import { signToken, spanSeconds, TokenError } from './api.js';
+import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from './vocabulary.js';
 
-// from the core's vocabulary once exported
-export const PERMISSIONS = ['allow_join', 'ask_join', 'allow_mod'];
-export const ROLES = ['crawler', 'rtc'];
+/** Every permission and role name, from the core. */
+export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS);
+export const ROLES = Object.keys(ROLE_MEANINGS);
 
 const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.call(o, key));
 
@@ -65,17 +66,18 @@ export function readConfig(config) {
   if (typeof maxExpiresIn !== 'string' && typeof maxExpiresIn !== 'number') {
     throw invalid('maxExpiresIn', `handleTokenRequest: config.maxExpiresIn must be a span such as '2h' or a number of seconds; got ${kind(maxExpiresIn)}`);
   }
-  // One trial signature checks apiKey, the secret's strength and maxExpiresIn by the core's rules,
-  // on every request, so a misconfiguration fails loudly even where callers only get 401s.
+  // maxExpiresIn by the core's span rules, then one trial signature checks apiKey and the
+  // secret's strength, on every request, so a misconfiguration fails loudly even where callers
+  // only get 401s.
   let maxSeconds;
   try {
-    const trial = signToken({ apiKey, secret, permissions: ['allow_join'], expiresIn: maxExpiresIn, now: 0 });
-    maxSeconds = decodeToken(trial, { now: 0 }).payload.exp;
+    maxSeconds = spanSeconds(maxExpiresIn, 'maxExpiresIn');
+    signToken({ apiKey, secret, permissions: ['allow_join'], expiresIn: maxSeconds, now: 0 });
   } catch (e) {
     if (!(e instanceof TokenError)) throw e;
     // WEAK_SECRET keeps its code; every other refusal is the option it names. No message of the
     // core contains the secret.
-    const field = e.code === 'WEAK_SECRET' ? 'secret' : e.field === 'expiresIn' ? 'maxExpiresIn' : e.field ?? 'config';
+    const field = e.code === 'WEAK_SECRET' ? 'secret' : e.field ?? 'config';
     const message = e.field && e.message.startsWith(`${e.field} `)
       ? `handleTokenRequest: config.${field}${e.message.slice(e.field.length)}`
       : `handleTokenRequest: config.${field}: ${e.message}`;

@@ -11,7 +11,7 @@
 // - every echo of caller input is short and escaped, so an answer cannot forge a line in a log.
 // The secret is used to sign and nowhere else: no answer, header or log line carries it (this
 // module logs nothing), and no message passed on to callers can contain it.
-import { decodeToken, signToken, TokenError } from './api.js';
+import { signToken, spanSeconds, TokenError } from './api.js';
 import { cut, escapeText, quote } from './echo.js';
 import { jsonResponse, readLimited } from './http.js';
 import { invalid, names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
@@ -22,8 +22,6 @@ const MAX_BODY = 16 * 1024; // bytes
 const MAX_URL = 16 * 1024; // characters
 const ANONYMOUS_HEADER = 'X-VideoSDK-Token-Anonymous';
 const METHODS = 'GET, POST, OPTIONS';
-// A throwaway key for measuring spans with the core's own parser (one parser, one set of rules).
-const SPAN_KEY = 'span-measuring-key-not-a-secret-0123456789';
 
 /**
  * Answers a token request: 200 {token, expiresAt}, 204 for an OPTIONS preflight, 400 bad input,
@@ -214,12 +212,6 @@ function defaultPermissions(allowed) {
 // Least privilege: meetings only, unless this caller may have nothing but another role.
 function defaultRoles(allowed) {
   return allowed.includes('rtc') || allowed.length === 0 ? ['rtc'] : [...allowed];
-}
-
-/** The length of a span ('2h', 600, …) in seconds, by the core's rules; TokenError if bad. */
-function spanSeconds(span) {
-  const token = signToken({ apiKey: 'span', secret: SPAN_KEY, permissions: ['allow_join'], expiresIn: span, now: 0 });
-  return decodeToken(token, { now: 0 }).payload.exp;
 }
 
 // ---------------------------------------------------------------------------------------------

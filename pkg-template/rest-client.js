@@ -10,8 +10,8 @@
 // - a call that must not run twice (creating a room without customRoomId) is retried after a
 //   429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
 // - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED.
-import { decodeToken, TokenSigner } from './api.js';
-import { ApiError, TokenError } from './errors.js';
+import { spanSeconds, TokenSigner } from './api.js';
+import { ApiError } from './errors.js';
 import { checkKeys, invalid, shown } from './rest-args.js';
 import { RoomsApi } from './rest-rooms.js';
 import { SessionsApi } from './rest-sessions.js';
@@ -79,7 +79,9 @@ export class VideoSDKClient {
     // The signer checks apiKey and the secret's strength (TokenError INVALID_OPTIONS, WEAK_SECRET).
     this.#signer = new TokenSigner({ apiKey, secret });
     try {
-      const seconds = this.#spanSeconds(timeout);
+      // The core's span rules, as for every span option; a timeout of 0 s would fail every call.
+      const seconds = spanSeconds(timeout, 'timeout');
+      if (seconds < 1) throw invalid('timeout', `timeout must be at least 1 second ('1s'); got ${shown(timeout)}`);
       if (seconds > MAX_TIMEOUT) {
         throw invalid('timeout', `timeout must be at most one hour ('1h'); got ${shown(timeout)}`);
       }
@@ -99,20 +101,6 @@ export class VideoSDKClient {
     this.#signer = undefined;
     this.#cached = undefined;
     signer?.free();
-  }
-
-  // TODO(lead, at merge): use the core's spanSeconds export once it is in this tree; until then
-  // a span is measured, as endpoint.js does, by the exp of a token signed with it at time 0.
-  #spanSeconds(span) {
-    try {
-      const token = this.#signer.sign({ permissions: ['allow_join'], expiresIn: span, now: 0 });
-      return decodeToken(token, { now: 0 }).payload.exp;
-    } catch (error) {
-      if (error instanceof TokenError && error.field === 'expiresIn') {
-        throw invalid('timeout', error.message.replaceAll('expiresIn', 'timeout'));
-      }
-      throw error;
-    }
   }
 
   /** The management token: reused until a minute before it expires. */

@@ -1,6 +1,7 @@
 // How the command line shows things to a person: colour only on a terminal and never with
 // NO_COLOR, every value from a token escaped (a token read from a log may carry terminal escape
 // sequences or bidi overrides), times in local time and relative to now.
+import { humanSpan } from '../node.js';
 
 const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] };
 
@@ -38,20 +39,8 @@ export function localTime(date) {
     `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())} ${zone}`;
 }
 
-/** A span in at most two units: `1 h 55 min`, `3 d 2 h`, `0 s`. */
-export function span(seconds) {
-  let rest = Math.floor(Math.abs(seconds));
-  const parts = [];
-  for (const [size, unit] of [[86400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']]) {
-    if (rest >= size && parts.length < 2) {
-      parts.push(`${Math.floor(rest / size)} ${unit}`);
-      rest %= size;
-    } else if (parts.length > 0) {
-      break; // "1 h 0 min 5 s" reads "1 h"
-    }
-  }
-  return parts.length > 0 ? parts.join(' ') : '0 s';
-}
+/** A span in at most two units, as the core's messages say it: `1 h 55 min`, `3 d 2 h`, `0 s`. */
+export const span = (seconds) => humanSpan(Math.floor(Math.abs(seconds)));
 
 /** What a time claim at `t` means at `now` (seconds), and whether that is good news. */
 export function relative(name, t, now) {
