@@ -151,7 +151,7 @@ function machine() {
   };
 }
 
-/** Issue 5's targets against this run: each with its figure and whether it is met. */
+/** The benchmark targets against this run: each with its figure and whether it is met. */
 function targets(r) {
   const t = r.throughput;
   const ops = (rt, group, id) => t[rt]?.[group]?.[id]?.opsPerSec;

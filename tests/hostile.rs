@@ -1,4 +1,4 @@
-//! The hostile-input catalogue (issue 6): each input with the exact code verify refuses it with.
+//! The hostile-input catalogue: each input with the exact code verify refuses it with.
 //! Tokens whose fault lies behind the MAC are signed with the right secret, so the code tested
 //! is the one for that fault and not INVALID_SIGNATURE. Every refusal carries the one verify
 //! message, and no reason or Debug output carries the secret.

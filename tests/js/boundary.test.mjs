@@ -1,4 +1,4 @@
-// Hardening (issue 6): any value of any type, for every argument of every function, ends in a
+// Hardening: any value of any type, for every argument of every function, ends in a
 // TokenError with a stable code; never a wasm trap (RuntimeError), never a stray JS exception,
 // and the module keeps working afterwards. Run against the packed package.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Hardening (issue 6): 100,000 mutated tokens through verifyToken and decodeToken. Every changed
+// Hardening: 100,000 mutated tokens through verifyToken and decodeToken. Every changed
 // token is refused with a TokenError (never accepted, never a trap), and the module still works
 // afterwards, its memory no bigger than a few pages over the start.
 import assert from 'node:assert/strict';

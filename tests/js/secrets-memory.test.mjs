@@ -1,4 +1,4 @@
-// Hardening (issue 6): after signToken / verifyToken return, the wasm linear memory holds no
+// Hardening: after signToken / verifyToken return, the wasm linear memory holds no
 // copy of the key, key⊕ipad, key⊕opad, or the HMAC inner and outer SHA-256 states (each is
 // enough to forge tokens). A TokenSigner holds the two states until free(), which clears them.
 // The scan covers the whole memory, each byte string in each form it can take (wasm-memory.mjs).

@@ -1,4 +1,4 @@
-// Hardening (issue 6): SOAK_N sign+verify calls (signToken, TokenSigner.sign and verifyToken,
+// Hardening: SOAK_N sign+verify calls (signToken, TokenSigner.sign and verifyToken,
 // plus a refused verify every tenth call) hold wasm memory and RSS flat. 1,000,000 by default
 // (about 30 s); SOAK_N changes it. `make soak` runs it alone, with gc exposed, and keeps the
 // figures in target/hardening/soak.log.

@@ -1,4 +1,4 @@
-// Test helpers that look inside the package's wasm linear memory (hardening, issue 6).
+// Test helpers that look inside the package's wasm linear memory (hardening).
 //
 // How the tests reach the memory, honestly: the package's glue module (videosdk_token.js, from
 // wasm-pack --target web) keeps the one wasm instance in a module-level variable, and its

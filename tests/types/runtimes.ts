@@ -1,4 +1,4 @@
-// The types of issue 3's additions, compiled by `make types-test` against the packed package:
+// The types of the runtime entries and the endpoint, compiled by `make types-test` against the packed package:
 // handleTokenRequest and its config, and the `videosdk-token/web` entry.
 import {
   handleTokenRequest, type TokenEndpointConfig, type TokenEndpointError, type TokenEndpointErrorCode, type TokenEndpointResponse,
