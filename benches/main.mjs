@@ -1,6 +1,6 @@
 // `make bench`: throughput in Node, Deno, Bun and workerd against the peers, the bare HMAC floor,
 // cold start, upload size and memory; prints one table, writes target/bench/results.json and
-// the README's benchmark section (between its bench markers). `--smoke` runs every part once with a
+// docs/benchmarks.md's results section (between its bench markers). `--smoke` runs every part once with a
 // tiny N and writes nothing but the JSON: it proves the harness works and asserts no timing.
 // Runs on Node 22 (wrangler and miniflare need it); each JS runtime runs benches/run-js.mjs.
 import { execFileSync } from 'node:child_process';
@@ -47,10 +47,10 @@ function run(runtime, file, ...args) {
 
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
-// `--render`: re-render the README's section from the last target/bench/results.json, no run.
+// `--render`: re-render docs/benchmarks.md's section from the last target/bench/results.json, no run.
 if (process.argv.includes('--render')) {
   const last = JSON.parse(readFileSync(`${root}target/bench/results.json`, 'utf8'));
-  writeReadme(render(last));
+  writeResults(render(last));
   console.log(render(last));
   process.exit(0);
 }
@@ -109,26 +109,26 @@ if (want('memory')) {
 }
 
 mkdirSync(`${root}target/bench`, { recursive: true });
-// A partial run (--only) must not replace the full results that --render and the README use.
+// A partial run (--only) must not replace the full results that --render and docs/benchmarks.md use.
 const jsonPath = `${root}target/bench/${smoke ? 'smoke' : only ? 'partial' : 'results'}.json`;
 writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
 const report = render(results);
 console.log(report);
-if (!smoke && !only) writeReadme(report);
-log(`wrote ${jsonPath}${smoke || only ? '' : ' and the README\'s benchmark section'}`);
+if (!smoke && !only) writeResults(report);
+log(`wrote ${jsonPath}${smoke || only ? '' : ' and docs/benchmarks.md'}`);
 
 // ---------------------------------------------------------------------------------------------
 
-/** Replaces the README's benchmark section, kept between two markers, with the new report. */
-function writeReadme(report) {
-  const path = `${root}README.md`;
+/** Replaces docs/benchmarks.md's results section, kept between two markers, with the new report. */
+function writeResults(report) {
+  const path = `${root}docs/benchmarks.md`;
   const start = '<!-- bench:start (written by make bench) -->';
   const end = '<!-- bench:end -->';
   const text = readFileSync(path, 'utf8');
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  if (a < 0 || b < a) throw new Error(`README.md has no ${start} … ${end} section`);
-  // The README has its own heading above the markers.
+  if (a < 0 || b < a) throw new Error(`docs/benchmarks.md has no ${start} … ${end} section`);
+  // The file has its own heading above the markers.
   const body = report.trim().replace(/^## .*\n+/, '');
   writeFileSync(path, `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`);
 }
@@ -184,7 +184,7 @@ function targets(r) {
   add('Node signToken ÷ HMAC floor (raw key)', ratio(floor, ops('node', 'sign', 'ours.signToken')), 1.5, false);
   if (r.coldStart?.node) add('Node cold start ÷ jose', r.coldStart.node.oursMs / r.coldStart.node.joseMs, 1 / 3, false, '', '1/3 (0.33)');
   if (r.size) add('minimal Worker upload, gzip', r.size.upload.ours.gzipKib, 40, false, ' KiB');
-  return ['Targets (issue 5), from this run:', '', '| target | goal | measured | |', '|---|---:|---:|---|', ...rows];
+  return ['Targets (set when the benchmarks were first written), from this run:', '', '| target | goal | measured | |', '|---|---:|---:|---|', ...rows];
 }
 
 function fmtOps(x) {

@@ -21,3 +21,15 @@ export class TokenError extends VideoSDKError {
     if (details.expiredAt !== undefined) this.expiredAt = details.expiredAt;
   }
 }
+
+/**
+ * Verifying a VideoSDK webhook failed. `code` says why: SIGNATURE_MISSING, SIGNATURE_INVALID,
+ * KEY_INVALID, KEY_FETCH_FAILED or BODY_INVALID.
+ */
+export class WebhookError extends VideoSDKError {
+  constructor(code, message, details = {}) {
+    super(code, message, details);
+    this.name = 'WebhookError';
+    if (details.status !== undefined) this.status = details.status;
+  }
+}

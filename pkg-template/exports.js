@@ -2,3 +2,4 @@
 // loads the wasm its own way, then re-exports this module, so a new export is added here once.
 export * from './api.js';
 export { handleTokenRequest } from './endpoint.js';
+export { handleWebhookRequest, verifyWebhook, WebhookError } from './webhooks.js';

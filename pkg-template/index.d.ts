@@ -188,7 +188,11 @@ export class TokenError extends VideoSDKError {
 // The token endpoint: handleTokenRequest (endpoint.js)
 // ---------------------------------------------------------------------------------------------
 
-/** What {@link TokenEndpointConfig.authorize} may return to narrow what one caller can ask for. */
+/**
+ * What {@link TokenEndpointConfig.authorize} may return to narrow what one caller can ask for.
+ * Only these fields, each of its type: anything else (an unknown field, `null`, `undefined`, a
+ * string where a list belongs) is the deployment's bug and answers 500 `SERVER_ERROR`.
+ */
 export interface TokenGrant {
   /** The caller's tokens are for this room only; asking for another one is a 403. */
   roomId?: string;
@@ -196,6 +200,8 @@ export interface TokenGrant {
   participantId?: string;
   /** Narrows `allowedPermissions` for this caller (it can never widen them). */
   permissions?: Permission[];
+  /** Narrows `allowedRoles` for this caller (it can never widen them). */
+  roles?: Role[];
 }
 
 export interface TokenEndpointConfig {
@@ -204,13 +210,21 @@ export interface TokenEndpointConfig {
   /** The secret, from an edge secret (`env.VIDEOSDK_SECRET`, `Deno.env.get('VIDEOSDK_SECRET')`). Never sent anywhere. */
   secret: Secret;
   /**
-   * Decides who may have a token: a falsy answer is a 401; `true` or an object allows, and an
-   * object may narrow roomId, participantId and permissions for this caller.
+   * Decides who may have a token, before any input is read: a falsy answer is a 401; `true` or a
+   * {@link TokenGrant} allows, and a grant may narrow roomId, participantId, permissions and roles
+   * for this caller. Throwing (or rejecting) answers 500 `SERVER_ERROR`, with no detail.
+   * It gets the request with the body already read (at most 16 KiB), which it may read again.
    * Required unless `allowAnonymous` is set.
    */
   authorize?: (request: Request) => TokenGrant | boolean | null | undefined | Promise<TokenGrant | boolean | null | undefined>;
-  /** Permissions callers may ask for. Default `['allow_join']`; beyond them is a 403. */
+  /** Permissions callers may ask for (non-empty). Default `['allow_join']`; beyond them is a 403. */
   allowedPermissions?: Permission[];
+  /**
+   * Roles callers may ask for (non-empty). Default `['rtc']`: tokens for meetings only. Every token
+   * carries `roles: ['rtc']` (and so `version: 2`) unless the caller asks for another allowed role.
+   * Add `'crawler'` (VideoSDK's server-side API role) only for callers that are servers.
+   */
+  allowedRoles?: Role[];
   /** Longest lifetime a caller may ask for, and the lifetime when it asks for none. Default `'2h'`. */
   maxExpiresIn?: Span;
   /** Origins allowed to call from a browser (`['https://app.example.com']`), or `'*'`. Default none. */
@@ -229,23 +243,43 @@ export interface TokenEndpointResponse {
   expiresAt: string;
 }
 
-/** The JSON body of every 4xx answer. */
+/** The `code` of an endpoint error answer, by status. */
+export type TokenEndpointErrorCode =
+  /** 400: bad input. */
+  | 'INVALID_OPTIONS'
+  /** 401: `authorize` refused. */
+  | 'UNAUTHORIZED'
+  /** 403: beyond config or the caller's grant. */
+  | 'FORBIDDEN'
+  /** 405: not GET, POST or OPTIONS. */
+  | 'METHOD_NOT_ALLOWED'
+  /** 413: a body over 16 KiB. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** 414: a URL over 16 KiB. */
+  | 'URI_TOO_LONG'
+  /** 500: `authorize` threw or returned a malformed grant; the answer says nothing more. */
+  | 'SERVER_ERROR';
+
+/** The JSON body of every error answer (4xx and 500). */
 export interface TokenEndpointError {
   error: {
-    /** A TokenError code for bad input (400), or UNAUTHORIZED, FORBIDDEN, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE. */
-    code: TokenErrorCode | 'UNAUTHORIZED' | 'FORBIDDEN' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE';
+    code: TokenEndpointErrorCode;
+    /** For people. Caller input in it is cut to 64 characters and escaped. */
     message: string;
-    /** The request field at fault. */
+    /** The request field at fault (`body`, `query` or a parameter's name, cut to 64 characters). */
     field?: string;
   };
 }
 
 /**
  * Answers a token request from your own front end, on web-standard Request/Response:
- * GET with query parameters or POST with a JSON body, both taking `roomId`, `participantId`,
- * `permissions`, `roles`, `expiresIn`. Answers 200 {@link TokenEndpointResponse};
- * 400 bad input, 401 unauthorized, 403 beyond config, 405 other methods ({@link TokenEndpointError});
- * 204 for an OPTIONS preflight. Rejects only for a bad `config`. The secret is never in an answer.
+ * GET with query parameters or POST with a JSON body (and no query string), both taking `roomId`,
+ * `participantId`, `permissions`, `roles`, `expiresIn`. Answers 200 {@link TokenEndpointResponse};
+ * 400 bad input, 401 unauthorized, 403 beyond config or grant, 405 other methods, 413 a body over
+ * 16 KiB, 414 a URL over 16 KiB, 500 when `authorize` fails ({@link TokenEndpointError});
+ * 204 for an OPTIONS preflight. Tokens carry `roles: ['rtc']` unless configured otherwise.
+ * Rejects only for a bad `config` or `request` ({@link TokenError} `INVALID_OPTIONS` with `field`,
+ * or `WEAK_SECRET`). The secret is never in an answer, and nothing is logged.
  * @example
  * export default {
  *   fetch: (request, env) => handleTokenRequest(request, {
@@ -255,3 +289,6 @@ export interface TokenEndpointError {
  * };
  */
 export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
+
+// Webhooks: verifyWebhook, handleWebhookRequest, WebhookError and the event types (webhooks.d.ts).
+export * from './webhooks.js';

@@ -2,6 +2,8 @@
 // Every piece of a token is shown through textContent, never as HTML: a shared link's token is
 // attacker-chosen text.
 
+import { TIME_CLAIMS, explainClaims, relative, summary } from './explain.js';
+
 const $ = (id) => document.getElementById(id);
 
 /** Builds an element: h('li', { class: 'x' }, 'text', child). Strings become text nodes. */
@@ -19,8 +21,9 @@ function h(tag, props = {}, ...children) {
   return el;
 }
 
-// ---- What VideoSDK makes of each claim ---------------------------------------------------------
+// ---- Words ------------------------------------------------------------------------------------
 
+// What VideoSDK makes of each claim: its words, for explain.js.
 const PERMISSIONS = {
   allow_join: 'joins the meeting directly',
   ask_join: 'must ask a participant holding allow_join to be let in',
@@ -30,7 +33,7 @@ const ROLES = {
   crawler: 'server-side v2 API only; cannot join a meeting',
   rtc: 'meetings only; no server-side API',
 };
-const TIME_CLAIMS = ['iat', 'nbf', 'exp'];
+const CLAIMS = ['apikey', 'permissions', 'version', 'roomId', 'participantId', 'roles', 'jti', ...TIME_CLAIMS];
 
 /** "1 h 52 min", "3 min 5 s", "2 d 3 h": the two largest units, as the core's warnings say it. */
 function span(seconds) {
@@ -47,6 +50,8 @@ function span(seconds) {
   return parts.length > 0 ? parts.join(' ') : '0 s';
 }
 
+const words = { permissions: PERMISSIONS, roles: ROLES, claims: CLAIMS };
+
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 const dateFormat = new Intl.DateTimeFormat(undefined, {
@@ -55,98 +60,25 @@ const dateFormat = new Intl.DateTimeFormat(undefined, {
 });
 
 const code = (text) => h('code', {}, text);
-const quoted = (value) => code(typeof value === 'string' ? value : JSON.stringify(value));
 
-function listOf(values, meanings, kind) {
-  if (!Array.isArray(values)) return [h('p', { class: 'bad-text' }, `${kind} must be a list.`)];
-  return [
-    h(
-      'ul',
-      { class: 'meanings' },
-      values.map((value) =>
-        typeof value === 'string' && Object.hasOwn(meanings, value)
-          ? h('li', {}, code(value), ': ', meanings[value])
-          : h('li', { class: 'bad-text' }, quoted(value), `: unknown ${kind}; VideoSDK does not know it`),
-      ),
-    ),
-  ];
+/** Elements for explain.js's pieces: text, { code }, { bad }, { muted }. */
+function pieces(meaning) {
+  return meaning.map((p) => {
+    if (typeof p === 'string') return p;
+    if ('code' in p) return code(p.code);
+    if ('bad' in p) return h('span', { class: 'bad-text' }, p.bad);
+    return h('span', { class: 'muted' }, p.muted);
+  });
 }
 
-/** One entry per claim in the payload, in words; VideoSDK's claims first. */
-function explainClaims(payload) {
-  const rows = [];
-  const has = (name) => Object.hasOwn(payload, name);
-  const add = (name, ...meaning) => rows.push([name, meaning]);
-  const v2 = ['roomId', 'participantId', 'roles'].filter(has);
-
-  add(
-    'apikey',
-    ...(has('apikey')
-      ? [quoted(payload.apikey), ': the API key from the VideoSDK dashboard. VideoSDK checks the signature with this key\'s secret.']
-      : [h('span', { class: 'bad-text' }, 'missing: VideoSDK needs the dashboard API key here.')]),
-  );
-  add(
-    'permissions',
-    ...(has('permissions')
-      ? listOf(payload.permissions, PERMISSIONS, 'permission')
-      : [h('span', { class: 'bad-text' }, 'missing: VideoSDK needs at least one of allow_join, ask_join, allow_mod.')]),
-  );
-  if (has('version')) {
-    add(
-      'version',
-      ...(payload.version === 2
-        ? [code('2'), ': the v2 token format, needed for the v2 server-side API and whenever roomId, participantId or roles is present.']
-        : [quoted(payload.version), h('span', { class: 'bad-text' }, ': must be the number 2.')]),
-    );
-  } else {
-    add(
-      'version',
-      h('span', { class: v2.length ? 'bad-text' : 'muted' },
-        v2.length
-          ? `not set, but ${v2.join(', ')} ${v2.length === 1 ? 'is' : 'are'} present: VideoSDK honours ${v2.length === 1 ? 'it' : 'them'} only with version 2.`
-          : 'not set: fine for meetings, but the v2 server-side API, roomId, participantId and roles need version 2.'),
-    );
-  }
-  if (has('roomId')) {
-    add('roomId', quoted(payload.roomId), ': restricts the token to this one room; it cannot join any other.');
-  }
-  if (has('participantId')) {
-    add('participantId', quoted(payload.participantId), ': restricts the token to this one participant ID.');
-  }
-  if (has('roles')) add('roles', ...listOf(payload.roles, ROLES, 'role'));
-  if (has('jti')) add('jti', quoted(payload.jti), ': a unique token ID, so a server can spot a replay or revoke this one token.');
-  const times = {
-    iat: 'when the token was issued (see Times).',
-    nbf: 'VideoSDK refuses the token before this time (see Times).',
-    exp: 'VideoSDK refuses the token from this second on (see Times). Short lifetimes limit the harm of a leaked token.',
-  };
-  for (const name of TIME_CLAIMS) {
-    if (has(name)) add(name, times[name]);
-  }
-  const known = new Set(['apikey', 'permissions', 'version', 'roomId', 'participantId', 'roles', 'jti', ...TIME_CLAIMS]);
-  for (const name of Object.keys(payload)) {
-    if (!known.has(name)) add(name, quoted(payload[name]), h('span', { class: 'muted' }, ': not a VideoSDK claim; VideoSDK ignores it.'));
-  }
-  return rows;
-}
-
-/** The relative text for a time claim at `now`, and its tone. */
-function relative(name, t, now) {
-  const d = t - now;
-  switch (name) {
-    case 'exp':
-      return d > 0
-        ? { text: `expires in ${span(d)}`, tone: d < 300 ? 'warn' : 'ok' }
-        : { text: `expired ${span(-d)} ago`, tone: 'bad' };
-    case 'nbf':
-      return d > 0
-        ? { text: `not valid for another ${span(d)}`, tone: 'warn' }
-        : { text: `valid since ${span(-d)} ago`, tone: '' };
-    default:
-      return d > 0
-        ? { text: `issued ${span(d)} in the future: the signer's clock may be wrong`, tone: 'warn' }
-        : { text: `issued ${span(-d)} ago`, tone: '' };
-  }
+/** A claim's meaning as the children of its <dd>. */
+function meaningNodes({ meaning, list }) {
+  const nodes = pieces(meaning);
+  if (list) nodes.push(h('ul', { class: 'meanings' }, list.map((item) => {
+    const bad = item.some((p) => typeof p === 'object' && 'bad' in p);
+    return h('li', bad ? { class: 'bad-text' } : {}, ...pieces(item));
+  })));
+  return nodes;
 }
 
 // ---- JSON, coloured ---------------------------------------------------------------------------
@@ -261,9 +193,9 @@ function renderDecoded() {
   $('signature').replaceChildren(decoded.signature === '' ? h('span', { class: 'bad-text' }, '(empty: this token is unsigned)') : decoded.signature);
 
   $('claims').replaceChildren(
-    ...explainClaims(decoded.payload).flatMap(([name, meaning]) => [
-      h('dt', {}, code(name)),
-      h('dd', {}, ...meaning),
+    ...explainClaims(decoded.payload, words).flatMap((row) => [
+      h('dt', {}, code(row.name)),
+      h('dd', {}, ...meaningNodes(row)),
     ]),
   );
 
@@ -323,7 +255,7 @@ function tick() {
   for (const cell of document.querySelectorAll('#times td.rel')) {
     const t = Number(cell.dataset.time);
     if (!cell.dataset.time || !Number.isFinite(t)) continue;
-    const { text, tone } = relative(cell.parentElement.dataset.claim, t, now);
+    const { text, tone } = relative(cell.parentElement.dataset.claim, t, now, span);
     if (cell.textContent !== text) cell.textContent = text;
     cell.className = `rel ${tone}`;
   }
@@ -332,26 +264,7 @@ function tick() {
 }
 
 function renderSummary(now) {
-  const { decoded } = current;
-  const nbf = decoded.notBefore ? decoded.notBefore.getTime() / 1000 : undefined;
-  let tone;
-  let text;
-  if (decoded.expired) {
-    tone = 'bad';
-    text = `Expired ${span(now - decoded.expiresAt.getTime() / 1000)} ago: VideoSDK refuses it.`;
-  } else if (!decoded.expiresAt && Object.hasOwn(decoded.payload, 'exp')) {
-    tone = 'bad';
-    text = 'Its exp is not a time in seconds: VideoSDK refuses it.';
-  } else if (nbf !== undefined && nbf > now) {
-    tone = 'warn';
-    text = `Not valid yet: usable in ${span(nbf - now)}.`;
-  } else if (decoded.warnings.length) {
-    tone = 'warn';
-    text = `${decoded.warnings.length} warning${decoded.warnings.length === 1 ? '' : 's'}: see below.`;
-  } else {
-    tone = 'ok';
-    text = `Well-formed VideoSDK token, valid for ${span(decoded.expiresAt.getTime() / 1000 - now)}.`;
-  }
+  const { text, tone } = summary(current.decoded, now, span);
   const el = $('summary');
   if (el.textContent !== text) el.textContent = text;
   el.className = `summary ${tone}`;

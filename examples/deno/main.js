@@ -1,14 +1,24 @@
 // A Deno server (Deno Deploy or `deno run`) serving VideoSDK tokens at /api/token for your own
-// front end. Secrets come from the environment: Deno.env.get, set in Deno Deploy's settings.
-import { handleTokenRequest } from 'videosdk-token';
+// front end, and receiving VideoSDK's webhooks at /webhooks/videosdk. Secrets come from the
+// environment: Deno.env.get, set in Deno Deploy's settings.
+import { handleTokenRequest, handleWebhookRequest } from 'videosdk-token';
 
 const apiKey = Deno.env.get('VIDEOSDK_API_KEY');
 const secret = Deno.env.get('VIDEOSDK_SECRET');
 const bearer = Deno.env.get('TOKEN_ENDPOINT_BEARER');
 const cors = (Deno.env.get('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+// VideoSDK's webhook key, pinned (its PEM) or, when unset, fetched from VideoSDK's API and cached.
+const webhookKey = Deno.env.get('VIDEOSDK_WEBHOOK_PUBLIC_KEY');
+const webhooks = {
+  ...(webhookKey ? { publicKey: webhookKey } : { fetchPublicKey: true }),
+  // Replace with your own handling; `digest` (SHA-256 of the body) drops a webhook delivered twice.
+  onEvent: (event, { digest }) => console.log(`webhook ${event.webhookType} (${digest.slice(0, 12)})`),
+};
 
 Deno.serve({ port: Number(Deno.env.get('PORT') ?? 8000) }, (request) => {
-  if (new URL(request.url).pathname !== '/api/token') {
+  const { pathname } = new URL(request.url);
+  if (pathname === '/webhooks/videosdk') return handleWebhookRequest(request, webhooks);
+  if (pathname !== '/api/token') {
     return new Response('Not found: ask /api/token for a VideoSDK token\n', { status: 404 });
   }
   return handleTokenRequest(request, {
@@ -17,6 +27,9 @@ Deno.serve({ port: Number(Deno.env.get('PORT') ?? 8000) }, (request) => {
     // Replace with your own check; return an object such as { roomId } to narrow a caller.
     authorize: (req) => bearerMatches(req, bearer),
     allowedPermissions: ['allow_join'],
+    // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
+    // only if the callers are servers that call VideoSDK's REST API.
+    allowedRoles: ['rtc'],
     maxExpiresIn: '2h',
     cors,
   });

@@ -439,6 +439,6 @@ test('screenshots at 1280 and 375 px, light and dark, with no horizontal scroll'
 });
 
 test('the server saw only the page and its own files', () => {
-  const unexpected = served.filter((p) => !['/', '/app.js', '/style.css', '/wasm.js', '/api.js', '/errors.js', '/videosdk_token.js', '/videosdk_token_bg.wasm', '/favicon.svg'].includes(p));
+  const unexpected = served.filter((p) => !['/', '/app.js', '/explain.js', '/style.css', '/wasm.js', '/api.js', '/errors.js', '/videosdk_token.js', '/videosdk_token_bg.wasm', '/favicon.svg'].includes(p));
   assert.deepEqual(unexpected, []);
 });

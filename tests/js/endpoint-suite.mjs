@@ -51,6 +51,85 @@ export function endpointCases(lib) {
     return claims;
   }
 
+  // The endpoint's limits, as docs/endpoint.md states them.
+  const MAX_BODY = 16 * 1024;
+  const MAX_ECHO = 64;
+  // What must never reach a line-oriented log raw: C0/C1 controls, DEL, U+2028/9, bidi controls.
+  const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+  /** A 500 that says nothing but SERVER_ERROR, and carries no token. */
+  function expectServerError(result, what, hidden = []) {
+    eq(result.response.status, 500, `${what}: status (body: ${result.text.slice(0, 200)})`);
+    eq(result.body?.error?.code, 'SERVER_ERROR', `${what}: error.code`);
+    eq(result.body.token, undefined, `${what}: no token`);
+    deepEq(Object.keys(result.body), ['error'], `${what}: body keys`);
+    for (const word of hidden) ok(!result.text.includes(word), `${what}: the answer must not mention ${word}`);
+  }
+
+  /** A body that streams `total` bytes in `size`-byte chunks, counting how many were pulled. */
+  function countingStream(total, size = 1024, first = '{"roomId": "') {
+    const counter = { pulled: 0, cancelled: false };
+    const head = new TextEncoder().encode(first);
+    const fill = new Uint8Array(size).fill(0x78); // 'x'
+    counter.stream = new ReadableStream({
+      pull(controller) {
+        if (counter.pulled >= total) {
+          controller.close();
+          return;
+        }
+        const chunk = counter.pulled === 0 ? head : fill.slice();
+        counter.pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        counter.cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    return counter;
+  }
+
+  function streamed(stream, headers = {}) {
+    return new Request(URL_BASE, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+      headers: { Authorization: `Bearer ${BEARER}`, 'Content-Type': 'application/json', ...headers },
+    });
+  }
+
+  async function send(request, config = {}) {
+    const response = await handleTokenRequest(request, { ...base, ...config });
+    const text = await response.text();
+    seen.push({ status: response.status, headers: [...response.headers], text });
+    return { response, text, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Runs fn with Object.prototype[key] = value for each entry, and always restores it. */
+  async function polluted(entries, fn) {
+    const saved = Object.keys(entries).map((k) => [k, Object.getOwnPropertyDescriptor(Object.prototype, k)]);
+    try {
+      for (const [k, v] of Object.entries(entries)) Object.prototype[k] = v; // eslint-disable-line no-extend-native
+      await fn();
+    } finally {
+      for (const [k, d] of saved) {
+        if (d === undefined) delete Object.prototype[k];
+        else Object.defineProperty(Object.prototype, k, d);
+      }
+    }
+  }
+
+  async function rejection(config, what) {
+    let error;
+    try {
+      await handleTokenRequest(new Request(URL_BASE), config);
+    } catch (e) {
+      error = e;
+    }
+    if (error === undefined) fail(`${what}: expected a rejection`);
+    ok(!`${error.message}\n${error.reason}\n${error.stack}`.includes(SECRET), `${what}: the error must not contain the secret`);
+    return error;
+  }
+
   return [
     ['endpoint: exports handleTokenRequest', () => eq(typeof handleTokenRequest, 'function', 'handleTokenRequest')],
 
@@ -233,6 +312,255 @@ export function endpointCases(lib) {
       await rejects({ ...base, allowedPermissions: ['everything'] }, 'bad allowedPermissions');
       const weak = await rejects({ ...base, secret: 'short' }, 'weak secret');
       eq(weak.code, 'WEAK_SECRET', 'weak secret code');
+    }],
+
+    ['endpoint: tokens are for meetings only (roles: rtc) unless config and grant allow another role', async () => {
+      const plain = await call('?roomId=room-1');
+      checkToken(plain.body, { roles: ['rtc'], version: 2 });
+      const noRoom = await post({});
+      checkToken(noRoom.body, { roles: ['rtc'], version: 2 });
+      // crawler (the server-side API role) is not for browsers unless config allows it.
+      expectError(await post({ roles: ['crawler'] }), 403, 'FORBIDDEN', 'roles');
+      expectError(await call('?roles=rtc,crawler'), 403, 'FORBIDDEN', 'roles');
+      const both = { allowedRoles: ['rtc', 'crawler'] };
+      checkToken((await post({ roles: ['crawler'] }, both)).body, { roles: ['crawler'] });
+      checkToken((await call('', {}, both)).body, { roles: ['rtc'] });
+      // A grant narrows roles within allowedRoles, never beyond.
+      const narrowed = { ...both, authorize: () => ({ roles: ['rtc'] }) };
+      expectError(await post({ roles: ['crawler'] }, narrowed), 403, 'FORBIDDEN', 'roles');
+      checkToken((await post({}, narrowed)).body, { roles: ['rtc'] });
+      const crawlerOnly = { ...both, authorize: () => ({ roles: ['crawler'] }) };
+      checkToken((await post({}, crawlerOnly)).body, { roles: ['crawler'] });
+      const wider = { authorize: () => ({ roles: ['crawler', 'rtc'] }) };
+      expectError(await post({ roles: ['crawler'] }, wider), 403, 'FORBIDDEN', 'roles');
+      checkToken((await post({}, wider)).body, { roles: ['rtc'] });
+    }],
+
+    ['endpoint: a malformed grant is a 500 SERVER_ERROR, never a wider token', async () => {
+      const config = { allowedPermissions: ['allow_join', 'allow_mod'], allowedRoles: ['rtc', 'crawler'] };
+      const grants = [
+        ['permissions: null', { permissions: null }],
+        ['permissions: a string', { permissions: 'allow_join' }],
+        ['permissions: a Set', { permissions: new Set(['allow_join']) }],
+        ['permissions: a number in the list', { permissions: ['allow_join', 1] }],
+        ['permissions: an unknown name', { permissions: ['allow_join', 'allow_everything'] }],
+        ['permissions: a list with a hole', { permissions: [, 'allow_join'] }], // eslint-disable-line no-sparse-arrays
+        ['roles: null', { roles: null }],
+        ['roles: a string', { roles: 'rtc' }],
+        ['roles: an unknown name', { roles: ['admin'] }],
+        ['roomId: null', { roomId: null }],
+        ['roomId: a number', { roomId: 5 }],
+        ['roomId: empty', { roomId: '' }],
+        ['roomId: undefined', { roomId: undefined }],
+        ['participantId: an object', { participantId: { id: 'alice' } }],
+        ['an unknown field', { room: 'team-room' }],
+        ['a symbol key', { [Symbol('roomId')]: 'team-room' }],
+        ['a getter that throws', Object.defineProperty({}, 'roomId', { enumerable: true, get() { throw new Error('getter'); } })],
+        ['a string', 'user-123'],
+        ['a number', 1],
+        ['an array', ['allow_join']],
+        ['a Map', new Map([['roomId', 'team-room']])],
+        ['a class instance', new (class Grant { get roomId() { return 'team-room'; } })()],
+        ['a Date', new Date()],
+        ['a function', () => ({})],
+      ];
+      for (const [what, grant] of grants) {
+        expectServerError(await post({ permissions: ['allow_mod'] }, { ...config, authorize: () => grant }), what);
+        expectServerError(await call('?roles=crawler', {}, { ...config, authorize: async () => grant }), `${what} (GET)`);
+      }
+      // A well-formed grant still works: the 500 is about the grant, not the config.
+      const fine = await post({ permissions: ['allow_mod'] }, { ...config, authorize: () => ({ permissions: ['allow_mod'], roles: ['rtc'] }) });
+      checkToken(fine.body, { permissions: ['allow_mod'], roles: ['rtc'] });
+    }],
+
+    ['endpoint: a POST with a query string is a 400 naming the parameter', async () => {
+      const config = { authorize: (req) => new URL(req.url).searchParams.get('roomId') === 'approved' };
+      const body = JSON.stringify({ roomId: 'other-room' });
+      const r = await call('?roomId=approved', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }, config);
+      expectError(r, 400, 'INVALID_OPTIONS', 'roomId');
+      const unknown = await call('?utm_source=mail', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expectError(unknown, 400, 'INVALID_OPTIONS', 'utm_source');
+      const empty = await call('?', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      eq(empty.response.status, 200, `an empty query string is no parameter (body: ${empty.text})`);
+      // authorize() still comes first: a stranger learns nothing but 401.
+      expectError(await call('?roomId=x', { method: 'POST', headers: { Authorization: undefined }, body: '{}' }), 401, 'UNAUTHORIZED');
+    }],
+
+    ['endpoint: the body limit counts bytes, not characters', async () => {
+      // 6,000 euro signs: 18,000 bytes of UTF-8 in 6,000 UTF-16 units.
+      expectError(await post({ roomId: '€'.repeat(6000) }), 413, 'PAYLOAD_TOO_LARGE', 'body');
+      const under = await post({ roomId: 'r', participantId: 'é'.repeat(500) });
+      eq(under.response.status, 200, `1 KB of UTF-8 is fine (body: ${under.text.slice(0, 200)})`);
+    }],
+
+    ['endpoint: a URL over 16 KiB is a 414 before anything parses it', async () => {
+      let called = false;
+      const config = { authorize: () => { called = true; return true; } };
+      expectError(await call(`?roomId=${'r'.repeat(MAX_BODY)}`, {}, config), 414, 'URI_TOO_LONG', 'query');
+      expectError(await call(`?${'q'.repeat(1024 * 1024)}=1`, {}, config), 414, 'URI_TOO_LONG', 'query');
+      const postQuery = await call(`?roomId=${'r'.repeat(MAX_BODY)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }, config);
+      expectError(postQuery, 414, 'URI_TOO_LONG', 'query');
+      ok(!called, 'authorize() is not called for a URL over the limit');
+      const fine = await call(`?roomId=${'r'.repeat(1000)}&participantId=${'p'.repeat(1000)}`, {}, config);
+      eq(fine.response.status, 200, `a long but reasonable URL (body: ${fine.text.slice(0, 200)})`);
+    }],
+
+    ['endpoint: a streamed body is read once, and no further than the limit', async () => {
+      // A streamed body without Content-Length that would go on for 4 MiB: reading stops near the limit.
+      const big = countingStream(4 * 1024 * 1024);
+      const r = await send(streamed(big.stream));
+      eq(r.response.status, 413, `streamed status (body: ${r.text})`);
+      eq(r.body.error.code, 'PAYLOAD_TOO_LARGE', 'streamed error.code');
+      ok(big.pulled > MAX_BODY, `it read up to the limit (${big.pulled} bytes pulled)`);
+      ok(big.pulled <= 2 * MAX_BODY, `it stopped near the limit: ${big.pulled} bytes pulled of 4 MiB`);
+      // authorize() is never handed more than the limit: it is not called for an oversized body.
+      let called = false;
+      const huge = countingStream(4 * 1024 * 1024);
+      const r2 = await send(streamed(huge.stream), { authorize: async (req) => { called = true; return (await req.text()).length > 0; } });
+      eq(r2.response.status, 413, 'streamed status with a body-reading authorize');
+      ok(!called && huge.pulled <= 2 * MAX_BODY, `authorize not called, ${huge.pulled} bytes pulled`);
+      // A Content-Length over the limit is refused before anything is read (where a Request keeps it).
+      const declared = countingStream(4 * 1024 * 1024);
+      const withLength = streamed(declared.stream, { 'Content-Length': String(4 * 1024 * 1024) });
+      if (withLength.headers.has('Content-Length')) {
+        expectError(await send(withLength), 413, 'PAYLOAD_TOO_LARGE', 'body');
+        eq(declared.pulled, 0, 'nothing read after a Content-Length over the limit');
+      }
+      // A small streamed body: read once, given to authorize(), which may read it, then parsed.
+      const chunks = ['{"roomId"', ': "room-', '7"}'].map((t) => new TextEncoder().encode(t));
+      const small = new ReadableStream({ pull(c) { if (chunks.length) c.enqueue(chunks.shift()); else c.close(); } });
+      let given;
+      const s = await send(streamed(small, { 'X-Trace': 't-1' }), {
+        authorize: async (req) => {
+          given = { method: req.method, url: req.url, trace: req.headers.get('X-Trace'), text: await req.text() };
+          return true;
+        },
+      });
+      eq(s.response.status, 200, `small streamed body (body: ${s.text})`);
+      checkToken(s.body, { roomId: 'room-7' });
+      deepEq(given, { method: 'POST', url: URL_BASE, trace: 't-1', text: '{"roomId": "room-7"}' }, 'what authorize() got');
+    }],
+
+    ['endpoint: authorize() that throws or rejects is a 500 with no detail; the promise resolves', async () => {
+      const secretish = 'session store down at 10.0.0.7';
+      const throwing = { authorize: () => { throw new Error(secretish); } };
+      expectServerError(await call('?roomId=r', {}, throwing), 'throws', ['session store', '10.0.0.7']);
+      const rejecting = { authorize: async () => { throw new TypeError(secretish); } };
+      expectServerError(await post({ roomId: 'r' }, rejecting), 'rejects', ['session store', '10.0.0.7']);
+      const notAnError = { authorize: () => Promise.reject(secretish) };
+      expectServerError(await post({}, notAnError), 'rejects with a string', ['session store']);
+      const anonymous = { authorize: () => { throw new Error(secretish); }, allowAnonymous: true };
+      expectServerError(await call('', {}, anonymous), 'throws, with allowAnonymous');
+      const cors = await call('', { headers: { Origin: ORIGIN } }, { ...throwing, cors: '*' });
+      eq(cors.response.headers.get('Access-Control-Allow-Origin'), '*', 'CORS headers on a 500 too');
+    }],
+
+    ['endpoint: echoes of caller input are at most 64 characters, once per message', async () => {
+      // A name as long as the URL and body limits let it be (a longer one is a 414 or 413).
+      const name = 'Q'.repeat(MAX_BODY - 100);
+      for (const r of [await call(`?${name}=1`), await post(`{"${name}": 1}`)]) {
+        expectError(r, 400, 'INVALID_OPTIONS');
+        ok(r.text.length < 600, `a 16 KB parameter name gives a short answer (${r.text.length} characters)`);
+        ok(r.body.error.field.length <= MAX_ECHO, `field is cut (${r.body.error.field.length})`);
+        const echoed = r.body.error.message.match(/Q+/g) ?? [];
+        eq(echoed.length, 1, 'the name is echoed once in the message');
+        ok(echoed[0].length < MAX_ECHO, 'and cut');
+      }
+      // A long method name, where the runtime lets a Request carry one (workerd refuses
+      // methods it does not know; Bun turns them into GET).
+      const long = 'X-INJECTED-'.padEnd(4000, 'M');
+      let kept = false;
+      try {
+        kept = new Request(URL_BASE, { method: long }).method === long;
+      } catch {
+        // not on this runtime
+      }
+      if (kept) {
+        const method = await call('', { method: long });
+        eq(method.response.status, 405, 'a long method name');
+        ok(method.body.error.message.length < 200, `the method is cut (${method.body.error.message.length} characters)`);
+      }
+    }],
+
+    ['endpoint: echoes of caller input escape control, line-separator and bidi characters', async () => {
+      const forged = 'x\r\nFAKE: admin logged in\u2028\u2029\u202e\u2066\u0085\u001b[31m\u007f';
+      const answers = [
+        await call(`?${encodeURIComponent(forged)}=1`),
+        await post(`{${JSON.stringify(forged)}: 1}`),
+        await call(`?${encodeURIComponent(forged)}=1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }),
+        await call(`?expiresIn=${encodeURIComponent(`1${forged}`)}`),
+        await post({ expiresIn: `1${forged}` }),
+        await post({ roles: [forged] }),
+        await post(`{"lone\\ud800": 1}`),
+      ];
+      for (const r of answers) {
+        ok(r.response.status >= 400 && r.response.status < 500, `a 4xx (${r.response.status}: ${r.text.slice(0, 120)})`);
+        const { message, field = '' } = r.body.error;
+        ok(!UNSAFE.test(message) && !UNSAFE.test(field), `no raw control, separator or bidi character in ${JSON.stringify(message)} / ${JSON.stringify(field)}`);
+        ok(!/[\ud800-\udfff]/u.test(message) && !/[\ud800-\udfff]/u.test(field), 'no lone surrogate');
+        ok(field.length <= MAX_ECHO, `field at most ${MAX_ECHO} characters`);
+        ok(message.length <= 400, `message bounded (${message.length})`);
+      }
+      ok(answers[0].body.error.message.includes('\\r\\n'), `CR LF shown escaped: ${answers[0].body.error.message}`);
+      ok(answers[1].body.error.message.includes('\\u{2028}'), `U+2028 shown escaped: ${answers[1].body.error.message}`);
+    }],
+
+    ['endpoint: only own properties of config and grants count (a polluted Object.prototype opens nothing)', async () => {
+      await polluted({
+        allowAnonymous: true,
+        allowedPermissions: ['allow_join', 'ask_join', 'allow_mod'],
+        allowedRoles: ['crawler', 'rtc'],
+        maxExpiresIn: '30d',
+        roles: ['crawler'],
+      }, async () => {
+        const refuse = { authorize: () => false };
+        expectError(await call('?roomId=r', {}, refuse), 401, 'UNAUTHORIZED');
+        expectError(await post({ permissions: ['allow_mod'] }), 403, 'FORBIDDEN', 'permissions');
+        expectError(await post({ roles: ['crawler'] }), 403, 'FORBIDDEN', 'roles');
+        expectError(await post({ expiresIn: '20d' }), 403, 'FORBIDDEN', 'expiresIn');
+        const plain = await call('?roomId=r');
+        checkToken(plain.body, { roles: ['rtc'], permissions: ['allow_join'] });
+        const c = checkToken((await call('', {}, { authorize: () => ({ roomId: 'team-room' }) })).body, { roomId: 'team-room', roles: ['rtc'] });
+        eq(c.exp - c.iat, 7200, 'the default maxExpiresIn, not the inherited one');
+        const noAuthorize = await rejection({ apiKey: API_KEY, secret: SECRET }, 'no authorize, allowAnonymous inherited');
+        eq(noAuthorize.field, 'authorize', 'field');
+      });
+      eq(Object.prototype.allowAnonymous, undefined, 'the prototype is restored');
+    }],
+
+    ['endpoint: every config error is a TokenError INVALID_OPTIONS with its field', async () => {
+      const bads = [
+        ['config', null],
+        ['config', 'apiKey=x'],
+        ['apiKey', { ...base, apiKey: '' }],
+        ['apiKey', { ...base, apiKey: 42 }],
+        ['secret', { ...base, secret: 123456789012345 }],
+        ['secret', { ...base, secret: null }],
+        ['authorize', { ...base, authorize: 'yes' }],
+        ['authorize', { ...base, authorize: undefined }],
+        ['allowAnonymous', { ...base, allowAnonymous: 'true' }],
+        ['allowedPermissions', { ...base, allowedPermissions: ['everything'] }],
+        ['allowedPermissions', { ...base, allowedPermissions: 'allow_join' }],
+        ['allowedPermissions', { ...base, allowedPermissions: [] }],
+        ['allowedRoles', { ...base, allowedRoles: ['admin'] }],
+        ['allowedRoles', { ...base, allowedRoles: 'rtc' }],
+        ['allowedRoles', { ...base, allowedRoles: [] }],
+        ['maxExpiresIn', { ...base, maxExpiresIn: '120' }],
+        ['maxExpiresIn', { ...base, maxExpiresIn: {} }],
+        ['cors', { ...base, cors: 'https://app.example' }],
+        ['cors', { ...base, cors: [ORIGIN, 5] }],
+      ];
+      for (const [field, config] of bads) {
+        const e = await rejection(config, `bad ${field}`);
+        ok(e instanceof lib.TokenError, `bad ${field}: a TokenError, not ${e?.name}: ${e?.message}`);
+        eq(e.code, 'INVALID_OPTIONS', `bad ${field}: code (${e.message})`);
+        eq(e.field, field, `bad ${field}: field (${e.message})`);
+        ok(!e.message.includes('123456789012345'), 'a secret is described by its type only');
+      }
+      const weak = await rejection({ ...base, secret: 'short' }, 'weak secret');
+      ok(weak instanceof lib.TokenError, 'weak secret: a TokenError');
+      eq(weak.code, 'WEAK_SECRET', 'weak secret: code');
+      eq(weak.field, 'secret', 'weak secret: field');
     }],
 
     ['endpoint: the secret is in no answer and no header', async () => {

@@ -31,7 +31,10 @@ if (!chromium) {
   process.exit(failed > 0 ? 1 : 0);
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm' };
+// JSON modules (the webhook suite's vectors) load only when served as JSON.
+const TYPES = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json',
+};
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
   const file = path.startsWith('/vite/') ? join(outDir, path.slice(6)) : join(root, path);

@@ -1,6 +1,8 @@
 // The types of issue 3's additions, compiled by `make types-test` against the packed package:
 // handleTokenRequest and its config, and the `videosdk-token/web` entry.
-import { handleTokenRequest, type TokenEndpointConfig, type TokenEndpointResponse } from 'videosdk-token';
+import {
+  handleTokenRequest, type TokenEndpointConfig, type TokenEndpointError, type TokenEndpointErrorCode, type TokenEndpointResponse,
+} from 'videosdk-token';
 import init, { initSync, signToken as webSign } from 'videosdk-token/web';
 
 declare const env: { VIDEOSDK_API_KEY: string; VIDEOSDK_SECRET: string };
@@ -24,6 +26,21 @@ handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => true, a
 handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => ({ room: 'r' }) });
 // @ts-expect-error: maxExpiresIn needs a unit
 handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => true, maxExpiresIn: '120' });
+
+// Roles: allowedRoles bounds them, a grant narrows them.
+handleTokenRequest(request, { apiKey: 'k', secret: 's', allowedRoles: ['rtc', 'crawler'], authorize: () => ({ roles: ['rtc'] }) });
+// @ts-expect-error: not a role
+handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => true, allowedRoles: ['admin'] });
+// @ts-expect-error: a grant's roles are a list
+handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => ({ roles: 'rtc' }) });
+const config: TokenEndpointConfig = { apiKey: 'k', secret: 's', authorize: () => null };
+void config;
+const failure = {} as TokenEndpointError;
+const code: TokenEndpointErrorCode = failure.error.code;
+const serverError: TokenEndpointErrorCode = 'SERVER_ERROR';
+// @ts-expect-error: not an endpoint code
+const notACode: TokenEndpointErrorCode = 'TEAPOT';
+void code; void serverError; void notACode;
 
 const body = {} as TokenEndpointResponse;
 const expires: string = body.expiresAt;

@@ -1,11 +1,13 @@
-// A Cloudflare Worker serving VideoSDK tokens at /api/token for your own front end.
+// A Cloudflare Worker serving VideoSDK tokens at /api/token for your own front end, and
+// receiving VideoSDK's webhooks at /webhooks/videosdk.
 // Secrets come from the environment: `wrangler secret put VIDEOSDK_SECRET` (and VIDEOSDK_API_KEY,
 // TOKEN_ENDPOINT_BEARER) in production, .dev.vars locally.
-import { handleTokenRequest } from 'videosdk-token';
+import { handleTokenRequest, handleWebhookRequest } from 'videosdk-token';
 
 export default {
   async fetch(request, env) {
     const { pathname } = new URL(request.url);
+    if (pathname === '/webhooks/videosdk') return handleWebhookRequest(request, webhookOptions(env));
     if (pathname !== '/api/token') {
       return new Response('Not found: ask /api/token for a VideoSDK token\n', { status: 404 });
     }
@@ -17,6 +19,9 @@ export default {
       // { roomId: 'team-room', participantId: user.id }.
       authorize: (req) => bearerMatches(req, env.TOKEN_ENDPOINT_BEARER),
       allowedPermissions: ['allow_join'],
+      // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
+      // only if the callers are servers that call VideoSDK's REST API.
+      allowedRoles: ['rtc'],
       maxExpiresIn: '2h',
       cors: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
       // Local development only (`make demo` sets it with --var); answers are marked as such.
@@ -33,4 +38,27 @@ function bearerMatches(request, expected) {
   const b = new TextEncoder().encode(expected);
   // crypto.subtle.timingSafeEqual is a Workers extension; it wants equal lengths.
   return a.byteLength === b.byteLength && crypto.subtle.timingSafeEqual(a, b);
+}
+
+/**
+ * VideoSDK's webhooks: the signature is checked over the raw body before onEvent runs. The key is
+ * pinned in VIDEOSDK_WEBHOOK_PUBLIC_KEY (a var or secret: its PEM, `\n` escapes allowed) or,
+ * when that is unset, fetched from VideoSDK's API and cached.
+ */
+function webhookOptions(env) {
+  const key = env.VIDEOSDK_WEBHOOK_PUBLIC_KEY ? { publicKey: env.VIDEOSDK_WEBHOOK_PUBLIC_KEY } : { fetchPublicKey: true };
+  return {
+    ...key,
+    onEvent: async (event, { digest }) => {
+      // Replace with your own handling. VideoSDK sends no event id or timestamp: store `digest`
+      // (SHA-256 of the body) to drop a webhook delivered twice.
+      switch (event.webhookType) {
+        case 'recording-stopped':
+          console.log(`recording ready for meeting ${event.data.meetingId}: ${event.data.fileUrl}`);
+          break;
+        default:
+          console.log(`webhook ${event.webhookType} (${digest.slice(0, 12)})`);
+      }
+    },
+  };
 }

@@ -1,0 +1,108 @@
+// handleTokenRequest's config, read on every call: own properties only (a polluted
+// Object.prototype is not config), every fault a TokenError with the option's name in `field`,
+// a bad value described by its type only (it may be the secret).
+import { decodeToken, signToken, TokenError } from './api.js';
+
+// from the core's vocabulary once exported
+export const PERMISSIONS = ['allow_join', 'ask_join', 'allow_mod'];
+export const ROLES = ['crawler', 'rtc'];
+
+const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.call(o, key));
+
+export function invalid(field, message) {
+  return new TokenError('INVALID_OPTIONS', message, { field });
+}
+
+/** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
+function kind(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (v === undefined) return 'nothing';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+export function readConfig(config) {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw invalid('config', `handleTokenRequest: config must be an object; got ${kind(config)}`);
+  }
+  const get = (name) => {
+    try {
+      return hasOwn(config, name) ? config[name] : undefined;
+    } catch {
+      throw invalid(name, `handleTokenRequest: config.${name} could not be read (its getter threw)`);
+    }
+  };
+  const apiKey = get('apiKey');
+  if (typeof apiKey !== 'string' || apiKey === '') {
+    throw invalid('apiKey', `handleTokenRequest: config.apiKey must be a non-empty string; got ${apiKey === '' ? 'an empty string' : kind(apiKey)}`);
+  }
+  const secret = get('secret');
+  if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
+    throw invalid('secret', `handleTokenRequest: config.secret must be a string or a Uint8Array; got ${kind(secret)}`);
+  }
+  const authorize = get('authorize');
+  if (authorize !== undefined && typeof authorize !== 'function') {
+    throw invalid('authorize', `handleTokenRequest: config.authorize must be a function; got ${kind(authorize)}`);
+  }
+  const allowAnonymous = get('allowAnonymous') ?? false;
+  if (typeof allowAnonymous !== 'boolean') {
+    throw invalid('allowAnonymous', `handleTokenRequest: config.allowAnonymous must be true or false; got ${kind(allowAnonymous)}`);
+  }
+  if (authorize === undefined && !allowAnonymous) {
+    throw invalid('authorize', 'handleTokenRequest: config.authorize(request) is required (allowAnonymous: true is for local development only)');
+  }
+  const allowedPermissions = get('allowedPermissions') ?? ['allow_join'];
+  const permissions = names(allowedPermissions, PERMISSIONS);
+  if (permissions === undefined || permissions.length === 0) {
+    throw invalid('allowedPermissions', `handleTokenRequest: config.allowedPermissions must list one or more of ${PERMISSIONS.join(', ')}`);
+  }
+  const allowedRoles = get('allowedRoles') ?? ['rtc'];
+  const roles = names(allowedRoles, ROLES);
+  if (roles === undefined || roles.length === 0) {
+    throw invalid('allowedRoles', `handleTokenRequest: config.allowedRoles must list one or more of ${ROLES.join(', ')} (every token from this endpoint carries a role)`);
+  }
+  const maxExpiresIn = get('maxExpiresIn') ?? '2h';
+  if (typeof maxExpiresIn !== 'string' && typeof maxExpiresIn !== 'number') {
+    throw invalid('maxExpiresIn', `handleTokenRequest: config.maxExpiresIn must be a span such as '2h' or a number of seconds; got ${kind(maxExpiresIn)}`);
+  }
+  // One trial signature checks apiKey, the secret's strength and maxExpiresIn by the core's rules,
+  // on every request, so a misconfiguration fails loudly even where callers only get 401s.
+  let maxSeconds;
+  try {
+    const trial = signToken({ apiKey, secret, permissions: ['allow_join'], expiresIn: maxExpiresIn, now: 0 });
+    maxSeconds = decodeToken(trial, { now: 0 }).payload.exp;
+  } catch (e) {
+    if (!(e instanceof TokenError)) throw e;
+    // WEAK_SECRET keeps its code; every other refusal is the option it names. No message of the
+    // core contains the secret.
+    const field = e.code === 'WEAK_SECRET' ? 'secret' : e.field === 'expiresIn' ? 'maxExpiresIn' : e.field ?? 'config';
+    const message = e.field && e.message.startsWith(`${e.field} `)
+      ? `handleTokenRequest: config.${field}${e.message.slice(e.field.length)}`
+      : `handleTokenRequest: config.${field}: ${e.message}`;
+    throw new TokenError(e.code, message, { field });
+  }
+  const cors = get('cors') ?? [];
+  const origins = cors === '*' ? cors : strings(cors);
+  if (origins === undefined) {
+    const got = Array.isArray(cors) ? 'a list with something other than a string in it' : kind(cors);
+    throw invalid('cors', `handleTokenRequest: config.cors must be a list of origins (strings such as 'https://app.example.com') or '*'; got ${got}`);
+  }
+  return { apiKey, secret, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: origins };
+}
+
+/** A copy of an array of strings, reading own elements only; undefined for anything else. */
+export function strings(list) {
+  if (!Array.isArray(list)) return undefined;
+  const out = [];
+  for (let i = 0; i < list.length; i += 1) {
+    if (!hasOwn(list, i) || typeof list[i] !== 'string') return undefined;
+    out.push(list[i]);
+  }
+  return out;
+}
+
+/** A copy of an array of names from `known`; undefined for anything else. */
+export function names(list, known) {
+  const out = strings(list);
+  return out !== undefined && out.every((name) => known.includes(name)) ? out : undefined;
+}

@@ -1,0 +1,196 @@
+// VideoSDK's webhook key fetched from its API (GET /v2/public/rsa-public-key) and cached per
+// isolate, per fetch function and URL. The rules protect both sides:
+// - one request in flight, however many webhooks arrive at once;
+// - a key younger than keyCacheSeconds is used as is;
+// - an older key is refreshed; while the endpoint fails, the old key stays in use and the
+//   refresh is tried again at most once a minute;
+// - a signature that fails against the cached key triggers one refetch (VideoSDK may have
+//   rotated its key), at most once a minute, so forged webhooks cannot make this code hammer
+//   VideoSDK's endpoint.
+import { WebhookError } from './errors.js';
+import { importKey, MAX_KEYS, parseKey } from './webhook-keys.js';
+
+export const DEFAULT_API_BASE = 'https://api.videosdk.live';
+export const KEY_PATH = '/v2/public/rsa-public-key';
+export const REFETCH_INTERVAL_MS = 60_000;
+const FETCH_TIMEOUT_MS = 10_000;
+const MAX_RESPONSE_BYTES = 64 * 1024;
+
+function fetchFailed(reason, details = {}) {
+  return new WebhookError('KEY_FETCH_FAILED', `VideoSDK's webhook key could not be fetched: ${reason}`, { reason, ...details });
+}
+
+/** The bytes of a response body, refusing more than `limit` without trusting Content-Length. */
+export async function readLimited(body, limit) {
+  if (body === null || body === undefined) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, o);
+    o += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The key texts in the endpoint's answer. VideoSDK's docs do not show the answer; user code reads
+ * its `publicKey` member, so that is the expected shape. Also read, in case it differs:
+ * `data.publicKey`, a JSON string, a list of keys, and a bare PEM body.
+ */
+function keyTexts(text) {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('-----BEGIN ')) return [trimmed];
+  let json;
+  try {
+    json = JSON.parse(trimmed);
+  } catch {
+    throw fetchFailed('the key endpoint answered neither JSON nor a PEM');
+  }
+  let value = json;
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    value = json.publicKey ?? json.data?.publicKey;
+  }
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.length > 0 && value.length <= MAX_KEYS && value.every((v) => typeof v === 'string')) {
+    return value;
+  }
+  throw fetchFailed('the key endpoint\'s answer has no publicKey string; expected {"publicKey": "-----BEGIN PUBLIC KEY-----…"}');
+}
+
+class KeySource {
+  constructor(fetchFn, url) {
+    this.fetchFn = fetchFn;
+    this.url = url;
+    this.keys = null; // imported keys, or null before the first successful fetch
+    this.fetchedAt = -Infinity; // ms, when the cached keys were fetched
+    this.attemptAt = -Infinity; // ms, when the last fetch started
+    this.failedAt = -Infinity; // ms, when the last fetch that failed started
+    this.inflight = null; // the fetch under way, shared by every caller
+  }
+
+  /** The keys to verify with at `now` (ms). Throws KEY_FETCH_FAILED only when there is no key at all. */
+  async current(now, maxAgeMs) {
+    if (this.keys && now - this.fetchedAt < maxAgeMs) return this.keys;
+    if (!this.keys) return this.refresh(now);
+    if (this.inflight || now - this.failedAt >= REFETCH_INTERVAL_MS) {
+      try {
+        return await this.refresh(now);
+      } catch {
+        return this.keys; // a stale key beats refusing every webhook while the endpoint is down
+      }
+    }
+    return this.keys;
+  }
+
+  /**
+   * A signature failed against `used`: newer keys to try, or null when there are none (the key
+   * was fetched less than a minute ago and nobody else has newer ones). Throws KEY_FETCH_FAILED
+   * if the refetch fails: the webhook may be genuine and signed with a key not yet seen.
+   */
+  async afterFailure(used, now) {
+    let keys;
+    if (this.keys && this.keys !== used) keys = this.keys;
+    else if (this.inflight) keys = await this.inflight;
+    else if (now - this.attemptAt >= REFETCH_INTERVAL_MS) keys = await this.refresh(now);
+    else return null;
+    return sameKeys(keys, used) ? null : keys;
+  }
+
+  refresh(now) {
+    if (!this.inflight) {
+      this.attemptAt = now;
+      this.inflight = this.load().then(
+        (keys) => {
+          this.inflight = null;
+          this.failedAt = -Infinity;
+          // Keep the imported key objects when nothing changed: callers compare by identity.
+          if (!sameKeys(keys, this.keys)) this.keys = keys;
+          this.fetchedAt = now;
+          return this.keys;
+        },
+        (error) => {
+          this.inflight = null;
+          this.failedAt = now;
+          throw error;
+        },
+      );
+    }
+    return this.inflight;
+  }
+
+  async load() {
+    const init = { method: 'GET', headers: { Accept: 'application/json' } };
+    if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') {
+      init.signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+    }
+    const fetchFn = this.fetchFn;
+    let response;
+    try {
+      response = await fetchFn(this.url, init);
+    } catch (e) {
+      throw fetchFailed(`GET ${this.url} failed (${e?.name ?? 'Error'}: ${e?.message ?? e})`);
+    }
+    if (!response || typeof response.status !== 'number') throw fetchFailed('fetch did not return a Response');
+    if (response.status < 200 || response.status > 299) {
+      response.body?.cancel().catch(() => {});
+      throw fetchFailed(`GET ${this.url} answered ${response.status}`, { status: response.status });
+    }
+    let bytes;
+    try {
+      bytes = await readLimited(response.body, MAX_RESPONSE_BYTES);
+    } catch (e) {
+      throw fetchFailed(`reading the answer of GET ${this.url} failed (${e?.name ?? 'Error'})`);
+    }
+    if (bytes === null) throw fetchFailed(`the answer of GET ${this.url} is over ${MAX_RESPONSE_BYTES} bytes`);
+    const texts = keyTexts(new TextDecoder().decode(bytes));
+    const where = (i) => (texts.length > 1 ? `the fetched key ${i}` : 'the fetched key');
+    try {
+      // Every key is parsed before any import starts, so no import promise is left unawaited.
+      const parsed = texts.map((text, i) => parseKey(text, where(i)));
+      return await Promise.all(parsed.map((key, i) => importKey(key, where(i))));
+    } catch (e) {
+      if (e instanceof WebhookError) throw fetchFailed(e.message);
+      throw e;
+    }
+  }
+}
+
+function sameKeys(a, b) {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((key, i) => key.id === b[i].id);
+}
+
+// fetch function → (key URL → KeySource). A WeakMap, so a fetch function dropped by its owner
+// takes its cache with it.
+const sources = new WeakMap();
+
+/** The cache for one fetch function and API base. */
+export function keySource(fetchFn, apiBase) {
+  const url = apiBase.replace(/\/+$/, '') + KEY_PATH;
+  let byUrl = sources.get(fetchFn);
+  if (!byUrl) {
+    byUrl = new Map();
+    sources.set(fetchFn, byUrl);
+  }
+  let source = byUrl.get(url);
+  if (!source) {
+    source = new KeySource(fetchFn, url);
+    byUrl.set(url, source);
+  }
+  return source;
+}

@@ -1,0 +1,109 @@
+// What the debugger page says about a token, in words: pure functions of the decoded token, the
+// clock and the package's vocabulary, with no DOM, so that tests/www/ checks them in Node. The
+// page (app.js) turns the results into elements. Every VideoSDK word (permission and role names
+// and meanings, span wording) comes in through `words`, taken from the package, never typed here.
+//
+// A meaning is a list of pieces: a string is plain text, `{ code }` a value shown as code,
+// `{ bad }` text that says what VideoSDK objects to, `{ muted }` a side note.
+
+export const TIME_CLAIMS = ['iat', 'nbf', 'exp'];
+
+/** The value of a claim as shown: strings as they are, anything else as JSON. */
+export const shown = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+function listOf(values, meanings, kind) {
+  if (!Array.isArray(values)) return { list: null, bad: `${kind} must be a list.` };
+  return {
+    list: values.map((value) =>
+      typeof value === 'string' && Object.hasOwn(meanings, value)
+        ? [{ code: value }, `: ${meanings[value]}`]
+        : [{ code: shown(value) }, { bad: `: unknown ${kind}; VideoSDK does not know it` }],
+    ),
+  };
+}
+
+/**
+ * One row per claim of the payload, VideoSDK's claims first: `{ name, meaning, list? }`, where
+ * `list` (permissions, roles) holds one meaning per entry.
+ * @param {object} payload the decoded payload
+ * @param {{ permissions: Record<string,string>, roles: Record<string,string>, claims: string[] }} words
+ */
+export function explainClaims(payload, words) {
+  const rows = [];
+  const has = (name) => Object.hasOwn(payload, name);
+  const add = (name, meaning, list) => rows.push(list ? { name, meaning, list } : { name, meaning });
+  const v2 = ['roomId', 'participantId', 'roles'].filter(has);
+  const permissionNames = Object.keys(words.permissions).join(', ');
+
+  add('apikey', has('apikey')
+    ? [{ code: shown(payload.apikey) }, ": the API key from the VideoSDK dashboard. VideoSDK checks the signature with this key's secret."]
+    : [{ bad: 'missing: VideoSDK needs the dashboard API key here.' }]);
+  if (has('permissions')) {
+    const { list, bad } = listOf(payload.permissions, words.permissions, 'permission');
+    add('permissions', bad ? [{ bad }] : [], list);
+  } else {
+    add('permissions', [{ bad: `missing: VideoSDK needs at least one of ${permissionNames}.` }]);
+  }
+  if (has('version')) {
+    add('version', payload.version === 2
+      ? [{ code: '2' }, ': the v2 token format, needed for the v2 server-side API and whenever roomId, participantId or roles is present.']
+      : [{ code: shown(payload.version) }, { bad: ': must be the number 2.' }]);
+  } else if (v2.length) {
+    const one = v2.length === 1;
+    add('version', [{ bad: `not set, but ${v2.join(', ')} ${one ? 'is' : 'are'} present: VideoSDK honours ${one ? 'it' : 'them'} only with version 2.` }]);
+  } else {
+    add('version', [{ muted: 'not set: fine for meetings, but the v2 server-side API, roomId, participantId and roles need version 2.' }]);
+  }
+  if (has('roomId')) add('roomId', [{ code: shown(payload.roomId) }, ': restricts the token to this one room; it cannot join any other.']);
+  if (has('participantId')) add('participantId', [{ code: shown(payload.participantId) }, ': restricts the token to this one participant ID.']);
+  if (has('roles')) {
+    const { list, bad } = listOf(payload.roles, words.roles, 'role');
+    add('roles', bad ? [{ bad }] : [], list);
+  }
+  if (has('jti')) add('jti', [{ code: shown(payload.jti) }, ': a unique token ID, so a server can spot a replay or revoke this one token.']);
+  const times = {
+    iat: 'when the token was issued (see Times).',
+    nbf: 'VideoSDK refuses the token before this time (see Times).',
+    exp: 'VideoSDK refuses the token from this second on (see Times). Short lifetimes limit the harm of a leaked token.',
+  };
+  for (const name of TIME_CLAIMS) if (has(name)) add(name, [times[name]]);
+  const known = new Set(words.claims);
+  for (const name of Object.keys(payload)) {
+    if (!known.has(name)) add(name, [{ code: shown(payload[name]) }, { muted: ': not a VideoSDK claim; VideoSDK ignores it.' }]);
+  }
+  return rows;
+}
+
+/** The relative text for time claim `name` at `t` seen at `now` (seconds), and its tone. */
+export function relative(name, t, now, span) {
+  const d = t - now;
+  switch (name) {
+    case 'exp':
+      return d > 0
+        ? { text: `expires in ${span(d)}`, tone: d < 300 ? 'warn' : 'ok' }
+        : { text: `expired ${span(-d)} ago`, tone: 'bad' };
+    case 'nbf':
+      return d > 0
+        ? { text: `not valid for another ${span(d)}`, tone: 'warn' }
+        : { text: `valid since ${span(-d)} ago`, tone: '' };
+    default:
+      return d > 0
+        ? { text: `issued ${span(d)} in the future: the signer's clock may be wrong`, tone: 'warn' }
+        : { text: `issued ${span(-d)} ago`, tone: '' };
+  }
+}
+
+/** The one-line verdict above the details: `{ text, tone }` for a decoded token at `now`. */
+export function summary(decoded, now, span) {
+  const nbf = decoded.notBefore ? decoded.notBefore.getTime() / 1000 : undefined;
+  if (decoded.expired) {
+    return { tone: 'bad', text: `Expired ${span(now - decoded.expiresAt.getTime() / 1000)} ago: VideoSDK refuses it.` };
+  }
+  if (!decoded.expiresAt && Object.hasOwn(decoded.payload, 'exp')) {
+    return { tone: 'bad', text: 'Its exp is not a time in seconds: VideoSDK refuses it.' };
+  }
+  if (nbf !== undefined && nbf > now) return { tone: 'warn', text: `Not valid yet: usable in ${span(nbf - now)}.` };
+  const n = decoded.warnings.length;
+  if (n) return { tone: 'warn', text: `${n} warning${n === 1 ? '' : 's'}: see below.` };
+  return { tone: 'ok', text: `Well-formed VideoSDK token, valid for ${span(decoded.expiresAt.getTime() / 1000 - now)}.` };
+}
