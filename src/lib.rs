@@ -7,7 +7,8 @@
 //! a clock. It is built in layers, every import pointing down (`make layers` checks it):
 //!
 //! 1. `leaf`: message text, decimal parsing, base64url, JSON, the error type, the host seam.
-//! 2. `model`: VideoSDK's words, time and spans, sign options and checked claims, the review.
+//! 2. `model`: VideoSDK's words and join-time rules, time and spans, sign options and checked
+//!    claims, custom claims, the review.
 //! 3. `jws`: the fixed HS256 header, strict parsing into an untrusted token, the MAC.
 //! 4. `ops`: [`sign_token`] / [`Signer`], [`verify_token`], [`decode_token`].
 //! 5. `wasm` (wasm32 only): the JS binding.

@@ -6,7 +6,9 @@ use js_sys::{Array, Date, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use videosdk_token::wasm::{decode_token_js, sign_token_js, verify_token_js, JsTokenSigner};
+use videosdk_token::wasm::{
+    decode_fields, decode_token_js, sign_fields, sign_token_js, verify_token_js, JsTokenSigner,
+};
 
 const SECRET: &str = "wasm-binding-test-secret-0123456789abcdef01234";
 const NOW: f64 = 1_700_000_000.0;
@@ -39,7 +41,7 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn sign_then_verify_returns_a_plain_object() {
-    let token = sign_token_js(sign_options()).unwrap();
+    let token = sign_token_js(sign_options(), None).unwrap();
     let claims = verify_token_js(
         token.into(),
         SECRET.into(),
@@ -54,7 +56,7 @@ fn sign_then_verify_returns_a_plain_object() {
 #[wasm_bindgen_test]
 fn errors_are_errors_with_code_reason_and_field() {
     let options = object(&[("apiKey", "key".into()), ("secret", SECRET.into())]);
-    let err = sign_token_js(options).unwrap_err();
+    let err = sign_token_js(options, None).unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "name"), "TokenError");
     assert_eq!(get(&err, "code"), "INVALID_OPTIONS");
@@ -67,7 +69,7 @@ fn errors_are_errors_with_code_reason_and_field() {
 
 #[wasm_bindgen_test]
 fn expired_errors_carry_a_date() {
-    let token = sign_token_js(sign_options()).unwrap();
+    let token = sign_token_js(sign_options(), None).unwrap();
     let err = verify_token_js(
         token.into(),
         SECRET.into(),
@@ -82,7 +84,7 @@ fn expired_errors_carry_a_date() {
 
 #[wasm_bindgen_test]
 fn decode_builds_dates_and_warnings() {
-    let token = sign_token_js(sign_options()).unwrap();
+    let token = sign_token_js(sign_options(), None).unwrap();
     let now = Date::new(&JsValue::from_f64((NOW + 7_300.0) * 1000.0));
     let decoded = decode_token_js(token.into(), object(&[("now", now.into())])).unwrap();
     assert_eq!(get(&decoded, "expired"), true);
@@ -122,7 +124,50 @@ fn token_signer_matches_sign_token() {
         ("now", NOW.into()),
     ]);
     assert_eq!(
-        signer.sign(claims).unwrap(),
-        sign_token_js(sign_options()).unwrap()
+        signer.sign(claims, None).unwrap(),
+        sign_token_js(sign_options(), None).unwrap()
     );
+}
+
+#[wasm_bindgen_test]
+fn custom_claims_cross_as_json_text_and_decode_returns_them_apart() {
+    let claims = Some(r#"{"name":"Ada","tags":["a",1]}"#.to_owned());
+    let token = sign_token_js(sign_options(), claims.clone()).unwrap();
+    let fields = sign_fields(
+        "key",
+        SECRET.into(),
+        "allow_join",
+        None,
+        Some("room".into()),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        false,
+        Some(NOW),
+        claims,
+    )
+    .unwrap();
+    assert_eq!(token, fields, "both sign paths give the same token");
+    let verified = verify_token_js(
+        token.clone().into(),
+        SECRET.into(),
+        object(&[("now", NOW.into())]),
+    )
+    .unwrap();
+    assert_eq!(get(&verified, "name"), "Ada");
+    let decoded = decode_token_js(token.clone().into(), object(&[("now", NOW.into())])).unwrap();
+    let custom = JSON::stringify(&get(&decoded, "customClaims")).unwrap();
+    assert_eq!(custom, r#"{"name":"Ada","tags":["a",1]}"#);
+    assert_eq!(Array::from(&get(&decoded, "warnings")).length(), 0);
+    let text = decode_fields(&token, Some(NOW)).unwrap();
+    assert!(
+        text.ends_with(r#","customClaims":{"name":"Ada","tags":["a",1]}}"#),
+        "{text}"
+    );
+    let err = sign_token_js(sign_options(), Some(r#"{"iat":1}"#.into())).unwrap_err();
+    assert_eq!(get(&err, "field"), "claims.iat");
 }

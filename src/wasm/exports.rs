@@ -20,15 +20,17 @@ use crate::wasm::read::*;
 use crate::wasm::result::*;
 use crate::wasm::scrub::scrubbed;
 
-/// Signs a VideoSDK token. See the package's `index.d.ts` for the options.
+/// Signs a VideoSDK token. See the package's `index.d.ts` for the options. The `claims` option
+/// arrives as `claims_json`, the JSON text api.js made of it (custom-claims.js).
 #[wasm_bindgen(js_name = signToken)]
-pub fn sign_token_js(options: JsValue) -> JsResult<String> {
+pub fn sign_token_js(options: JsValue, claims_json: Option<String>) -> JsResult<String> {
     let run = || {
         let obj = required_object(&options, "signToken options")?;
         check_keys(&obj, &[SIGNER_KEYS, CLAIM_KEYS], "signToken")?;
         let api_key = required_string(&obj, "apiKey")?;
         let secret = read_secret(&required(&obj, "secret")?)?;
-        let claims = read_claims(&obj)?;
+        let mut claims = read_claims(&obj)?;
+        claims.claims_json = claims_json;
         sign_token(&api_key, &secret, &claims)
     };
     // Key material touches the stack: clear it before returning (src/scrub.rs).
@@ -56,9 +58,10 @@ pub fn sign_fields(
     jwt_id: Option<String>,
     jwt_id_random: bool,
     now: Option<f64>,
+    claims_json: Option<String>,
 ) -> JsResult<String> {
     let run = || {
-        let claims = claims_from_fields(
+        let mut claims = claims_from_fields(
             permissions,
             version,
             room_id,
@@ -70,6 +73,7 @@ pub fn sign_fields(
             jwt_id_random,
             now,
         )?;
+        claims.claims_json = claims_json;
         sign_token(api_key, &text_secret(secret)?, &claims)
     };
     scrubbed(run).map_err(to_js)
@@ -147,11 +151,13 @@ impl JsTokenSigner {
     }
 
     /// Signs a token; takes the same options as `signToken` but `apiKey` and `secret`.
-    pub fn sign(&self, options: JsValue) -> JsResult<String> {
+    pub fn sign(&self, options: JsValue, claims_json: Option<String>) -> JsResult<String> {
         let run = || {
             let obj = required_object(&options, "TokenSigner.sign options")?;
             check_keys(&obj, &[CLAIM_KEYS], "TokenSigner.sign")?;
-            self.signer.sign(&read_claims(&obj)?)
+            let mut claims = read_claims(&obj)?;
+            claims.claims_json = claims_json;
+            self.signer.sign(&claims)
         };
         scrubbed(run).map_err(to_js)
     }
@@ -173,9 +179,10 @@ impl JsTokenSigner {
         jwt_id: Option<String>,
         jwt_id_random: bool,
         now: Option<f64>,
+        claims_json: Option<String>,
     ) -> JsResult<String> {
         let run = || {
-            let claims = claims_from_fields(
+            let mut claims = claims_from_fields(
                 permissions,
                 version,
                 room_id,
@@ -187,6 +194,7 @@ impl JsTokenSigner {
                 jwt_id_random,
                 now,
             )?;
+            claims.claims_json = claims_json;
             self.signer.sign(&claims)
         };
         scrubbed(run).map_err(to_js)

@@ -65,6 +65,8 @@ pub(super) const CLAIM_KEYS: &[&str] = &[
     "notBefore",
     "jwtId",
     "now",
+    // Read in JS (custom-claims.js), which passes its JSON text.
+    "claims",
 ];
 pub(super) const SIGNER_KEYS: &[&str] = &["apiKey", "secret"];
 pub(super) const VERIFY_KEYS: &[&str] =

@@ -20,13 +20,18 @@ use crate::wasm::scrub::scrubbed;
 
 type JsResult<T> = Result<T, JsValue>;
 
-/// `{"header":…,"payload":…,"signature":"…","dates":n,"expired":b,"warnings":[…]}`: the header
-/// and payload embedded as received (the strict scanner accepted them as JSON objects); bit 0, 1
-/// and 2 of `dates` say whether iat, exp and nbf are plausible times, which api.js then turns
-/// into Dates from the parsed payload.
+/// `{"header":…,"payload":…,"signature":"…","dates":n,"expired":b,"warnings":[…],
+/// "customClaims":{…}}`: the header and payload embedded as received (the strict scanner accepted
+/// them as JSON objects); bit 0, 1 and 2 of `dates` say whether iat, exp and nbf are plausible
+/// times, which api.js then turns into Dates from the parsed payload.
 pub(super) fn summary_json(s: &Summary<'_>) -> String {
-    let mut out =
-        String::with_capacity(s.header_json.len() + s.payload_json.len() + s.signature.len() + 80);
+    let mut out = String::with_capacity(
+        s.header_json.len()
+            + s.payload_json.len()
+            + s.signature.len()
+            + s.custom_claims_json.len()
+            + 100,
+    );
     out.push_str("{\"header\":");
     out.push_str(&s.header_json);
     out.push_str(",\"payload\":");
@@ -49,7 +54,9 @@ pub(super) fn summary_json(s: &Summary<'_>) -> String {
         }
         write_str(&mut out, w);
     }
-    out.push_str("]}");
+    out.push_str("],\"customClaims\":");
+    out.push_str(&s.custom_claims_json);
+    out.push('}');
     out
 }
 
@@ -73,6 +80,7 @@ pub(super) fn summary_to_js(s: &Summary<'_>) -> JsResult<JsValue> {
     set(&obj, "expired", &JsValue::from_bool(s.expired))?;
     let warnings: Array = s.warnings.iter().map(|w| JsValue::from_str(w)).collect();
     set(&obj, "warnings", &warnings)?;
+    set(&obj, "customClaims", &JSON::parse(&s.custom_claims_json)?)?;
     Ok(obj.into())
 }
 
