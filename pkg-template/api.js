@@ -9,6 +9,7 @@
 // general exports, which read the JS values from Rust and explain what is wrong with them.
 import * as wasm from './videosdk_token.js';
 import { TokenError } from './errors.js';
+import { customClaimsJson } from './custom-claims.js';
 
 export { TokenError, VideoSDKError } from './errors.js';
 
@@ -50,7 +51,7 @@ function claimFields(o, signer) {
   for (const key in o) {
     switch (key) {
       case 'permissions': case 'version': case 'roomId': case 'participantId': case 'roles':
-      case 'expiresIn': case 'notBefore': case 'jwtId': case 'now':
+      case 'expiresIn': case 'notBefore': case 'jwtId': case 'now': case 'claims':
         break;
       case 'apiKey': case 'secret':
         if (signer) return undefined;
@@ -97,12 +98,14 @@ const num = (v) => (typeof v === 'number' ? v : undefined);
 const str = (v) => (typeof v === 'string' ? v : undefined);
 
 export function signToken(options) {
+  // Custom claims are walked here (custom-claims.js) and cross as JSON text.
+  const claims = customClaimsJson(options, MAX_TOKEN_LEN);
   const f = tryRead(claimFields, options, false);
   try {
-    if (f === undefined) return wasm.signToken(options);
+    if (f === undefined) return wasm.signToken(options, claims);
     return wasm.signFields(f.apiKey, f.secret, f.permissions, f.version, f.roomId, f.participantId,
       f.roles, num(f.expiresIn), str(f.expiresIn), num(f.notBefore), str(f.notBefore),
-      str(f.jwtId), f.jwtId === true, f.now);
+      str(f.jwtId), f.jwtId === true, f.now, claims);
   } catch (error) {
     rethrow(error);
   }
@@ -135,6 +138,7 @@ export function decodeToken(token, options) {
   if (d.dates & 4) out.notBefore = new Date(payload.nbf * 1000);
   out.expired = d.expired;
   out.warnings = d.warnings;
+  out.customClaims = d.customClaims;
   return out;
 }
 
@@ -196,12 +200,13 @@ export class TokenSigner {
         'this TokenSigner has been freed: create a new TokenSigner to sign again',
       );
     }
+    const claims = customClaimsJson(options, MAX_TOKEN_LEN);
     const f = tryRead(claimFields, options, true);
     try {
-      if (f === undefined) return inner.sign(options);
+      if (f === undefined) return inner.sign(options, claims);
       return inner.signFields(f.permissions, f.version, f.roomId, f.participantId, f.roles,
         num(f.expiresIn), str(f.expiresIn), num(f.notBefore), str(f.notBefore),
-        str(f.jwtId), f.jwtId === true, f.now);
+        str(f.jwtId), f.jwtId === true, f.now, claims);
     } catch (error) {
       rethrow(error);
     }
