@@ -160,7 +160,7 @@ export function ruleCases(lib) {
         [{ o: Object.defineProperty({}, 'w', { enumerable: true, set() {} }) }, 'claims.o.w', 'getter'],
         [{ list: Object.defineProperty([0], 0, { enumerable: true, get: () => 1 }) }, 'claims.list[0]', 'getter'],
         [{ t: { toJSON: () => 'x' } }, 'claims.t', 'toJSON'],
-        [{ a: new Account('ada') }, 'claims.a', 'an instance of Account'],
+        [{ a: new Account('ada') }, 'claims.a', 'an instance of'], // its name, unless a bundler minified it
         [{ m: new Map([['k', 1]]) }, 'claims.m', 'a Map'],
         [{ s: new Set([1]) }, 'claims.s', 'a Set'],
         [{ r: /x/ }, 'claims.r', 'RegExp'],
