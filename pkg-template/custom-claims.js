@@ -7,8 +7,8 @@
 import { TokenError } from './errors.js';
 import { cut } from './echo.js';
 
-// The core refuses custom claims nested 128 levels deep (a token's payload holds 127 inside it);
-// the walk stops there too, well before the JS stack would.
+// The core's MAX_CLAIMS_DEPTH (a token's payload holds 127 levels of custom claims; from the
+// core's vocabulary once exported): the walk stops there too, well before the JS stack would.
 const MAX_DEPTH = 127;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 // Half of a UTF-16 surrogate pair, alone: JSON text in UTF-8 cannot carry it.

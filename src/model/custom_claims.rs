@@ -12,6 +12,10 @@ use crate::model::vocab::RESERVED_CLAIMS;
 /// The option that carries them, and the prefix of a member's `field` in errors.
 pub const FIELD: &str = "claims";
 
+/// The deepest custom claims may nest (the object itself is level 1): inside the payload they
+/// sit one level deeper, and verify reads at most [`MAX_DEPTH`] levels.
+pub const MAX_CLAIMS_DEPTH: usize = MAX_DEPTH - 1;
+
 /// Whether `name` is one of the claims this package writes.
 pub fn is_reserved(name: &str) -> bool {
     RESERVED_CLAIMS.iter().any(|(claim, _)| *claim == name)
@@ -38,14 +42,14 @@ pub fn check_custom_claims(json: &str) -> Result<String, TokenError> {
     }
     // Inside the payload they sit one level deeper than given; verify must be able to read it.
     let depth = object_depth(&object);
-    if depth >= MAX_DEPTH {
+    if depth > MAX_CLAIMS_DEPTH {
         return Err(TokenError::invalid_option(
             FIELD,
             cat(&[
                 "claims nest ",
                 &int(depth as i64),
                 " levels deep; a token's payload holds at most ",
-                &int(MAX_DEPTH as i64 - 1),
+                &int(MAX_CLAIMS_DEPTH as i64),
                 " levels of custom claims",
             ]),
         ));
@@ -118,8 +122,8 @@ mod tests {
     fn nesting_stays_within_what_verify_reads() {
         let nested =
             |levels: usize| cat(&[&"{\"a\":".repeat(levels - 1), "{}", &"}".repeat(levels - 1)]);
-        assert!(check_custom_claims(&nested(MAX_DEPTH - 1)).is_ok());
-        let e = check_custom_claims(&nested(MAX_DEPTH)).unwrap_err();
+        assert!(check_custom_claims(&nested(MAX_CLAIMS_DEPTH)).is_ok());
+        let e = check_custom_claims(&nested(MAX_CLAIMS_DEPTH + 1)).unwrap_err();
         assert_eq!(e.field(), Some("claims"));
         assert!(e.reason().contains("at most 127"), "{}", e.reason());
     }
