@@ -2,10 +2,11 @@
 // Object.prototype is not config), every fault a TokenError with the option's name in `field`,
 // a bad value described by its type only (it may be the secret).
 import { decodeToken, signToken, TokenError } from './api.js';
+import * as vocabulary from './vocabulary.js';
 
-// from the core's vocabulary once exported
-export const PERMISSIONS = ['allow_join', 'ask_join', 'allow_mod'];
-export const ROLES = ['crawler', 'rtc'];
+// VideoSDK's names, from the core.
+export const PERMISSIONS = Object.keys(vocabulary.PERMISSIONS);
+export const ROLES = Object.keys(vocabulary.ROLES);
 
 const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.call(o, key));
 
