@@ -161,7 +161,7 @@ WWW_FILES := www/index.html www/style.css www/app.js www/explain.js www/wasm.js 
 www: $(STAMPS)/pkg ## the debugger page into www/dist/
 	rm -rf www/dist && mkdir -p www/dist
 	cp $(WWW_FILES) www/dist/
-	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/read.js pkg/vocabulary.js pkg/errors.js www/dist/
+	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/read.js pkg/custom-claims.js pkg/echo.js pkg/vocabulary.js pkg/errors.js www/dist/
 
 # The page in Debian's Chromium, driven by playwright-core (Playwright cannot download its own
 # browser here). The tests sign their tokens with the packed package.

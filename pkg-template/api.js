@@ -19,7 +19,7 @@ export function signToken(options) {
   try {
     return wasm.sign(o.apiKey, o.secretText, o.bytes, o.permissions, o.sep, o.version, o.roomId,
       o.participantId, o.roles, o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText,
-      o.jwtId, o.jtiRandom, o.now);
+      o.jwtId, o.jtiRandom, o.now, o.claims);
   } catch (error) {
     rethrow(error);
   } finally {
@@ -43,6 +43,7 @@ export function decodeToken(token, options) {
   if (d.dates & 4) out.notBefore = new Date(payload.nbf * 1000);
   out.expired = d.expired;
   out.warnings = d.warnings;
+  out.customClaims = d.customClaims;
   return out;
 }
 
@@ -111,7 +112,8 @@ export class TokenSigner {
     if (inner === undefined) throw freed();
     try {
       return inner.sign(o.permissions, o.sep, o.version, o.roomId, o.participantId, o.roles,
-        o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText, o.jwtId, o.jtiRandom, o.now);
+        o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText, o.jwtId, o.jtiRandom, o.now,
+        o.claims);
     } catch (error) {
       rethrow(error);
     }

@@ -17,7 +17,7 @@ import { jsonResponse, readLimited } from './http.js';
 import { invalid, names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
 
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
-const GRANT_FIELDS = ['roomId', 'participantId', 'permissions', 'roles'];
+const GRANT_FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'claims'];
 const MAX_BODY = 16 * 1024; // bytes
 const MAX_URL = 16 * 1024; // characters
 const ANONYMOUS_HEADER = 'X-VideoSDK-Token-Anonymous';
@@ -138,6 +138,7 @@ async function respond(request, cfg, common) {
       participantId: params.participantId,
       expiresIn: lifetime,
       now,
+      claims: grant.claims,
     });
   } catch (e) {
     // The core's verdict on the caller's own fields is a 400 (its messages cut what they echo;
@@ -174,6 +175,9 @@ function grantOf(answer) {
     if (key === 'roomId' || key === 'participantId') {
       if (typeof value !== 'string' || value === '') throw new MalformedGrant();
       grant[key] = value;
+    } else if (key === 'claims') {
+      // Custom claims for this caller's tokens: signToken checks them (a bad one is a 500).
+      grant.claims = value;
     } else {
       grant[key] = names(value, key === 'permissions' ? PERMISSIONS : ROLES);
       if (grant[key] === undefined) throw new MalformedGrant();

@@ -24,6 +24,9 @@ export type SpanUnit =
   | 'd' | 'day' | 'days'
   | 'w' | 'week' | 'weeks';
 
+/** A value JSON can hold exactly: what custom claims are made of. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** The claims of a VideoSDK token. */
 export interface VideoSDKClaims {
   /** The API key from the VideoSDK dashboard. */
@@ -48,12 +51,17 @@ export interface VideoSDKClaims {
 
 /** Everything about a token but who signs it: what {@link TokenSigner.sign} takes. */
 export interface ClaimsOptions {
-  /** Non-empty; duplicates are dropped; `allow_join` with `ask_join` is an error. */
+  /**
+   * Non-empty; duplicates are dropped. `ask_join` with `allow_join` or `allow_mod` is an error
+   * (VideoSDK refuses it at join: error 4008 INVALID_PERMISSIONS).
+   */
   permissions: Permission[];
   /** Set to 2 automatically when roomId, participantId or roles is given. */
   version?: 2;
   roomId?: string;
+  /** No whitespace of any kind (VideoSDK refuses it at join: error 4004 INVALID_PARTICIPANT_ID). */
   participantId?: string;
+  /** Lower-case names; the legacy `'CRAWLER'` and `'RTC'` are errors. */
   roles?: Role[];
   /** Lifetime. Default `'120m'`; more than 0 and at most 365 days. Short lifetimes are recommended. */
   expiresIn?: Span;
@@ -63,6 +71,15 @@ export interface ClaimsOptions {
   jwtId?: string | true;
   /** Clock override: seconds since 1970, or a Date. Default: now. */
   now?: number | Date;
+  /**
+   * Custom claims, which VideoSDK ignores (a display name, an email): written after VideoSDK's
+   * claims, before `jti`, `iat`, `nbf`, `exp`. Plain objects and arrays of strings, finite
+   * numbers, booleans and null only: a Date, BigInt, NaN, getter, toJSON, Map, class instance or
+   * cycle anywhere is an `INVALID_OPTIONS` error whose `field` is its path (`claims.profile.joined`).
+   * The names VideoSDK's claims use (`apikey`, `permissions`, `version`, `roomId`, `participantId`,
+   * `roles`, `jti`, `iat`, `nbf`, `exp`) are refused, and so is a token over 8 KiB.
+   */
+  claims?: Record<string, JsonValue>;
 }
 
 export interface SignOptions extends ClaimsOptions {
@@ -106,6 +123,8 @@ export interface DecodedToken {
   expired: boolean;
   /** What a VideoSDK server would object to; `[]` for a clean token. */
   warnings: string[];
+  /** The payload's custom claims: every member but VideoSDK's claims and `jti`, `iat`, `nbf`, `exp` (VideoSDK ignores them). */
+  customClaims: Record<string, JsonValue>;
 }
 
 /**
@@ -227,6 +246,8 @@ export interface TokenGrant {
   permissions?: Permission[];
   /** Narrows `allowedRoles` for this caller (it can never widen them). */
   roles?: Role[];
+  /** Custom claims for this caller's tokens (callers cannot pass any); refused ones are a 500. */
+  claims?: Record<string, JsonValue>;
 }
 
 export interface TokenEndpointConfig {

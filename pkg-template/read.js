@@ -4,12 +4,14 @@
 // (a polluted Object.prototype adds no option); every string must be well-formed Unicode (a lone
 // surrogate would silently become U+FFFD on its way into wasm). Every rule about the values is
 // the core's; option names and limits come from it too (vocabulary.js).
+import { customClaimsJson } from './custom-claims.js';
 import { TokenError } from './errors.js';
 import { numberText, oversized } from './videosdk_token.js';
 import { ECHO_MAX, MAX_TOKEN_LEN, OPTIONS, PERMISSIONS_EXAMPLE, ROLES_EXAMPLE, VERIFY_MESSAGE } from './vocabulary.js';
 
 const SIGN_KEYS = [...OPTIONS.signer, ...OPTIONS.claims];
 const THREW = Symbol('threw');
+const ACCESSOR = Symbol('accessor');
 
 /**
  * Every option name of every call, each an own property: what `own` fills in. A fixed shape is
@@ -19,6 +21,7 @@ const blank = () => ({
   apiKey: undefined, secret: undefined, permissions: undefined, version: undefined,
   roomId: undefined, participantId: undefined, roles: undefined, expiresIn: undefined,
   notBefore: undefined, jwtId: undefined, now: undefined, clockTolerance: undefined,
+  claims: undefined,
 });
 
 const invalid = (field, reason) => new TokenError('INVALID_OPTIONS', reason, { reason, field });
@@ -148,12 +151,28 @@ function own(options, what, call, allowed, optional) {
   const values = blank();
   for (const key of keys) {
     try {
-      values[key] = options[key];
+      values[key] = key === 'claims' ? data(options, key) : options[key];
     } catch {
       values[key] = THREW;
     }
   }
   return values;
+}
+
+/** A data property's value; an accessor is not run (custom claims are data, read once). */
+function data(object, key) {
+  const d = Object.getOwnPropertyDescriptor(object, key);
+  return d !== undefined && !('value' in d) ? ACCESSOR : d?.value;
+}
+
+/**
+ * The custom claims as JSON text (custom-claims.js walks them), or undefined. Read before any
+ * other option: a value JSON cannot hold is reported first, with its path.
+ */
+function customClaims(values) {
+  const v = value(values, 'claims');
+  if (v === ACCESSOR) throw invalid('claims', 'claims is a getter: pass the object itself');
+  return customClaimsJson(v);
 }
 
 /** The option's value; undefined when absent. */
@@ -307,7 +326,7 @@ function randomBytes() {
   }
 }
 
-function claims(values, apiKey, key) {
+function claims(values, apiKey, key, custom) {
   const at = now(values);
   const permissions = list(values, 'permissions', true);
   const version = value(values, 'version');
@@ -341,18 +360,20 @@ function claims(values, apiKey, key) {
     jwtId: typeof jwtId === 'string' ? wellFormed('jwtId', jwtId) : undefined,
     jtiRandom: jwtId === true ? randomBytes() : undefined,
     now: at,
+    claims: custom,
   };
 }
 
 /** signToken's options. */
 export function signOptions(options) {
   const values = own(options, 'signToken options', 'signToken', SIGN_KEYS, false);
+  const custom = customClaims(values);
   const apiKey = text(values, 'apiKey', true);
   const s = value(values, 'secret');
   if (s === undefined) throw invalid('secret', 'secret is required');
   const key = secret(s);
   try {
-    return claims(values, apiKey, key);
+    return claims(values, apiKey, key, custom);
   } catch (e) {
     wipe(key);
     throw e;
@@ -372,7 +393,7 @@ export function signerOptions(options) {
 /** TokenSigner.sign's options. */
 export function claimOptions(options) {
   const values = own(options, 'TokenSigner.sign options', 'TokenSigner.sign', OPTIONS.claims, false);
-  return claims(values, undefined, undefined);
+  return claims(values, undefined, undefined, customClaims(values));
 }
 
 /** The token, for verify and decode: a string, short enough to copy, well-formed. */

@@ -27,6 +27,9 @@ export const MAX_SPAN_SECONDS = 31536000;
 /** The longest token accepted, in bytes. */
 export const MAX_TOKEN_LEN = 8192;
 
+/** The deepest custom claims may nest (the claims object itself is level 1). */
+export const MAX_CLAIMS_DEPTH = 127;
+
 /** The longest apiKey, roomId, participantId or jwtId, in bytes. */
 export const MAX_OPTION_LEN = 1024;
 
@@ -48,13 +51,22 @@ export const PERMISSIONS_EXAMPLE = '[\'allow_join\']';
 /** A list of roles as messages show one. */
 export const ROLES_EXAMPLE = '[\'rtc\']';
 
+/** The claims this package writes, each with the option that sets it: no custom claim takes one of these names. */
+export const RESERVED_CLAIMS = Object.freeze({ apikey: 'apiKey', permissions: 'permissions', version: 'version', roomId: 'roomId', participantId: 'participantId', roles: 'roles', jti: 'jwtId', iat: 'now', nbf: 'notBefore', exp: 'expiresIn' });
+
+/** The upper-case role names of VideoSDK's older docs, each with the name to sign instead. */
+export const LEGACY_ROLES = Object.freeze({ CRAWLER: 'crawler', RTC: 'rtc' });
+
+/** The errors VideoSDK raises at join for a token it refuses, by name, with their codes. */
+export const JOIN_ERRORS = Object.freeze({ INVALID_PERMISSIONS: 4008, INVALID_PARTICIPANT_ID: 4004 });
+
 /** Every TokenError code. */
 export const ERROR_CODES = Object.freeze(['INVALID_OPTIONS', 'WEAK_SECRET', 'MALFORMED', 'ALG_NOT_ALLOWED', 'INVALID_SIGNATURE', 'EXPIRED', 'NOT_YET_VALID', 'CLAIMS_INVALID', 'CLAIM_MISMATCH']);
 
 /** The option names each call takes. */
 export const OPTIONS = Object.freeze({
   signer: Object.freeze(['apiKey', 'secret']),
-  claims: Object.freeze(['permissions', 'version', 'roomId', 'participantId', 'roles', 'expiresIn', 'notBefore', 'jwtId', 'now']),
+  claims: Object.freeze(['permissions', 'version', 'roomId', 'participantId', 'roles', 'expiresIn', 'notBefore', 'jwtId', 'now', 'claims']),
   verify: Object.freeze(['now', 'clockTolerance', 'apiKey', 'roomId', 'participantId']),
   decode: Object.freeze(['now']),
 });

@@ -7,7 +7,8 @@
 //! a clock. It is built in layers, every import pointing down (`make layers` checks it):
 //!
 //! 1. `leaf`: message text, decimal parsing, base64url, JSON, the error type, the host seam.
-//! 2. `model`: VideoSDK's words, time and spans, sign options and checked claims, the review.
+//! 2. `model`: VideoSDK's words and join-time rules, time and spans, sign options and checked
+//!    claims, custom claims, the review.
 //! 3. `jws`: the fixed HS256 header, strict parsing into an untrusted token, the MAC.
 //! 4. `ops`: [`sign_token`] / [`Signer`], [`verify_token`], [`decode_token`].
 //! 5. `wasm` (wasm32 only): the JS binding.
@@ -47,6 +48,7 @@ pub mod words {
     pub use crate::jws::untrusted::MAX_TOKEN_LEN;
     pub use crate::leaf::error::{ErrorCode, VERIFY_MESSAGE};
     pub use crate::leaf::text::ECHO_MAX;
+    pub use crate::model::custom_claims::MAX_CLAIMS_DEPTH;
     pub use crate::model::sign_options::{DEFAULT_EXPIRES_IN_SECS, MAX_OPTION_LEN};
     pub use crate::model::time::{
         HUMAN_UNITS, MAX_SPAN_SECS, MILLIS_THRESHOLD, SPAN_HINT, SPAN_UNITS,

@@ -20,7 +20,6 @@ fn permissions() -> impl Strategy<Value = Vec<&'static str>> {
         Just(vec!["ask_join"]),
         Just(vec!["allow_mod"]),
         Just(vec!["allow_join", "allow_mod"]),
-        Just(vec!["ask_join", "allow_mod"]),
         Just(vec!["allow_mod", "allow_join", "allow_join"]),
     ]
 }
@@ -29,6 +28,54 @@ fn permissions() -> impl Strategy<Value = Vec<&'static str>> {
 fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(any::<char>(), 1..=120).prop_map(|c| c.into_iter().collect())
 }
+
+/// A participant ID: arbitrary text without whitespace, which VideoSDK refuses (error 4004).
+fn participant_id() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        any::<char>().prop_filter("no whitespace", |c| !c.is_whitespace()),
+        1..=120,
+    )
+    .prop_map(|c| c.into_iter().collect())
+}
+
+/// Custom claims: up to 4 members with arbitrary names (none this package writes) and values
+/// of every JSON kind, as the JSON text the JS side passes.
+fn custom_claims() -> impl Strategy<Value = String> {
+    let value = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i32>().prop_map(Value::from),
+        (-1.0e6f64..1.0e6).prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    let value = value.prop_recursive(3, 12, 4, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            proptest::collection::btree_map("[a-z]{1,6}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    });
+    proptest::collection::btree_map(text(), value, 0..4).prop_map(|m| {
+        let object: serde_json::Map<String, Value> = m
+            .into_iter()
+            .filter(|(name, _)| !RESERVED.contains(&name.as_str()))
+            .collect();
+        Value::Object(object).to_string()
+    })
+}
+
+const RESERVED: [&str; 10] = [
+    "apikey",
+    "permissions",
+    "version",
+    "roomId",
+    "participantId",
+    "roles",
+    "jti",
+    "iat",
+    "nbf",
+    "exp",
+];
 
 #[derive(Debug, Clone)]
 struct Case {
@@ -42,6 +89,7 @@ struct Case {
     now: i64,
     lifetime: i64,
     not_before: Option<i64>,
+    claims_json: Option<String>,
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -50,7 +98,7 @@ fn case() -> impl Strategy<Value = Case> {
         text(),
         permissions(),
         proptest::option::of(text()),
-        proptest::option::of(text()),
+        proptest::option::of(participant_id()),
         proptest::option::of(prop_oneof![
             Just(vec!["crawler"]),
             Just(vec!["rtc"]),
@@ -59,7 +107,10 @@ fn case() -> impl Strategy<Value = Case> {
         proptest::option::of(text()),
         0..LATEST,
         1..=365 * DAY,
-        proptest::option::of(0.0f64..1.0),
+        (
+            proptest::option::of(0.0f64..1.0),
+            proptest::option::of(custom_claims()),
+        ),
     )
         .prop_map(
             |(
@@ -72,7 +123,7 @@ fn case() -> impl Strategy<Value = Case> {
                 jwt_id,
                 now,
                 lifetime,
-                not_before,
+                (not_before, claims_json),
             )| Case {
                 secret,
                 api_key,
@@ -87,6 +138,7 @@ fn case() -> impl Strategy<Value = Case> {
                 not_before: not_before
                     .map(|f| (lifetime as f64 * f) as i64)
                     .filter(|&n| n > 0),
+                claims_json,
             },
         )
 }
@@ -102,6 +154,7 @@ fn options(c: &Case) -> ClaimsOptions {
     o.jwt_id = c.jwt_id.clone().map(JwtId::Given);
     o.expires_in = Some(Span::Seconds(c.lifetime as f64));
     o.not_before = c.not_before.map(|n| Span::Seconds(n as f64));
+    o.claims_json = c.claims_json.clone();
     o
 }
 
@@ -131,11 +184,20 @@ proptest! {
         prop_assert_eq!(p.get("jti").and_then(Value::as_str), c.jwt_id.as_deref());
         let v2 = c.room_id.is_some() || c.participant_id.is_some() || c.roles.is_some();
         prop_assert_eq!(p.get("version").and_then(Value::as_i64), v2.then_some(2));
+        // Custom claims come back as given, and decode returns exactly them apart.
+        let custom: serde_json::Map<String, Value> = c
+            .claims_json
+            .as_deref()
+            .map_or_else(serde_json::Map::new, |j| serde_json::from_str(j).unwrap());
+        for (name, value) in &custom {
+            prop_assert_eq!(p.get(name), Some(value));
+        }
         // The same token from a Signer, and through decode.
         let signer = Signer::new(&c.api_key, &secret).unwrap();
         prop_assert_eq!(&signer.sign(&options(&c)).unwrap(), &token);
         let decoded = decode_token(&token, c.now).unwrap();
         prop_assert_eq!(&decoded.payload, p);
+        prop_assert_eq!(&decoded.custom_claims, &custom);
         // Outside it: expired at exp exactly, not yet valid before nbf.
         let e = verify_token(&token, std::slice::from_ref(&secret), &VerifyOptions::at(exp)).unwrap_err();
         prop_assert_eq!(e.code(), ErrorCode::Expired);

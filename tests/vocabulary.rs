@@ -77,6 +77,11 @@ fn vocabulary() -> String {
             MAX_TOKEN_LEN.to_string(),
         ),
         (
+            "MAX_CLAIMS_DEPTH",
+            "The deepest custom claims may nest (the claims object itself is level 1).",
+            MAX_CLAIMS_DEPTH.to_string(),
+        ),
+        (
             "MAX_OPTION_LEN",
             "The longest apiKey, roomId, participantId or jwtId, in bytes.",
             MAX_OPTION_LEN.to_string(),
@@ -114,6 +119,36 @@ fn vocabulary() -> String {
     ] {
         writeln!(out, "\n/** {doc} */\nexport const {name} = {value};").unwrap();
     }
+    let reserved: Vec<String> = RESERVED_CLAIMS
+        .iter()
+        .map(|(claim, option)| format!("{claim}: {}", js_str(option)))
+        .collect();
+    writeln!(
+        out,
+        "\n/** The claims this package writes, each with the option that sets it: no custom claim takes one of these names. */\nexport const RESERVED_CLAIMS = Object.freeze({{ {} }});",
+        reserved.join(", ")
+    )
+    .unwrap();
+    let legacy: Vec<String> = Role::ALL
+        .iter()
+        .map(|r| format!("{}: {}", r.legacy_str(), js_str(r.as_str())))
+        .collect();
+    writeln!(
+        out,
+        "\n/** The upper-case role names of VideoSDK's older docs, each with the name to sign instead. */\nexport const LEGACY_ROLES = Object.freeze({{ {} }});",
+        legacy.join(", ")
+    )
+    .unwrap();
+    let join: Vec<String> = [INVALID_PERMISSIONS, INVALID_PARTICIPANT_ID]
+        .iter()
+        .map(|e| format!("{}: {}", e.name, e.code))
+        .collect();
+    writeln!(
+        out,
+        "\n/** The errors VideoSDK raises at join for a token it refuses, by name, with their codes. */\nexport const JOIN_ERRORS = Object.freeze({{ {} }});",
+        join.join(", ")
+    )
+    .unwrap();
     writeln!(
         out,
         "\n/** Every TokenError code. */\nexport const ERROR_CODES = {};",

@@ -26,6 +26,7 @@ fn token() -> String {
         None,
         None,
         NOW,
+        None,
     )
     .unwrap()
 }
@@ -96,6 +97,7 @@ fn errors_carry_code_field_message_kind_and_reason() {
         None,
         None,
         NOW,
+        None,
     )
     .unwrap_err();
     let p = parts(&err);
@@ -164,6 +166,7 @@ fn token_signer_matches_sign() {
             None,
             None,
             NOW,
+            None,
         )
         .unwrap();
     assert_eq!(signed, token());
@@ -181,4 +184,74 @@ fn spans_are_measured_by_the_core() {
     );
     let err = span_seconds(Some(0.0), None, "expiresIn".into()).unwrap_err();
     assert_eq!(&parts(&err)[..2], ["INVALID_OPTIONS", "expiresIn"]);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn custom_claims_cross_as_json_text_and_decode_returns_them_apart() {
+    let signed = |claims: &str| {
+        sign(
+            "key",
+            Some(SECRET.into()),
+            None,
+            "allow_join".into(),
+            ',',
+            None,
+            Some("room".into()),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            NOW,
+            Some(claims.into()),
+        )
+    };
+    let token = signed(r#"{"name":"Ada","tags":["a",1]}"#).unwrap();
+    let signer = TokenSigner::new("key", Some(SECRET.into()), None).unwrap();
+    let again = signer
+        .sign(
+            "allow_join".into(),
+            ',',
+            None,
+            Some("room".into()),
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            NOW,
+            Some(r#"{"name":"Ada","tags":["a",1]}"#.into()),
+        )
+        .unwrap();
+    assert_eq!(token, again, "TokenSigner.sign gives the same token");
+    let json = verify(
+        &token,
+        Some(SECRET.into()),
+        None,
+        None,
+        NOW,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    .unwrap();
+    assert!(
+        json.contains(r#""roomId":"room","name":"Ada","tags":["a",1],"iat":"#),
+        "{json}"
+    );
+    let text = decode(&token, NOW).unwrap();
+    assert!(
+        text.ends_with(r#""warnings":[],"customClaims":{"name":"Ada","tags":["a",1]}}"#),
+        "{text}"
+    );
+    let err = signed(r#"{"iat":1}"#).unwrap_err();
+    assert_eq!(&parts(&err)[..2], ["INVALID_OPTIONS", "claims.iat"]);
 }

@@ -33,7 +33,6 @@ const ROLES = {
   crawler: 'server-side v2 API only; cannot join a meeting',
   rtc: 'meetings only; no server-side API',
 };
-const CLAIMS = ['apikey', 'permissions', 'version', 'roomId', 'participantId', 'roles', 'jti', ...TIME_CLAIMS];
 
 /** "1 h 52 min", "3 min 5 s", "2 d 3 h": the two largest units, as the core's warnings say it. */
 function span(seconds) {
@@ -50,7 +49,7 @@ function span(seconds) {
   return parts.length > 0 ? parts.join(' ') : '0 s';
 }
 
-const words = { permissions: PERMISSIONS, roles: ROLES, claims: CLAIMS };
+const words = { permissions: PERMISSIONS, roles: ROLES };
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -193,7 +192,7 @@ function renderDecoded() {
   $('signature').replaceChildren(decoded.signature === '' ? h('span', { class: 'bad-text' }, '(empty: this token is unsigned)') : decoded.signature);
 
   $('claims').replaceChildren(
-    ...explainClaims(decoded.payload, words).flatMap((row) => [
+    ...explainClaims(decoded.payload, words, decoded.customClaims).flatMap((row) => [
       h('dt', {}, code(row.name)),
       h('dd', {}, ...meaningNodes(row)),
     ]),

@@ -23,12 +23,13 @@ function listOf(values, meanings, kind) {
 }
 
 /**
- * One row per claim of the payload, VideoSDK's claims first: `{ name, meaning, list? }`, where
- * `list` (permissions, roles) holds one meaning per entry.
+ * One row per claim of the payload, VideoSDK's claims first, then the custom claims:
+ * `{ name, meaning, list? }`, where `list` (permissions, roles) holds one meaning per entry.
  * @param {object} payload the decoded payload
- * @param {{ permissions: Record<string,string>, roles: Record<string,string>, claims: string[] }} words
+ * @param {{ permissions: Record<string,string>, roles: Record<string,string> }} words
+ * @param {object} customClaims decodeToken's `customClaims`: the members that are not VideoSDK's
  */
-export function explainClaims(payload, words) {
+export function explainClaims(payload, words, customClaims = {}) {
   const rows = [];
   const has = (name) => Object.hasOwn(payload, name);
   const add = (name, meaning, list) => rows.push(list ? { name, meaning, list } : { name, meaning });
@@ -67,9 +68,8 @@ export function explainClaims(payload, words) {
     exp: 'VideoSDK refuses the token from this second on (see Times). Short lifetimes limit the harm of a leaked token.',
   };
   for (const name of TIME_CLAIMS) if (has(name)) add(name, [times[name]]);
-  const known = new Set(words.claims);
-  for (const name of Object.keys(payload)) {
-    if (!known.has(name)) add(name, [{ code: shown(payload[name]) }, { muted: ': not a VideoSDK claim; VideoSDK ignores it.' }]);
+  for (const name of Object.keys(customClaims)) {
+    add(name, [{ code: shown(customClaims[name]) }, { muted: ': custom claim: VideoSDK ignores it.' }]);
   }
   return rows;
 }

@@ -96,9 +96,8 @@ export async function sign(argv, io) {
     roles: options.roles === undefined ? undefined : list(options.roles),
     expiresIn: spanOption(options.expiresIn),
     now,
+    claims,
   };
-  // Only when given: a core without custom claims then still signs everything else.
-  if (claims !== undefined) request.claims = claims;
   let token;
   try {
     token = signToken(request);

@@ -76,6 +76,13 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// The length of the token [`sign_payload`] makes from a payload of `payload_len` bytes:
+/// the header, the payload and the 32-byte MAC in unpadded base64url, and two dots.
+pub const fn signed_len(payload_len: usize) -> usize {
+    const MAC_B64: usize = 43;
+    HEADER_B64.len() + 1 + (payload_len * 4).div_ceil(3) + 1 + MAC_B64
+}
+
 /// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
 pub fn sign_payload(mut mac: HmacSha256, payload: &str) -> String {
     let mut token = String::with_capacity(HEADER_B64.len() + 2 + payload.len() * 4 / 3 + 48);
@@ -131,6 +138,19 @@ pub fn check_mac(token: &Untrusted<'_>, secrets: &[Secret]) -> Result<(), TokenE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signed_len_is_the_length_of_the_token_signed() {
+        let secret = Secret::from_text("0123456789abcdef0123456789abcdef").unwrap();
+        for n in 0..40 {
+            let payload = "x".repeat(n);
+            assert_eq!(
+                sign_payload(secret.mac(), &payload).len(),
+                signed_len(n),
+                "{n}"
+            );
+        }
+    }
 
     #[test]
     fn short_secrets_are_weak_and_the_reason_never_holds_the_bytes() {

@@ -12,7 +12,7 @@ use crate::leaf::decimal::parse_decimal;
 use crate::leaf::text::{cat, int, quoted};
 
 /// The deepest nesting accepted, as serde_json's recursion limit.
-const MAX_DEPTH: usize = 128;
+pub const MAX_DEPTH: usize = 128;
 
 /// A JSON value as the token paths see it: strings borrowed from the input unless escaped.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +53,10 @@ impl<'a> Object<'a> {
 
     pub fn contains_key(&self, name: &str) -> bool {
         self.get(name).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
     #[cfg(test)]

@@ -7,4 +7,5 @@ pub mod error;
 pub mod host;
 pub mod json;
 pub mod json_serde;
+pub mod json_write;
 pub mod text;

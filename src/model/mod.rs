@@ -1,7 +1,10 @@
-//! Layer 2, the VideoSDK model: its words (vocab), time and spans, sign options and the checked
-//! claims they become, and the review of a payload (what VideoSDK would refuse).
+//! Layer 2, the VideoSDK model: its words (vocab), its rules about claims (rules), time and
+//! spans, sign options and the checked claims they become, custom claims, and the review of a
+//! payload (what VideoSDK would refuse).
 
+pub mod custom_claims;
 pub mod review;
+pub mod rules;
 pub mod sign_options;
 pub mod time;
 pub mod vocab;

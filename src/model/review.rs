@@ -1,10 +1,11 @@
 //! The review of a payload against what VideoSDK expects, one function serving both paths:
 //! verify refuses a token on the first finding that `refuses`, decode lists every finding as a
-//! warning. Also the match of a verified token's claims against what the caller asked for.
+//! warning. VideoSDK's join-time rules (rules.rs) are findings that refuse. Also the match of a verified token's claims against what the caller asked for.
 
 use crate::leaf::error::{ErrorCode, TokenError};
 use crate::leaf::json::{Object, Value};
 use crate::leaf::text::{cat, num, quoted};
+use crate::model::rules::{ask_join_conflict, legacy_role, participant_id_space, Breach};
 use crate::model::time::{human_span, numeric, MILLIS_THRESHOLD};
 use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, V2_CLAIMS, VERSION};
 
@@ -49,6 +50,7 @@ pub fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
         "permissions",
         PERMISSION_LIST,
         |s| Permission::parse(s).is_some(),
+        |_| None,
         true,
         &mut found,
     );
@@ -57,20 +59,23 @@ pub fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
         "roles",
         ROLE_LIST,
         |s| Role::parse(s).is_some(),
+        legacy_role,
         false,
         &mut found,
     );
     if let Some(Value::Array(items)) = payload.get("permissions") {
         let has = |p: Permission| items.iter().any(|v| v.as_str() == Some(p.as_str()));
-        if has(Permission::AllowJoin) && has(Permission::AskJoin) {
-            found.push(warn(
-                "permissions has both allow_join and ask_join: allow_join already joins \
-                 directly, so ask_join is contradictory",
-            ));
+        if let Some(breach) = ask_join_conflict(has) {
+            found.push(refuse(breach.finding()));
         }
     }
     for name in ["roomId", "participantId"] {
         match payload.get(name) {
+            Some(Value::String(id)) if name == "participantId" => {
+                if let Some(breach) = participant_id_space(id) {
+                    found.push(refuse(breach.finding()));
+                }
+            }
             None | Some(Value::String(_)) => {}
             Some(other) => found.push(refuse(cat(&[
                 name,
@@ -109,11 +114,14 @@ fn review_version(payload: &Object<'_>, found: &mut Vec<Finding>) {
     }
 }
 
+/// A list claim: present if `required`, a non-empty array of `known` strings. An unknown entry
+/// that breaks a rule of its own (`legacy`) is reported as that rule says.
 fn review_list(
     payload: &Object<'_>,
     name: &str,
     allowed: &str,
     known: impl Fn(&str) -> bool,
+    legacy: impl Fn(&str) -> Option<Breach>,
     required: bool,
     found: &mut Vec<Finding>,
 ) {
@@ -132,13 +140,18 @@ fn review_list(
             for item in items {
                 match item.as_str() {
                     Some(s) if known(s) => {}
-                    Some(s) => found.push(refuse(cat(&[
-                        name,
-                        " has the unknown entry ",
-                        &quoted(s),
-                        "; expected ",
-                        allowed,
-                    ]))),
+                    Some(s) => found.push(refuse(legacy(s).map_or_else(
+                        || {
+                            cat(&[
+                                name,
+                                " has the unknown entry ",
+                                &quoted(s),
+                                "; expected ",
+                                allowed,
+                            ])
+                        },
+                        |breach| breach.finding(),
+                    ))),
                     None => found.push(refuse(cat(&[
                         name,
                         " has ",
@@ -248,117 +261,5 @@ fn describe(value: &Value<'_>) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::{json, Value};
-
-    const NOW: i64 = 1_700_000_000;
-
-    fn texts(v: Value) -> Vec<(String, bool)> {
-        let text = v.to_string();
-        let payload = crate::leaf::json::scan_object(&text).unwrap();
-        review(&payload, NOW)
-            .into_iter()
-            .map(|f| (f.text, f.refuses))
-            .collect()
-    }
-
-    fn clean() -> Value {
-        json!({"apikey": "k", "permissions": ["allow_join"], "iat": NOW, "exp": NOW + 60})
-    }
-
-    #[test]
-    fn a_clean_token_has_no_findings() {
-        assert!(texts(clean()).is_empty());
-        let mut v2 = clean();
-        v2["version"] = json!(2);
-        v2["roomId"] = json!("r");
-        v2["participantId"] = json!("p");
-        v2["roles"] = json!(["crawler", "rtc"]);
-        assert!(texts(v2).is_empty());
-    }
-
-    #[test]
-    fn missing_mandatory_claims_refuse() {
-        let found = texts(json!({"exp": NOW + 60}));
-        assert!(found
-            .iter()
-            .any(|(t, r)| *r && t.starts_with("apikey is missing")));
-        assert!(found
-            .iter()
-            .any(|(t, r)| *r && t.starts_with("permissions is missing")));
-        let found = texts(json!({"apikey": "k", "permissions": ["allow_join"]}));
-        assert_eq!(
-            found,
-            vec![(
-                "exp is missing: VideoSDK refuses tokens without an expiry".into(),
-                true
-            )]
-        );
-    }
-
-    #[test]
-    fn unknown_permissions_and_roles_are_named() {
-        let mut v = clean();
-        v["permissions"] = json!(["allow_join", "allow_everything"]);
-        v["version"] = json!(2);
-        v["roles"] = json!(["admin"]);
-        let found = texts(v);
-        assert!(found
-            .iter()
-            .any(|(t, _)| t.contains("\"allow_everything\"")));
-        assert!(found.iter().any(|(t, _)| t.contains("\"admin\"")));
-        let mut v = clean();
-        v["permissions"] = json!("allow_join");
-        assert!(texts(v)[0].0.starts_with("permissions must be an array"));
-    }
-
-    #[test]
-    fn v2_claims_need_version_2_and_say_so() {
-        let mut v = clean();
-        v["roomId"] = json!("r");
-        v["roles"] = json!(["rtc"]);
-        let found = texts(v.clone());
-        assert_eq!(found.len(), 1);
-        assert!(found[0].0.contains("roomId, roles given without version"));
-        v["version"] = json!("2");
-        assert!(texts(v.clone())[0].0.contains("the string \"2\""));
-        v["version"] = json!(1);
-        assert!(texts(v)[0].0.contains("version must be 2"));
-    }
-
-    #[test]
-    fn times_must_be_plausible_seconds() {
-        for (name, bad, expect) in [
-            ("exp", json!("1700000060"), "must be a number"),
-            ("iat", json!(-1), "negative"),
-            (
-                "exp",
-                json!(1_700_000_060_000i64),
-                "looks like milliseconds",
-            ),
-            ("nbf", json!(true), "must be a number"),
-        ] {
-            let mut v = clean();
-            v[name] = bad;
-            let found = texts(v);
-            assert!(
-                found.iter().any(|(t, r)| *r && t.contains(expect)),
-                "{name}: {found:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn time_and_contradiction_warnings_do_not_refuse() {
-        let mut v = clean();
-        v["exp"] = json!(NOW - 180);
-        v["iat"] = json!(NOW + 3600);
-        v["permissions"] = json!(["allow_join", "ask_join"]);
-        let found = texts(v);
-        assert!(found.iter().all(|(_, r)| !r), "{found:?}");
-        assert!(found.iter().any(|(t, _)| t == "expired 3 min ago"));
-        assert!(found.iter().any(|(t, _)| t.contains("1 h in the future")));
-        assert!(found.iter().any(|(t, _)| t.contains("contradictory")));
-    }
-}
+#[path = "review_tests.rs"]
+mod tests;

@@ -6,6 +6,8 @@ use crate::leaf::error::TokenError;
 use crate::leaf::host;
 use crate::leaf::json::write_str;
 use crate::leaf::text::{cat, int, num, push_u64, quoted};
+use crate::model::custom_claims::check_custom_claims;
+use crate::model::rules::{ask_join_conflict, legacy_role, participant_id_space};
 use crate::model::time::{check_now, span_floor, Span};
 use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, VERSION};
 
@@ -31,13 +33,14 @@ pub enum JwtId {
 /// Everything about a token but the key and the API key: what `TokenSigner.sign` takes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimsOptions {
-    /// Non-empty; duplicates are dropped; `allow_join` with `ask_join` is refused.
+    /// Non-empty; duplicates are dropped; `ask_join` with `allow_join` or `allow_mod` is refused
+    /// (VideoSDK error 4008).
     pub permissions: Vec<String>,
     /// Must be 2 if given; set to 2 automatically when a v2 claim is present.
     pub version: Option<f64>,
     /// Restricts the token to one room (v2).
     pub room_id: Option<String>,
-    /// Restricts the token to one participant (v2).
+    /// Restricts the token to one participant (v2); no whitespace (VideoSDK error 4004).
     pub participant_id: Option<String>,
     /// `crawler` and/or `rtc` (v2).
     pub roles: Option<Vec<String>>,
@@ -49,6 +52,9 @@ pub struct ClaimsOptions {
     pub jwt_id: Option<JwtId>,
     /// The clock, in whole seconds since the epoch.
     pub now: i64,
+    /// Custom claims: the JSON text of an object whose members VideoSDK ignores (`{"name":"Ada"}`),
+    /// written after VideoSDK's claims. Names this package writes are refused.
+    pub claims_json: Option<String>,
 }
 
 impl ClaimsOptions {
@@ -64,6 +70,7 @@ impl ClaimsOptions {
             not_before: None,
             jwt_id: None,
             now,
+            claims_json: None,
         }
     }
 }
@@ -76,6 +83,8 @@ pub struct Claims {
     pub room_id: Option<String>,
     pub participant_id: Option<String>,
     pub roles: Vec<Role>,
+    /// Custom claims as payload members, each led by ','.
+    pub custom: String,
     pub jti: Option<String>,
     pub iat: i64,
     pub nbf: Option<i64>,
@@ -118,6 +127,13 @@ impl ClaimsOptions {
             if let Some(v) = value {
                 check_text(field, v)?;
             }
+        }
+        if let Some(breach) = self
+            .participant_id
+            .as_deref()
+            .and_then(participant_id_space)
+        {
+            return Err(breach.refusal());
         }
         let v2_given: Vec<&str> = [
             ("roomId", self.room_id.is_some()),
@@ -181,12 +197,17 @@ impl ClaimsOptions {
                 Some(delay)
             }
         };
+        let custom = match &self.claims_json {
+            None => String::new(),
+            Some(json) => check_custom_claims(json)?,
+        };
         Ok(Claims {
             permissions,
             version2,
             room_id: self.room_id.clone(),
             participant_id: self.participant_id.clone(),
             roles,
+            custom,
             jti,
             iat: self.now,
             nbf: delay.map(|d| self.now + d),
@@ -204,14 +225,8 @@ impl ClaimsOptions {
         let permissions = dedup(&self.permissions, "permissions", PERMISSION_LIST, |s| {
             Permission::parse(s)
         })?;
-        if permissions.contains(&Permission::AllowJoin)
-            && permissions.contains(&Permission::AskJoin)
-        {
-            return Err(TokenError::invalid_option(
-                "permissions",
-                "permissions cannot hold both allow_join and ask_join: allow_join joins directly, \
-                 ask_join must ask to be let in; pick one",
-            ));
+        if let Some(breach) = ask_join_conflict(|p| permissions.contains(&p)) {
+            return Err(breach.refusal());
         }
         Ok(permissions)
     }
@@ -227,7 +242,12 @@ impl ClaimsOptions {
                     ", or be left out",
                 ]),
             )),
-            Some(roles) => dedup(roles, "roles", ROLE_LIST, Role::parse),
+            Some(roles) => {
+                if let Some(breach) = roles.iter().find_map(|r| legacy_role(r)) {
+                    return Err(breach.refusal());
+                }
+                dedup(roles, "roles", ROLE_LIST, Role::parse)
+            }
         }
     }
 }
@@ -273,9 +293,9 @@ fn random_id() -> Result<String, TokenError> {
 
 impl Claims {
     /// The payload, members in a fixed order: apikey, permissions, version, roomId,
-    /// participantId, roles, jti, iat, nbf, exp.
+    /// participantId, roles, the custom claims, jti, iat, nbf, exp.
     pub fn payload_json(&self, api_key: &str) -> String {
-        let mut out = String::with_capacity(160 + api_key.len());
+        let mut out = String::with_capacity(160 + api_key.len() + self.custom.len());
         out.push_str("{\"apikey\":");
         write_str(&mut out, api_key);
         out.push_str(",\"permissions\":[");
@@ -314,6 +334,7 @@ impl Claims {
             }
             out.push(']');
         }
+        out.push_str(&self.custom);
         if let Some(jti) = &self.jti {
             out.push_str(",\"jti\":");
             write_str(&mut out, jti);

@@ -150,3 +150,61 @@ fn integers_are_written_as_json_numbers() {
         assert_eq!(out, n.to_string());
     }
 }
+
+#[test]
+fn ask_join_with_allow_join_or_allow_mod_is_refused_as_videosdk_would() {
+    for other in ["allow_join", "allow_mod"] {
+        let mut o = opts();
+        o.permissions = vec![other.into(), "ask_join".into()];
+        let (code, field, reason) = field_err(o);
+        assert_eq!(code, ErrorCode::InvalidOptions);
+        assert_eq!(field.as_deref(), Some("permissions"));
+        assert!(
+            reason.contains("error 4008 INVALID_PERMISSIONS"),
+            "{reason}"
+        );
+    }
+    let mut o = opts();
+    o.permissions = vec!["ask_join".into()];
+    assert!(o.check().is_ok());
+}
+
+#[test]
+fn a_participant_id_with_any_white_space_is_refused() {
+    for id in ["a b", "a\u{a0}b", "\u{2003}", "tab\t", "end\u{3000}"] {
+        let mut o = opts();
+        o.participant_id = Some(id.into());
+        let (_, field, reason) = field_err(o);
+        assert_eq!(field.as_deref(), Some("participantId"));
+        assert!(
+            reason.contains("error 4004 INVALID_PARTICIPANT_ID"),
+            "{reason}"
+        );
+    }
+    let mut o = opts();
+    o.participant_id = Some("user_42-é".into());
+    assert!(o.check().is_ok());
+}
+
+#[test]
+fn legacy_upper_case_roles_get_a_did_you_mean() {
+    let mut o = opts();
+    o.roles = Some(vec!["rtc".into(), "CRAWLER".into()]);
+    let (_, field, reason) = field_err(o);
+    assert_eq!(field.as_deref(), Some("roles"));
+    assert!(reason.contains("did you mean 'crawler'?"), "{reason}");
+}
+
+#[test]
+fn custom_claims_are_checked_after_the_other_options() {
+    let mut o = opts();
+    o.claims_json = Some(r#"{"exp":1}"#.into());
+    assert_eq!(field_err(o).1.as_deref(), Some("claims.exp"));
+    let mut o = opts();
+    o.claims_json = Some(r#"{"name":"Ada"}"#.into());
+    o.permissions = vec![];
+    assert_eq!(field_err(o).1.as_deref(), Some("permissions"));
+    let mut o = opts();
+    o.claims_json = Some(r#"{"name":"Ada"}"#.into());
+    assert_eq!(o.check().unwrap().custom, r#","name":"Ada""#);
+}

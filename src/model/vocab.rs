@@ -67,6 +67,20 @@ impl Role {
         Self::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
+    /// The upper-case spelling of VideoSDK's older docs (`roles: ['CRAWLER']`): a legacy name
+    /// the current API does not list, so it is refused with a pointer to the right one.
+    pub const fn legacy_str(self) -> &'static str {
+        match self {
+            Self::Crawler => "CRAWLER",
+            Self::Rtc => "RTC",
+        }
+    }
+
+    /// Reads a legacy upper-case spelling; anything else is `None`.
+    pub fn parse_legacy(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.legacy_str() == s)
+    }
+
     /// Where the role lets a token be used, in words.
     pub const fn meaning(self) -> &'static str {
         match self {
@@ -85,6 +99,40 @@ pub const PERMISSIONS_EXAMPLE: &str = "['allow_join']";
 /// A list of roles as a message shows one.
 pub const ROLES_EXAMPLE: &str = "['rtc']";
 
+/// An error VideoSDK's SDKs raise when a participant joins with a token it refuses (their "error
+/// events" table): the code and the name its SDKs give it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct JoinError {
+    pub code: u16,
+    pub name: &'static str,
+}
+
+/// "please don't use allow_join or allow_mod with ask_join".
+pub const INVALID_PERMISSIONS: JoinError = JoinError {
+    code: 4008,
+    name: "INVALID_PERMISSIONS",
+};
+/// A participantId that is empty or "contains any whitespaces".
+pub const INVALID_PARTICIPANT_ID: JoinError = JoinError {
+    code: 4004,
+    name: "INVALID_PARTICIPANT_ID",
+};
+
+/// The claims this package writes, in payload order, each with the option that sets it: a
+/// custom claim cannot take one of these names.
+pub const RESERVED_CLAIMS: [(&str, &str); 10] = [
+    ("apikey", "apiKey"),
+    ("permissions", "permissions"),
+    ("version", "version"),
+    ("roomId", "roomId"),
+    ("participantId", "participantId"),
+    ("roles", "roles"),
+    ("jti", "jwtId"),
+    ("iat", "now"),
+    ("nbf", "notBefore"),
+    ("exp", "expiresIn"),
+];
+
 /// The claims that need `version: 2`, in payload order.
 pub const V2_CLAIMS: [&str; 3] = ["roomId", "participantId", "roles"];
 /// The only version VideoSDK defines.
@@ -93,7 +141,7 @@ pub const VERSION: f64 = 2.0;
 /// Options of `signToken` and `new TokenSigner` that say who signs.
 pub const SIGNER_OPTIONS: [&str; 2] = ["apiKey", "secret"];
 /// Options of `signToken` and `TokenSigner.sign` that say what the token holds.
-pub const CLAIM_OPTIONS: [&str; 9] = [
+pub const CLAIM_OPTIONS: [&str; 10] = [
     "permissions",
     "version",
     "roomId",
@@ -103,6 +151,7 @@ pub const CLAIM_OPTIONS: [&str; 9] = [
     "notBefore",
     "jwtId",
     "now",
+    "claims",
 ];
 /// Options of `verifyToken`.
 pub const VERIFY_OPTIONS: [&str; 5] =
@@ -125,6 +174,17 @@ mod tests {
             assert_eq!(Role::parse(r.as_str()), Some(r));
         }
         assert!(PERMISSIONS_EXAMPLE.contains(Permission::AllowJoin.as_str()));
+        for r in Role::ALL {
+            assert_eq!(r.legacy_str(), r.as_str().to_ascii_uppercase());
+            assert_eq!(Role::parse_legacy(r.legacy_str()), Some(r));
+            assert_eq!(Role::parse(r.legacy_str()), None);
+        }
+        for (claim, option) in RESERVED_CLAIMS {
+            assert!(
+                CLAIM_OPTIONS.contains(&option) || SIGNER_OPTIONS.contains(&option),
+                "{claim} is set by {option}, an option of signToken"
+            );
+        }
         assert!(ROLES_EXAMPLE.contains(Role::Rtc.as_str()));
     }
 }

@@ -9,6 +9,7 @@ use crate::jws::untrusted::{payload_object, Untrusted};
 use crate::leaf::error::TokenError;
 use crate::leaf::json_serde as json;
 use crate::leaf::text::{cat, quoted};
+use crate::model::custom_claims::custom_claims_json;
 use crate::model::review::review;
 use crate::model::time::plausible;
 
@@ -35,6 +36,8 @@ pub struct Decoded {
     pub expired: bool,
     /// What a VideoSDK server would object to; empty for a clean token.
     pub warnings: Vec<String>,
+    /// The payload's members that are not claims this package writes (VideoSDK ignores them).
+    pub custom_claims: Map<String, Value>,
 }
 
 /// Decodes a token **without checking its signature**: for display and debugging only, never
@@ -58,6 +61,7 @@ pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
         not_before: s.not_before,
         expired: s.expired,
         warnings: s.warnings,
+        custom_claims: map("payload", &s.custom_claims_json)?,
     })
 }
 
@@ -71,6 +75,8 @@ pub struct Summary<'a> {
     pub not_before: Option<f64>,
     pub expired: bool,
     pub warnings: Vec<String>,
+    /// The custom claims as a JSON object's text.
+    pub custom_claims_json: String,
 }
 
 pub fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
@@ -95,6 +101,7 @@ pub fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
     let expires_at = plausible(&payload, "exp");
     let issued_at = plausible(&payload, "iat");
     let not_before = plausible(&payload, "nbf");
+    let custom_claims_json = custom_claims_json(&payload);
     Ok(Summary {
         header_json: untrusted.header_json,
         signature: untrusted.signature_b64,
@@ -104,6 +111,7 @@ pub fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
         expires_at,
         payload_json,
         warnings,
+        custom_claims_json,
     })
 }
 
@@ -137,11 +145,25 @@ mod tests {
         for expect in [
             "alg is \"none\"",
             "expired 16 min 40 s ago",
-            "contradictory",
+            "error 4008 INVALID_PERMISSIONS",
             "the string \"2\"",
         ] {
             assert!(all.contains(expect), "missing {expect:?} in\n{all}");
         }
+    }
+
+    #[test]
+    fn custom_claims_are_returned_apart_from_the_warnings() {
+        let t = unsigned(
+            r#"{"alg":"HS256","typ":"JWT"}"#,
+            r#"{"apikey":"k","permissions":["allow_join"],"name":"Ada","tags":["a"],"iat":1700000000,"exp":1700007200}"#,
+        );
+        let d = decode_token(&t, NOW).unwrap();
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(
+            serde_json::Value::Object(d.custom_claims),
+            serde_json::json!({"name": "Ada", "tags": ["a"]})
+        );
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Signing: options → checked claims → payload → `header.payload` → HMAC-SHA-256 → token.
 
-use crate::jws::mac::{sign_payload, HmacSha256, Secret};
+use crate::jws::mac::{sign_payload, signed_len, HmacSha256, Secret};
+use crate::jws::untrusted::MAX_TOKEN_LEN;
 use crate::leaf::error::TokenError;
-use crate::model::sign_options::{check_text, ClaimsOptions};
+use crate::leaf::text::{cat, int};
+use crate::model::custom_claims;
+use crate::model::sign_options::{check_text, Claims, ClaimsOptions};
 
 /// Signs a VideoSDK token with `secret`.
 ///
@@ -22,8 +25,38 @@ pub fn sign_token(
     options: &ClaimsOptions,
 ) -> Result<String, TokenError> {
     check_text("apiKey", api_key)?;
-    let payload = options.check()?.payload_json(api_key);
+    let payload = payload_within_limit(&options.check()?, api_key)?;
     Ok(sign_payload(secret.mac(), &payload))
+}
+
+/// The payload, if the token made of it stays within what verify accepts: a token this package
+/// signs can always be verified. Only custom claims (or option strings full of characters JSON
+/// escapes six-fold) come near the limit.
+fn payload_within_limit(claims: &Claims, api_key: &str) -> Result<String, TokenError> {
+    let payload = claims.payload_json(api_key);
+    let len = signed_len(payload.len());
+    if len <= MAX_TOKEN_LEN {
+        return Ok(payload);
+    }
+    let (field, advice) = if claims.custom.is_empty() {
+        (
+            "options",
+            "use shorter apiKey, roomId, participantId or jwtId strings",
+        )
+    } else {
+        (custom_claims::FIELD, "make the custom claims smaller")
+    };
+    Err(TokenError::invalid_option(
+        field,
+        cat(&[
+            "the token would be ",
+            &int(len as i64),
+            " bytes; verifyToken refuses tokens over ",
+            &int(MAX_TOKEN_LEN as i64),
+            ": ",
+            advice,
+        ]),
+    ))
 }
 
 /// An API key and keyed HMAC state, held for signing many tokens: the key schedule (two SHA-256
@@ -45,7 +78,7 @@ impl Signer {
 
     /// Signs a token with the held API key and key.
     pub fn sign(&self, options: &ClaimsOptions) -> Result<String, TokenError> {
-        let payload = options.check()?.payload_json(&self.api_key);
+        let payload = payload_within_limit(&options.check()?, &self.api_key)?;
         Ok(sign_payload(self.mac.clone(), &payload))
     }
 }
@@ -64,6 +97,7 @@ mod tests {
     use crate::jws::header::{HEADER_B64, HEADER_JSON};
     use crate::leaf::base64url;
     use crate::model::sign_options::JwtId;
+    use crate::ops::verify::{verify_token, VerifyOptions};
     use hmac::Mac;
 
     const NOW: i64 = 1_700_000_000;
@@ -99,6 +133,59 @@ mod tests {
         assert_eq!(
             payload_of(&token),
             r#"{"apikey":"key","permissions":["allow_join","allow_mod"],"version":2,"roomId":"room \"1\"","participantId":"p","roles":["crawler","rtc"],"jti":"id-1","iat":1700000000,"nbf":1700000030,"exp":1700007200}"#
+        );
+    }
+
+    #[test]
+    fn custom_claims_go_after_videosdk_s_claims_and_before_jti_and_the_times() {
+        let mut o = ClaimsOptions::new(["allow_join"], NOW);
+        o.participant_id = Some("p".into());
+        o.roles = Some(vec!["rtc".into()]);
+        o.jwt_id = Some(JwtId::Given("id".into()));
+        o.claims_json = Some(r#"{"name":"Ada","profile":{"joined":"2024-01-01"}}"#.into());
+        let token = sign_token("key", &secret(), &o).unwrap();
+        assert_eq!(
+            payload_of(&token),
+            r#"{"apikey":"key","permissions":["allow_join"],"version":2,"participantId":"p","roles":["rtc"],"name":"Ada","profile":{"joined":"2024-01-01"},"jti":"id","iat":1700000000,"exp":1700007200}"#
+        );
+        let claims = verify_token(&token, &[secret()], &VerifyOptions::at(NOW))
+            .unwrap()
+            .payload;
+        assert_eq!(claims["profile"]["joined"], "2024-01-01");
+    }
+
+    #[test]
+    fn a_token_over_the_verify_limit_is_refused_at_sign_time() {
+        let fits = |n: usize| {
+            let mut o = ClaimsOptions::new(["allow_join"], NOW);
+            o.claims_json = Some(format!(r#"{{"pad":"{}"}}"#, "x".repeat(n)));
+            sign_token("key", &secret(), &o)
+        };
+        // The largest pad that fits, found by its length; one byte more is refused.
+        let n = (0..MAX_TOKEN_LEN).rev().find(|&n| fits(n).is_ok()).unwrap();
+        let token = fits(n).unwrap();
+        assert!(MAX_TOKEN_LEN - token.len() < 4, "{}", token.len());
+        verify_token(&token, &[secret()], &VerifyOptions::at(NOW)).unwrap();
+        let e = fits(n + 1).unwrap_err();
+        assert_eq!(e.field(), Some("claims"));
+        assert!(
+            e.reason().contains("verifyToken refuses tokens over 8192"),
+            "{}",
+            e.reason()
+        );
+        let signer = Signer::new("key", &secret()).unwrap();
+        let mut o = ClaimsOptions::new(["allow_join"], NOW);
+        o.claims_json = Some(format!(r#"{{"pad":"{}"}}"#, "x".repeat(n + 1)));
+        assert_eq!(signer.sign(&o).unwrap_err().field(), Some("claims"));
+        // Option strings of control characters (six bytes each in JSON) can pass it too.
+        let mut o = ClaimsOptions::new(["allow_join"], NOW);
+        o.room_id = Some("\u{1}".repeat(1024));
+        o.jwt_id = Some(JwtId::Given("\u{1}".repeat(1024)));
+        assert_eq!(
+            sign_token(&"\u{1}".repeat(1024), &secret(), &o)
+                .unwrap_err()
+                .field(),
+            Some("options")
         );
     }
 

@@ -31,6 +31,8 @@ pub struct Claims {
     pub jwt_id: Option<String>,
     pub jti_random: Option<Vec<u8>>,
     pub now: f64,
+    /// Custom claims: the JSON text read.js wrote of the `claims` option (custom-claims.js).
+    pub claims_json: Option<String>,
 }
 
 impl Claims {
@@ -55,6 +57,7 @@ impl Claims {
             }
             (None, None) => None,
         };
+        claims.claims_json = self.claims_json;
         Ok(claims)
     }
 }

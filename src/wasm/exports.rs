@@ -23,7 +23,7 @@ fn out<T>(result: Result<T, TokenError>) -> Out<T> {
 }
 
 /// `signToken`: the API key, the secret (text or bytes), then the claim options as
-/// `TokenSigner.sign` takes them.
+/// `TokenSigner.sign` takes them, the custom claims last as JSON text.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
 pub fn sign(
@@ -43,6 +43,7 @@ pub fn sign(
     jwt_id: Option<String>,
     jti_random: Option<Vec<u8>>,
     now: f64,
+    claims_json: Option<String>,
 ) -> Out<String> {
     let claims = Claims {
         permissions,
@@ -56,6 +57,7 @@ pub fn sign(
         jwt_id,
         jti_random,
         now,
+        claims_json,
     };
     out(scrubbed(|| {
         let secret = secret(secret_text, secret_bytes)?;
@@ -105,6 +107,7 @@ impl TokenSigner {
         jwt_id: Option<String>,
         jti_random: Option<Vec<u8>>,
         now: f64,
+        claims_json: Option<String>,
     ) -> Out<String> {
         let claims = Claims {
             permissions,
@@ -118,6 +121,7 @@ impl TokenSigner {
             jwt_id,
             jti_random,
             now,
+            claims_json,
         };
         out(scrubbed(|| self.signer.sign(&claims.options()?)))
     }

@@ -4,12 +4,18 @@
 use crate::leaf::json::write_str;
 use crate::ops::decode::Summary;
 
-/// `{"header":…,"payload":…,"signature":"…","dates":n,"expired":b,"warnings":[…]}`: bits 0, 1
-/// and 2 of `dates` say whether iat, exp and nbf are plausible times, which api.js then turns
-/// into Dates from the parsed payload.
+/// `{"header":…,"payload":…,"signature":"…","dates":n,"expired":b,"warnings":[…],
+/// "customClaims":{…}}`: bits 0, 1 and 2 of `dates` say whether iat, exp and nbf are plausible
+/// times, which api.js then turns into Dates from the parsed payload; `customClaims` is the
+/// payload's members this package does not write, apart from the warnings.
 pub fn summary_json(s: &Summary<'_>) -> String {
-    let mut out =
-        String::with_capacity(s.header_json.len() + s.payload_json.len() + s.signature.len() + 80);
+    let mut out = String::with_capacity(
+        s.header_json.len()
+            + s.payload_json.len()
+            + s.signature.len()
+            + s.custom_claims_json.len()
+            + 100,
+    );
     out.push_str("{\"header\":");
     out.push_str(&s.header_json);
     out.push_str(",\"payload\":");
@@ -32,6 +38,8 @@ pub fn summary_json(s: &Summary<'_>) -> String {
         }
         write_str(&mut out, w);
     }
-    out.push_str("]}");
+    out.push_str("],\"customClaims\":");
+    out.push_str(&s.custom_claims_json);
+    out.push('}');
     out
 }

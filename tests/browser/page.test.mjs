@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHmac } from 'node:crypto';
 import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -225,7 +226,7 @@ test('every warning decodeToken gives is listed', async () => {
   assert.deepEqual(listed, expected);
   const all = listed.join('\n');
   assert.match(all, /"allow_everything"/);
-  assert.match(all, /allow_join and ask_join/);
+  assert.match(all, /both ask_join and allow_join/);
   assert.match(all, /roomId given without version/);
   assert.match(all, /iat is 10 min in the future/);
   assert.equal(await page.textContent('#warnings-title'), `Warnings (${expected.length})`);
@@ -438,7 +439,103 @@ test('screenshots at 1280 and 375 px, light and dark, with no horizontal scroll'
   await page.screenshot({ path: join(OUT, 'www-mobile-375-malformed.png'), fullPage: true });
 });
 
+// ---- VideoSDK's join-time rules and custom claims on the page -----------------------------------
+
+/** A signed token VideoSDK would refuse at join, with custom claims. */
+const brokenToken = () => rawToken({
+  apikey: 'k', permissions: ['allow_mod', 'ask_join'], version: 2, participantId: 'has space', roles: ['CRAWLER'],
+  name: 'Ada', profile: { team: 7, admin: false }, iat: T0, exp: T0 + 7200,
+});
+
+test('the rules VideoSDK enforces at join show as warnings, custom claims as ignored', async () => {
+  const { page } = await openPage();
+  const token = brokenToken();
+  await paste(page, token);
+  const expected = decodeToken(token, { now: NOW }).warnings;
+  assert.deepEqual(await page.locator('#warnings li').allInnerTexts(), expected);
+  const all = expected.join('\n');
+  assert.match(all, /both ask_join and allow_mod: VideoSDK refuses a participant joining with it \(error 4008 INVALID_PERMISSIONS/);
+  assert.match(all, /participantId "has space" has a space \(U\+0020\) at character 4: .*error 4004 INVALID_PARTICIPANT_ID/);
+  assert.match(all, /roles has "CRAWLER", a legacy upper-case name/);
+  const claims = await text(page, '#claims');
+  assert.match(claims, /name\s+Ada: custom claim: VideoSDK ignores it\./);
+  assert.match(claims, /profile\s+\{"team":7,"admin":false\}: custom claim: VideoSDK ignores it\./);
+  await page.screenshot({ path: join(OUT, 'www-rules-and-custom-claims.png'), fullPage: true });
+  // Verify refuses it, naming the first rule it breaks.
+  await page.fill('#verify-secret', SECRET);
+  await page.click('#verify');
+  const result = await text(page, '#verify-result');
+  assert.match(result, /CLAIMS_INVALID/);
+  assert.match(result, /roles has "CRAWLER", a legacy upper-case name/);
+  // Generate refuses what VideoSDK would refuse, saying so.
+  await page.fill('#gen-apikey', 'dev-api-key');
+  await page.click('#gen-random');
+  await page.check('#gen-perm-ask_join');
+  await page.check('#gen-perm-allow_mod');
+  await page.uncheck('#gen-perm-allow_join');
+  await page.click('#generate');
+  assert.match(await text(page, '#generate-error'), /INVALID_OPTIONS · permissions/);
+  assert.match(await text(page, '#generate-error'), /error 4008 INVALID_PERMISSIONS/);
+  await page.uncheck('#gen-perm-allow_mod');
+  await page.fill('#gen-participant', 'two words');
+  await page.click('#generate');
+  assert.match(await text(page, '#generate-error'), /INVALID_OPTIONS · participantId/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'gen-participant');
+});
+
+// ---- Accessibility: axe-core, WCAG 2.1 A and AA ---------------------------------------------------
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** axe-core's violations on the page as it is, one line per failing element. */
+async function axeViolations(page) {
+  // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') does not apply.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`) }))),
+    WCAG21_AA,
+  );
+  return violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) ${n}`));
+}
+
+test('axe-core finds no WCAG 2.1 AA violation, light and dark, without a token, with one, with a malformed one', async () => {
+  const states = [
+    ['no token', async () => {}],
+    ['a clean token, verified', async (page) => {
+      await paste(page, v2Token());
+      await page.fill('#verify-secret', SECRET);
+      await page.click('#verify');
+    }],
+    ['a token VideoSDK refuses, with custom claims; verify and generate errors', async (page) => {
+      await paste(page, brokenToken());
+      await page.fill('#verify-secret', SECRET);
+      await page.click('#verify');
+      await page.fill('#gen-secret', 'too-short');
+      await page.click('#generate');
+    }],
+    ['an expired token', async (page) => {
+      await paste(page, signToken({ apiKey: 'k', secret: SECRET, permissions: ['allow_join'], expiresIn: 60, now: NOW - 180 }));
+    }],
+    ['a malformed token', async (page) => {
+      await paste(page, 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.ab+c.c2ln');
+    }],
+  ];
+  const found = [];
+  for (const colorScheme of ['light', 'dark']) {
+    for (const [state, setUp] of states) {
+      const { page } = await openPage({ colorScheme });
+      await setUp(page);
+      // axe-core waits on timers: let the page's paused clock run from here on.
+      await page.clock.resume();
+      found.push(...(await axeViolations(page)).map((v) => `${colorScheme}, ${state}: ${v}`));
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
 test('the server saw only the page and its own files', () => {
-  const unexpected = served.filter((p) => !['/', '/app.js', '/explain.js', '/style.css', '/wasm.js', '/api.js', '/read.js', '/vocabulary.js', '/errors.js', '/videosdk_token.js', '/videosdk_token_bg.wasm', '/favicon.svg'].includes(p));
+  const unexpected = served.filter((p) => !['/', '/app.js', '/explain.js', '/style.css', '/wasm.js', '/api.js', '/read.js', '/custom-claims.js', '/echo.js', '/vocabulary.js', '/errors.js', '/videosdk_token.js', '/videosdk_token_bg.wasm', '/favicon.svg'].includes(p));
   assert.deepEqual(unexpected, []);
 });

@@ -563,6 +563,41 @@ export function endpointCases(lib) {
       eq(weak.field, 'secret', 'weak secret: field');
     }],
 
+    ['endpoint: VideoSDK\'s join-time rules are a 400 naming the field and the error they avoid', async () => {
+      for (const id of ['has space', 'tab\there', 'no\u00a0break', 'ideo\u3000graphic']) {
+        const get = await call(`?participantId=${encodeURIComponent(id)}`);
+        expectError(get, 400, 'INVALID_OPTIONS', 'participantId');
+        ok(get.body.error.message.includes('error 4004 INVALID_PARTICIPANT_ID'), get.body.error.message);
+        expectError(await post({ participantId: id }), 400, 'INVALID_OPTIONS', 'participantId');
+      }
+      const all = { allowedPermissions: ['allow_join', 'ask_join', 'allow_mod'] };
+      for (const permissions of [['allow_mod', 'ask_join'], ['ask_join', 'allow_join']]) {
+        const r = await post({ permissions }, all);
+        expectError(r, 400, 'INVALID_OPTIONS', 'permissions');
+        ok(r.body.error.message.includes('error 4008 INVALID_PERMISSIONS'), r.body.error.message);
+      }
+      // The same rules hold for what a grant says: a grant VideoSDK would refuse is the deployment's bug.
+      expectServerError(await post({}, { authorize: () => ({ participantId: 'has space' }) }), 'grant participantId with a space');
+    }],
+
+    ['endpoint: callers cannot pass custom claims; authorize may add them for a caller', async () => {
+      expectError(await post({ claims: { admin: true } }), 400, 'INVALID_OPTIONS', 'claims');
+      expectError(await call('?claims=%7B%7D'), 400, 'INVALID_OPTIONS', 'claims');
+      const config = { authorize: () => ({ roomId: 'team-room', claims: { name: 'Ada', team: { id: 7 } } }) };
+      const r = await post({}, config);
+      eq(r.response.status, 200, `status (body: ${r.text})`);
+      const claims = checkToken(r.body, { roomId: 'team-room', name: 'Ada', team: { id: 7 } });
+      deepEq(decodeToken(r.body.token).customClaims, { name: 'Ada', team: { id: 7 } }, 'customClaims');
+      eq(Object.keys(claims).indexOf('name'), Object.keys(claims).indexOf('roles') + 1, 'after the VideoSDK claims');
+      expectError(await post({ claims: { admin: true } }, config), 400, 'INVALID_OPTIONS', 'claims');
+      for (const [what, claims] of [
+        ['a Date', { when: new Date() }], ['a reserved name', { exp: 1 }], ['null', null], ['a string', 'Ada'],
+        ['NaN', { n: NaN }], ['too large', { pad: 'x'.repeat(9000) }],
+      ]) {
+        expectServerError(await post({}, { authorize: () => ({ claims }) }), `grant claims: ${what}`, ['Ada']);
+      }
+    }],
+
     ['endpoint: the secret is in no answer and no header', async () => {
       ok(seen.length >= 40, `the cases above recorded their answers (${seen.length})`);
       const hex = [...new TextEncoder().encode(SECRET)].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -69,3 +69,44 @@ test('jsonwebtoken with a HS384 or none token is refused by alg', () => {
   const none = jwt.sign({ apikey: API_KEY, permissions: ['allow_join'] }, null, { algorithm: 'none', expiresIn: 60 });
   assert.throws(() => verifyToken(none, SECRET), { code: 'ALG_NOT_ALLOWED' });
 });
+
+test('jsonwebtoken signs what VideoSDK refuses at join; this package refuses to sign it and to verify it', () => {
+  // VideoSDK's error table: 4008 INVALID_PERMISSIONS, "don't use allow_join or allow_mod with ask_join";
+  // 4004 INVALID_PARTICIPANT_ID, a participantId "shouldn't contain any whitespaces".
+  for (const [claims, field, error] of [
+    [{ permissions: ['allow_mod', 'ask_join'] }, 'permissions', '4008 INVALID_PERMISSIONS'],
+    [{ permissions: ['allow_join', 'ask_join'] }, 'permissions', '4008 INVALID_PERMISSIONS'],
+    [{ permissions: ['allow_join'], version: 2, participantId: 'has space' }, 'participantId', '4004 INVALID_PARTICIPANT_ID'],
+    [{ permissions: ['allow_join'], version: 2, participantId: 'no\u00a0break' }, 'participantId', '4004 INVALID_PARTICIPANT_ID'],
+  ]) {
+    const theirs = jwt.sign({ apikey: API_KEY, ...claims }, SECRET, { algorithm: 'HS256', expiresIn: '120m' });
+    assert.deepEqual(jwt.verify(theirs, SECRET, { algorithms: ['HS256'] }).permissions, claims.permissions, 'jsonwebtoken is happy');
+    const { version, ...options } = claims;
+    assert.throws(() => signToken({ apiKey: API_KEY, secret: SECRET, ...options }), (e) => {
+      assert.equal(e.code, 'INVALID_OPTIONS');
+      assert.equal(e.field, field);
+      assert.match(e.message, new RegExp(`VideoSDK refuses this at join with error ${error}`));
+      return true;
+    });
+    assert.throws(() => verifyToken(theirs, SECRET), (e) => {
+      assert.equal(e.code, 'CLAIMS_INVALID');
+      assert.equal(e.message, 'Token is invalid or expired');
+      assert.match(e.reason, new RegExp(`error ${error}`));
+      return true;
+    });
+    assert.ok(decodeToken(theirs).warnings.some((w) => w.includes(`error ${error}`)), 'decodeToken warns');
+  }
+});
+
+test('custom claims: ours verify with jsonwebtoken and jose as signed; theirs verify with ours', async () => {
+  const claims = { name: 'Ada', profile: { joined: '2024-01-01', tags: ['a', 1.5, null, true] } };
+  const token = signToken({ apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'], claims });
+  const viaJwt = jwt.verify(token, SECRET, { algorithms: ['HS256'] });
+  assert.deepEqual({ name: viaJwt.name, profile: viaJwt.profile }, claims);
+  const { payload } = await jose.jwtVerify(token, new TextEncoder().encode(SECRET));
+  assert.deepEqual(payload.profile, claims.profile);
+  const theirs = jwt.sign({ apikey: API_KEY, permissions: ['allow_join'], ...claims }, SECRET, { expiresIn: '10m' });
+  assert.deepEqual(verifyToken(theirs, SECRET).profile, claims.profile);
+  assert.deepEqual(decodeToken(theirs).customClaims, claims);
+  assert.deepEqual(decodeToken(theirs).warnings, []);
+});

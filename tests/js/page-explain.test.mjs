@@ -9,7 +9,6 @@ const NOW = 1_700_000_000;
 const words = {
   permissions: { allow_join: 'joins', ask_join: 'asks', allow_mod: 'moderates' },
   roles: { crawler: 'API only', rtc: 'meetings only' },
-  claims: ['apikey', 'permissions', 'version', 'roomId', 'participantId', 'roles', 'jti', 'iat', 'nbf', 'exp'],
 };
 // A stand-in span wording, so that these tests check explain.js and not the wording itself.
 const span = (s) => `${s}s`;
@@ -18,12 +17,24 @@ const span = (s) => `${s}s`;
 const textOf = (pieces) => pieces.map((p) => (typeof p === 'string' ? p : p.code ?? p.bad ?? p.muted)).join('');
 const rowsByName = (payload) => Object.fromEntries(explainClaims(payload, words).map((r) => [r.name, r]));
 
-test('page: every claim explained, VideoSDK claims first, unknown ones marked as ignored', () => {
-  const rows = explainClaims({ apikey: 'k', permissions: ['allow_join'], version: 2, roomId: 'r', exp: NOW, custom: 1 }, words);
-  assert.deepEqual(rows.map((r) => r.name), ['apikey', 'permissions', 'version', 'roomId', 'exp', 'custom']);
+test('page: every claim explained, VideoSDK claims first, custom claims last and marked as ignored', () => {
+  const payload = { custom: 1, apikey: 'k', permissions: ['allow_join'], version: 2, roomId: 'r', exp: NOW, profile: { a: [1] } };
+  const rows = explainClaims(payload, words, { custom: 1, profile: { a: [1] } });
+  assert.deepEqual(rows.map((r) => r.name), ['apikey', 'permissions', 'version', 'roomId', 'exp', 'custom', 'profile']);
   const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
   assert.deepEqual(byName.permissions.list.map(textOf), ['allow_join: joins']);
-  assert.match(textOf(byName.custom.meaning), /^1: not a VideoSDK claim; VideoSDK ignores it\.$/);
+  assert.equal(textOf(byName.custom.meaning), '1: custom claim: VideoSDK ignores it.');
+  assert.deepEqual(byName.profile.meaning, [{ code: '{"a":[1]}' }, { muted: ': custom claim: VideoSDK ignores it.' }]);
+});
+
+test('page: custom claims come from decodeToken, which signs and reads them apart from the warnings', () => {
+  const secret = 'page-explain-test-secret-0123456789abcdef';
+  const token = signToken({ apiKey: 'k', secret, permissions: ['allow_join'], now: NOW, claims: { name: 'Ada', jti_note: 'x' } });
+  const decoded = decodeToken(token, { now: NOW });
+  assert.deepEqual(decoded.warnings, []);
+  const rows = explainClaims(decoded.payload, words, decoded.customClaims);
+  assert.deepEqual(rows.map((r) => r.name), ['apikey', 'permissions', 'version', 'iat', 'exp', 'name', 'jti_note']);
+  assert.equal(textOf(rows.at(-2).meaning), 'Ada: custom claim: VideoSDK ignores it.');
 });
 
 test('page: unknown permissions and roles, and lists that are not lists, are marked bad', () => {

@@ -30,3 +30,23 @@ test('the package exports the core\'s words, not copies', () => {
   assert.equal(lib.ROLES, vocabulary.ROLES);
   assert.equal(lib.MAX_TOKEN_LEN, vocabulary.MAX_TOKEN_LEN);
 });
+
+test('custom claims and join-time rules: the limits, names and errors are the vocabulary\'s', () => {
+  const base = { apiKey: 'k', secret: 'vocabulary-test-secret-0123456789abcdef', permissions: ['allow_join'], now: 1_700_000_000 };
+  const refused = (options, field, says) => assert.throws(() => lib.signToken({ ...base, ...options }),
+    (e) => e.code === 'INVALID_OPTIONS' && e.field === field && e.message.includes(says), `${field}: ${says}`);
+  for (const [claim, option] of Object.entries(vocabulary.RESERVED_CLAIMS)) {
+    refused({ claims: { [claim]: 1 } }, `claims.${claim}`, `'${option}'`);
+  }
+  const nest = (levels) => {
+    let v = {};
+    for (let i = 1; i < levels; i++) v = { a: v };
+    return v;
+  };
+  assert.ok(lib.signToken({ ...base, claims: nest(vocabulary.MAX_CLAIMS_DEPTH) }));
+  refused({ claims: nest(vocabulary.MAX_CLAIMS_DEPTH + 1) }, `claims${'.a'.repeat(vocabulary.MAX_CLAIMS_DEPTH)}`, String(vocabulary.MAX_CLAIMS_DEPTH));
+  for (const [legacy, name] of Object.entries(vocabulary.LEGACY_ROLES)) refused({ roles: [legacy] }, 'roles', `did you mean '${name}'?`);
+  const { INVALID_PERMISSIONS, INVALID_PARTICIPANT_ID } = vocabulary.JOIN_ERRORS;
+  refused({ permissions: ['ask_join', 'allow_mod'] }, 'permissions', `error ${INVALID_PERMISSIONS} INVALID_PERMISSIONS`);
+  refused({ participantId: 'a b' }, 'participantId', `error ${INVALID_PARTICIPANT_ID} INVALID_PARTICIPANT_ID`);
+});

@@ -1,0 +1,94 @@
+//! A scanned JSON value written back as compact text: strings re-escaped by [`write_str`], numbers
+//! as their literal (so they read back exactly as they were given), no whitespace. Recursion is
+//! bounded by the scanner's nesting limit.
+
+use crate::leaf::json::{write_str, Object, Value};
+
+/// Appends `value` as compact JSON.
+pub fn write_value(out: &mut String, value: &Value<'_>) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(_, literal) => out.push_str(literal),
+        Value::String(s) => write_str(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(object) => {
+            out.push('{');
+            write_members(out, object.iter(), false);
+            out.push('}');
+        }
+    }
+}
+
+/// Appends `"name":value` for each member, separated by ',' (and led by one if `lead`).
+pub fn write_members<'v, 'a: 'v>(
+    out: &mut String,
+    members: impl Iterator<Item = (&'v str, &'v Value<'a>)>,
+    lead: bool,
+) {
+    for (i, (name, value)) in members.enumerate() {
+        if lead || i > 0 {
+            out.push(',');
+        }
+        write_str(out, name);
+        out.push(':');
+        write_value(out, value);
+    }
+}
+
+/// The nesting depth of `value`: 0 for a scalar, 1 for a flat array or object.
+pub fn depth(value: &Value<'_>) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Value::Object(object) => 1 + object.iter().map(|(_, v)| depth(v)).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// The object's depth, as [`depth`] of it as a value.
+pub fn object_depth(object: &Object<'_>) -> usize {
+    1 + object.iter().map(|(_, v)| depth(v)).max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::leaf::json::scan_object;
+
+    #[test]
+    fn writes_back_what_was_scanned_compactly() {
+        for (text, compact) in [
+            ("{}", "{}"),
+            (
+                r#"{ "a" : [1, -0, 1.50, 2e3, true, false, null], "b": {"c": "d\n\u00e9\""} }"#,
+                r#"{"a":[1,-0,1.50,2e3,true,false,null],"b":{"c":"d\né\""}}"#,
+            ),
+            (r#"{"__proto__":{"x":[]}}"#, r#"{"__proto__":{"x":[]}}"#),
+        ] {
+            let object = scan_object(text).unwrap();
+            let mut out = String::new();
+            write_value(&mut out, &Value::Object(object.clone()));
+            assert_eq!(out, compact);
+            // Round trip: the written text scans to the same value.
+            assert_eq!(scan_object(&out).unwrap(), object);
+        }
+    }
+
+    #[test]
+    fn depth_counts_containers() {
+        let object = scan_object(r#"{"a":1,"b":[[{}]],"c":{"d":[]}}"#).unwrap();
+        assert_eq!(object_depth(&object), 4);
+        assert_eq!(object_depth(&scan_object("{}").unwrap()), 1);
+        assert_eq!(depth(&Value::Null), 0);
+    }
+}
