@@ -3,6 +3,7 @@
 // attacker-chosen text.
 
 import { TIME_CLAIMS, explainClaims, relative, summary } from './explain.js';
+import { PERMISSIONS, ROLES } from './vocabulary.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,31 +24,9 @@ function h(tag, props = {}, ...children) {
 
 // ---- Words ------------------------------------------------------------------------------------
 
-// What VideoSDK makes of each claim: its words, for explain.js.
-const PERMISSIONS = {
-  allow_join: 'joins the meeting directly',
-  ask_join: 'must ask a participant holding allow_join to be let in',
-  allow_mod: "may toggle other participants' webcam and mic",
-};
-const ROLES = {
-  crawler: 'server-side v2 API only; cannot join a meeting',
-  rtc: 'meetings only; no server-side API',
-};
-
-/** "1 h 52 min", "3 min 5 s", "2 d 3 h": the two largest units, as the core's warnings say it. */
-function span(seconds) {
-  let rest = Math.floor(Math.abs(seconds));
-  const parts = [];
-  for (const [size, unit] of [[86400, 'd'], [3600, 'h'], [60, 'min'], [1, 's']]) {
-    if (rest >= size && parts.length < 2) {
-      parts.push(`${Math.floor(rest / size)} ${unit}`);
-      rest %= size;
-    } else if (parts.length > 0) {
-      break; // "1 h 0 min 5 s" reads "1 h"
-    }
-  }
-  return parts.length > 0 ? parts.join(' ') : '0 s';
-}
+// What VideoSDK makes of each claim, in the core's words (vocabulary.js is generated from it).
+/** "1 h 52 min", "3 min 5 s", "2 d 3 h": a span as the core's messages say it. */
+const span = (seconds) => api.humanSpan(Math.floor(Math.abs(seconds)));
 
 const words = { permissions: PERMISSIONS, roles: ROLES };
 
@@ -163,7 +142,8 @@ function decodeInput() {
     decoded = api.decodeToken(token);
   } catch (error) {
     const reason = error?.reason ?? String(error?.message ?? error);
-    const part = /^the (header|payload|signature)\b/.exec(reason)?.[1];
+    // MALFORMED names the part at fault, when it is one part.
+    const part = error?.code === 'MALFORMED' ? error.field : undefined;
     showParts(tokenInput.value, part);
     clearDecoded(`Nothing to show: ${part ? `the ${part}` : 'the token'} cannot be read. The message under the token says why.`);
     const box = $('malformed');
