@@ -6,6 +6,7 @@
 // - webhooks.cjs and client/index.cjs (`require('videosdk-token/webhooks' | '/client')`): the
 //   wasm-free subpaths, bundled with their share of errors.js (so, as with import and require of
 //   the main entry, their error classes are other copies: test `name` and `code` across them).
+// node.cjs is built from pkg-template/node-cjs-entry.js (a real file, not shipped itself).
 // Usage: node scripts/build-cjs.mjs <pkg dir>
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
@@ -30,17 +31,7 @@ const common = {
 
 await build({
   ...common,
-  stdin: {
-    resolveDir: dir,
-    sourcefile: 'node-cjs-entry.js',
-    contents: `
-      import { readFileSync } from 'node:fs';
-      import { join } from 'node:path';
-      import { initSync } from './videosdk_token.js';
-      initSync({ module: readFileSync(join(__dirname, 'videosdk_token_bg.wasm')) });
-      export * from './exports.js';
-    `,
-  },
+  entryPoints: [`${dir}/node-cjs-entry.js`],
   outfile: `${dir}/node.cjs`,
 });
 

@@ -1,4 +1,4 @@
-//! Property tests (issue 6): sign → verify round trips over arbitrary claims, secrets and clocks;
+//! Property tests: sign → verify round trips over arbitrary claims, secrets and clocks;
 //! any single-byte change, deletion or insertion in a signed token is refused; verify and decode
 //! never panic on arbitrary input. PROPTEST_CASES raises the number of cases (default 256).
 #![cfg(not(target_arch = "wasm32"))] // native core tests: files, clocks, proptest
