@@ -33,7 +33,7 @@ deps: rust-tools js-tools ## install what the build needs (wasm32 target, wasm-p
 
 ## Tools ---------------------------------------------------------------------------------------
 
-tools: deps
+tools: deps ## the same as deps (kept for habit)
 
 rust-tools: $(STAMPS)/rust-tools ## the wasm32 target, wasm-pack, wasm-bindgen-cli at Cargo.lock's version
 
