@@ -25,7 +25,7 @@ const MIN_CLASS: u32 = 3;
 const MAX_ALIGN: usize = 16;
 
 struct Heap {
-    free: [*mut u8; 32],
+    free: [*mut u8; 33],
     next: usize,
     end: usize,
 }
@@ -37,7 +37,7 @@ unsafe impl Sync for Classes {}
 
 #[global_allocator]
 static ALLOC: Classes = Classes(UnsafeCell::new(Heap {
-    free: [null_mut(); 32],
+    free: [null_mut(); 33],
     next: 0,
     end: 0,
 }));
