@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"
 PKG_VERSION = $(shell node -p "require('./pkg-template/package.json').version")
 TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
-RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+RUST_SRC := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
 
 .PHONY: help deps demo test pkg pack tools rust-tools js-tools lint layers vocabulary size-check rust-test wasm-test js-test types-test clean
 .PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
