@@ -14,7 +14,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"
 PKG_VERSION = $(shell node -p "require('./pkg-template/package.json').version")
 TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
-RUST_SRC := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+RUST_SRC := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
 
 .PHONY: help deps demo test pkg pack tools rust-tools js-tools lint layers vocabulary size-check rust-test wasm-test js-test types-test clean
 .PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
@@ -125,7 +125,7 @@ cli-test: $(STAMPS)/pack ## the command line: golden outputs, exit codes, secret
 # The minimal sign+verify+decode Worker's upload, gzip, by wrangler's own figure, against a budget
 # (a size, not a timing). The goal is 32 KiB (jose's Worker: 9 KiB); SIZE_BUDGET_KIB is where it
 # stands now, lowered as it shrinks, so that nothing grows it unnoticed.
-SIZE_BUDGET_KIB ?= 54
+SIZE_BUDGET_KIB ?= 47.5
 size-check: $(STAMPS)/pack ## the minimal Worker's upload size (gzip) against its budget
 	SIZE_BUDGET_KIB=$(SIZE_BUDGET_KIB) $(NODE22) scripts/size-check.mjs
 

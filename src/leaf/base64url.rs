@@ -31,6 +31,8 @@ pub enum Base64Error {
 
 impl Base64Error {
     /// Explains the problem in words, for `MALFORMED` reasons. Positions count from 1, as people do.
+    #[cold]
+    #[inline(never)]
     pub fn describe(&self) -> String {
         match *self {
             Self::BadChar(at, c) => describe_char(at + 1, c),
@@ -44,6 +46,8 @@ impl Base64Error {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn describe_char(at: usize, c: char) -> String {
     let at = int(at as i64);
     match c {

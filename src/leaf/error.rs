@@ -81,6 +81,8 @@ pub struct TokenError {
 }
 
 impl TokenError {
+    #[cold]
+    #[inline(never)]
     pub(crate) fn new(code: ErrorCode, reason: impl Into<Cow<'static, str>>) -> Self {
         Self {
             code,
@@ -92,6 +94,8 @@ impl TokenError {
     }
 
     /// An `INVALID_OPTIONS` error about one option.
+    #[cold]
+    #[inline(never)]
     pub fn invalid_option(
         field: impl Into<Cow<'static, str>>,
         reason: impl Into<Cow<'static, str>>,
@@ -99,12 +103,16 @@ impl TokenError {
         Self::new(ErrorCode::InvalidOptions, reason).with_field(field)
     }
 
+    #[cold]
+    #[inline(never)]
     pub(crate) fn malformed(reason: impl Into<Cow<'static, str>>) -> Self {
         Self::new(ErrorCode::Malformed, reason)
     }
 
     /// A `MALFORMED` error about one part of the token: `field` is `header`, `payload` or
     /// `signature`, so that a program (the debugger page) can point at it.
+    #[cold]
+    #[inline(never)]
     pub(crate) fn malformed_part(part: &'static str, reason: impl Into<Cow<'static, str>>) -> Self {
         Self::new(ErrorCode::Malformed, reason).with_field(part)
     }

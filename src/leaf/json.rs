@@ -107,6 +107,8 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
+    #[cold]
+    #[inline(never)]
     fn error(&self, what: &str) -> String {
         cat(&[
             "is not valid JSON: ",

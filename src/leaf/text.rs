@@ -1,8 +1,14 @@
 //! Message text, written by hand so that the wasm build links no `core::fmt` (its machinery,
 //! float formatting and `{:?}` escaping with its Unicode tables are most of a small module):
 //! joining pieces, numbers, and quoting untrusted text so that it cannot forge a log line.
+//!
+//! The builders are `#[cold]` and never inlined: they run only when a message is made (an error,
+//! a warning), and inlined at every call site they were a large part of the module; `cold` also
+//! tells the optimiser that the branches reaching them are rare, so it keeps those small.
 
 /// The pieces joined into one string: what `format!` would do, without `core::fmt`.
+#[cold]
+#[inline(never)]
 pub fn cat(pieces: &[&str]) -> String {
     let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
     for piece in pieces {
@@ -14,6 +20,8 @@ pub fn cat(pieces: &[&str]) -> String {
 /// An `f64` for messages: integral values up to 2^53 exactly as `{}` prints them (`2`, `-5`,
 /// `1700000000000`), others with up to 15 significant digits (`1.5`, `0.1`, `1700000000.5`),
 /// `NaN`, `inf`, `-inf`; magnitudes beyond 10^20 or below 10^-20 in exponent form (`1e300`).
+#[cold]
+#[inline(never)]
 pub fn num(x: f64) -> String {
     let mut out = String::new();
     if x.is_nan() {
@@ -115,6 +123,8 @@ pub fn push_u64(out: &mut String, mut n: u64) {
 }
 
 /// `n` in decimal, as a string.
+#[cold]
+#[inline(never)]
 pub fn int(n: i64) -> String {
     let mut out = String::new();
     if n < 0 {
@@ -138,6 +148,8 @@ pub fn truncate(s: &str) -> &str {
 
 /// Untrusted text for a message: cut short, then in `quote`s with every character escaped that
 /// could end or forge a log line or reorder what is shown (see [`push_escaped`]).
+#[cold]
+#[inline(never)]
 pub fn push_quoted(out: &mut String, s: &str, quote: char) {
     let short = truncate(s);
     out.push(quote);
@@ -151,6 +163,8 @@ pub fn push_quoted(out: &mut String, s: &str, quote: char) {
 }
 
 /// `s` cut short, in double quotes and escaped (as `{:?}` shows the strings tokens hold).
+#[cold]
+#[inline(never)]
 pub fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(4 * ECHO_MAX) + 2);
     push_quoted(&mut out, s, '"');
@@ -158,6 +172,8 @@ pub fn quoted(s: &str) -> String {
 }
 
 /// `s` cut short, in single quotes and escaped: for option values and names.
+#[cold]
+#[inline(never)]
 pub fn single_quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(4 * ECHO_MAX) + 2);
     push_quoted(&mut out, s, '\'');
@@ -165,6 +181,8 @@ pub fn single_quoted(s: &str) -> String {
 }
 
 /// `c` in single quotes, escaped as [`push_escaped`] does.
+#[cold]
+#[inline(never)]
 pub fn quoted_char(c: char) -> String {
     let mut out = String::from('\'');
     push_escaped(&mut out, c, '\'');

@@ -17,6 +17,8 @@ pub struct Finding {
     pub refuses: bool,
 }
 
+#[cold]
+#[inline(never)]
 fn refuse(text: impl Into<String>) -> Finding {
     Finding {
         text: text.into(),
@@ -24,6 +26,8 @@ fn refuse(text: impl Into<String>) -> Finding {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn warn(text: impl Into<String>) -> Finding {
     Finding {
         text: text.into(),
@@ -249,6 +253,8 @@ pub fn check_match(
     Ok(())
 }
 
+#[cold]
+#[inline(never)]
 fn describe(value: &Value<'_>) -> String {
     match value {
         Value::Null => "null".to_owned(),

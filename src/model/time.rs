@@ -90,6 +90,8 @@ impl Span {
         Ok(secs)
     }
 
+    #[cold]
+    #[inline(never)]
     fn describe(&self) -> String {
         match self {
             Span::Seconds(n) => cat(&[&num(*n), " seconds"]),

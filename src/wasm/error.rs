@@ -8,6 +8,8 @@ use crate::leaf::error::TokenError;
 /// The separator: the reason comes last, so it may hold anything.
 const SEP: char = '\u{1f}';
 
+#[cold]
+#[inline(never)]
 pub fn encode(e: &TokenError) -> String {
     let mut out = String::with_capacity(e.reason().len() + 48);
     out.push_str(e.code().as_str());

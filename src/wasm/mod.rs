@@ -3,6 +3,7 @@
 //! these exports with primitives only, so no caller code (a getter, a Proxy trap, a patched
 //! `Date.now`) can ever run while wasm frames are on the stack.
 //!
+//! - `alloc`: the global allocator (size classes, free lists: small, and fast for short calls).
 //! - `exports`: the exports, one per operation.
 //! - `args`: primitives in → core types (claims options, secrets, spans).
 //! - `result`: the decode summary as JSON text.
@@ -13,6 +14,7 @@
 //! Nothing here may panic: a wasm panic traps and can leave the module unusable, so every
 //! failure is reported as a `TokenError` instead.
 
+mod alloc;
 mod args;
 #[cfg(feature = "bench")]
 mod bench;
