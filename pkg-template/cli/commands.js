@@ -1,6 +1,7 @@
 // sign, verify and decode over the package's own API. Each returns its exit status and writes
 // through `out`; every rule about tokens is the core's (the messages are its messages).
 import { decodeToken, signToken, TokenError, verifyToken } from '../node.js';
+import { DEFAULT_EXPIRES_IN_SECONDS } from '../vocabulary.js';
 import { parse, UsageError } from './args.js';
 import { readSecret, readStdin } from './input.js';
 import { claimLines, painter, safeJson, safeText, span } from './output.js';
@@ -14,12 +15,8 @@ const OPTION_NAMES = {
 const hint = (io, name) => io.envHint?.(name) ?? '';
 const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s !== '');
 
-/** The core's default lifetime, in words (for --help): measured, not retyped. */
-export function defaultLifetime() {
-  const key = 'lifetime-measuring-key-not-a-secret-0123456789';
-  const { exp } = decodeToken(signToken({ apiKey: 'k', secret: key, permissions: ['allow_join'], now: 0 }), { now: 0 }).payload;
-  return span(exp);
-}
+/** The core's default lifetime, in words (for --help). */
+export const defaultLifetime = () => span(DEFAULT_EXPIRES_IN_SECONDS);
 
 /** --now as the core takes it: seconds since 1970, from seconds or an ISO 8601 date. */
 function parseNow(text, command) {
