@@ -156,13 +156,13 @@ bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm ## every part of the benchmark 
 ## Debugger page (www/) ------------------------------------------------------------------------
 
 .PHONY: www browser-test chromium
-WWW_FILES := www/index.html www/style.css www/app.js www/explain.js www/wasm.js www/favicon.svg
+WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg
 
 # The static site in www/dist/: the page's files plus the web build's glue, wasm and API from pkg/.
 www: $(STAMPS)/pkg ## the debugger page into www/dist/
 	rm -rf www/dist && mkdir -p www/dist
 	cp $(WWW_FILES) www/dist/
-	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/read.js pkg/custom-claims.js pkg/echo.js pkg/vocabulary.js pkg/errors.js www/dist/
+	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/read.js pkg/custom-claims.js pkg/echo.js pkg/vocabulary.js pkg/errors.js pkg/explain.js www/dist/
 
 # The page in Debian's Chromium, driven by playwright-core (Playwright cannot download its own
 # browser here). The tests sign their tokens with the packed package.

@@ -1,6 +1,7 @@
 // How the command line shows things to a person: colour only on a terminal and never with
 // NO_COLOR, every value from a token escaped (a token read from a log may carry terminal escape
 // sequences or bidi overrides), times in local time and relative to now.
+import { relative } from '../explain.js';
 import { humanSpan } from '../node.js';
 
 const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] };
@@ -42,20 +43,8 @@ export function localTime(date) {
 /** A span in at most two units, as the core's messages say it: `1 h 55 min`, `3 d 2 h`, `0 s`. */
 export const span = (seconds) => humanSpan(Math.floor(Math.abs(seconds)));
 
-/** What a time claim at `t` means at `now` (seconds), and whether that is good news. */
-export function relative(name, t, now) {
-  const d = t - now;
-  switch (name) {
-    case 'exp':
-      return d > 0 ? [`expires in ${span(d)}`, 'green'] : [`expired ${span(-d)} ago`, 'red'];
-    case 'nbf':
-      return d > 0 ? [`not valid for another ${span(d)}`, 'yellow'] : [`valid since ${span(-d)} ago`, 'dim'];
-    default:
-      return d > 0
-        ? [`issued ${span(d)} in the future: the signer's clock may be wrong`, 'yellow']
-        : [`issued ${span(-d)} ago`, 'dim'];
-  }
-}
+// explain.js's tones, as terminal colours.
+const COLOURS = { ok: 'green', warn: 'yellow', bad: 'red', '': 'dim' };
 
 const TIMES = { iat: 'issuedAt', nbf: 'notBefore', exp: 'expiresAt' };
 
@@ -71,7 +60,7 @@ export function claimLines(claims, dates, now, paint) {
     const value = safeJson(claims[name]);
     const date = Object.prototype.hasOwnProperty.call(TIMES, name) ? dates[TIMES[name]] : undefined;
     if (!(date instanceof Date)) return `${label}${value}`;
-    const [text, tone] = relative(name, claims[name], now);
-    return `${label}${value}  ${paint.dim(localTime(date))}  ${paint[tone](`(${text})`)}`;
+    const { text, tone } = relative(name, claims[name], now, span);
+    return `${label}${value}  ${paint.dim(localTime(date))}  ${paint[COLOURS[tone]](`(${text})`)}`;
   });
 }

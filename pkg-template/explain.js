@@ -1,6 +1,7 @@
-// What the debugger page says about a token, in words: pure functions of the decoded token, the
-// clock and the package's vocabulary, with no DOM, so that tests/www/ checks them in Node. The
-// page (app.js) turns the results into elements. Every VideoSDK word (permission and role names
+// What a token means, in words for people: pure functions of the decoded token, the clock and
+// the package's vocabulary, with no DOM, shared by the debugger page (www/app.js turns the results
+// into elements) and the command line (cli/output.js paints them); tests/js/page-explain.test.mjs
+// checks them in Node. Every VideoSDK word (permission and role names
 // and meanings, span wording) comes in through `words`, taken from the package, never typed here.
 //
 // A meaning is a list of pieces: a string is plain text, `{ code }` a value shown as code,
