@@ -8,15 +8,20 @@ use videosdk_token::wasm::{decode, oversized, sign, span_seconds, verify, TokenS
 const SECRET: &str = "wasm-binding-test-secret-0123456789abcdef01234";
 const NOW: f64 = 1_700_000_000.0;
 
-fn token() -> String {
+/// The `sign` export with only what these tests vary: permissions, room and custom claims.
+fn sign_with(
+    permissions: &str,
+    room: Option<&str>,
+    claims: Option<&str>,
+) -> Result<String, String> {
     sign(
         "key",
         Some(SECRET.into()),
         None,
-        "allow_join".into(),
+        permissions.into(),
         ',',
         None,
-        Some("room".into()),
+        room.map(Into::into),
         None,
         None,
         None,
@@ -26,9 +31,52 @@ fn token() -> String {
         None,
         None,
         NOW,
+        claims.map(Into::into),
+    )
+}
+
+/// `TokenSigner.sign` with the same arguments as [`sign_with`].
+fn signer_sign_with(
+    signer: &TokenSigner,
+    room: Option<&str>,
+    claims: Option<&str>,
+) -> Result<String, String> {
+    signer.sign(
+        "allow_join".into(),
+        ',',
+        None,
+        room.map(Into::into),
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        NOW,
+        claims.map(Into::into),
+    )
+}
+
+/// `verify` of one text secret at `now`, with no other option.
+fn verify_at(token: &str, now: f64) -> Result<String, String> {
+    verify(
+        token,
+        Some(SECRET.into()),
+        None,
+        None,
+        now,
+        None,
+        None,
+        None,
+        None,
         None,
     )
-    .unwrap()
+}
+
+fn token() -> String {
+    sign_with("allow_join", Some("room"), None).unwrap()
 }
 
 fn parts(err: &str) -> Vec<&str> {
@@ -37,19 +85,7 @@ fn parts(err: &str) -> Vec<&str> {
 
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn sign_then_verify_returns_the_payload_text() {
-    let json = verify(
-        &token(),
-        Some(SECRET.into()),
-        None,
-        None,
-        NOW + 1.0,
-        None,
-        None,
-        None,
-        None,
-        None,
-    )
-    .unwrap();
+    let json = verify_at(&token(), NOW + 1.0).unwrap();
     assert!(
         json.starts_with(
             r#"{"apikey":"key","permissions":["allow_join"],"version":2,"roomId":"room""#
@@ -80,26 +116,7 @@ fn a_list_of_secrets_crosses_as_bytes_and_lengths() {
 
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn errors_carry_code_field_message_kind_and_reason() {
-    let err = sign(
-        "key",
-        Some(SECRET.into()),
-        None,
-        "allow_everything".into(),
-        ',',
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        NOW,
-        None,
-    )
-    .unwrap_err();
+    let err = sign_with("allow_everything", None, None).unwrap_err();
     let p = parts(&err);
     assert_eq!(&p[..4], ["INVALID_OPTIONS", "permissions", "0", ""]);
     assert!(p[4].contains("\"allow_everything\""), "{err}");
@@ -107,19 +124,7 @@ fn errors_carry_code_field_message_kind_and_reason() {
 
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn expired_errors_carry_the_exact_exp() {
-    let err = verify(
-        &token(),
-        Some(SECRET.into()),
-        None,
-        None,
-        NOW + 7_200.0,
-        None,
-        None,
-        None,
-        None,
-        None,
-    )
-    .unwrap_err();
+    let err = verify_at(&token(), NOW + 7_200.0).unwrap_err();
     let p = parts(&err);
     assert_eq!(p[0], "EXPIRED");
     assert_eq!(p[2], "1", "verify failures share one message");
@@ -151,24 +156,7 @@ fn decode_summarizes_as_json() {
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn token_signer_matches_sign() {
     let signer = TokenSigner::new("key", Some(SECRET.into()), None).unwrap();
-    let signed = signer
-        .sign(
-            "allow_join".into(),
-            ',',
-            None,
-            Some("room".into()),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            NOW,
-            None,
-        )
-        .unwrap();
+    let signed = signer_sign_with(&signer, Some("room"), None).unwrap();
     assert_eq!(signed, token());
 }
 
@@ -188,61 +176,17 @@ fn spans_are_measured_by_the_core() {
 
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn custom_claims_cross_as_json_text_and_decode_returns_them_apart() {
-    let signed = |claims: &str| {
-        sign(
-            "key",
-            Some(SECRET.into()),
-            None,
-            "allow_join".into(),
-            ',',
-            None,
-            Some("room".into()),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            NOW,
-            Some(claims.into()),
-        )
-    };
+    let signed = |claims: &str| sign_with("allow_join", Some("room"), Some(claims));
     let token = signed(r#"{"name":"Ada","tags":["a",1]}"#).unwrap();
     let signer = TokenSigner::new("key", Some(SECRET.into()), None).unwrap();
-    let again = signer
-        .sign(
-            "allow_join".into(),
-            ',',
-            None,
-            Some("room".into()),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            NOW,
-            Some(r#"{"name":"Ada","tags":["a",1]}"#.into()),
-        )
-        .unwrap();
-    assert_eq!(token, again, "TokenSigner.sign gives the same token");
-    let json = verify(
-        &token,
-        Some(SECRET.into()),
-        None,
-        None,
-        NOW,
-        None,
-        None,
-        None,
-        None,
-        None,
+    let again = signer_sign_with(
+        &signer,
+        Some("room"),
+        Some(r#"{"name":"Ada","tags":["a",1]}"#),
     )
     .unwrap();
+    assert_eq!(token, again, "TokenSigner.sign gives the same token");
+    let json = verify_at(&token, NOW).unwrap();
     assert!(
         json.contains(r#""roomId":"room","name":"Ada","tags":["a",1],"iat":"#),
         "{json}"
