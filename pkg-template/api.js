@@ -14,12 +14,21 @@ function rethrow(error) {
   throw typeof error === 'string' ? read.coreError(error) : error;
 }
 
+/** One sign export for both calls: `inner` is keyed (TokenSigner.sign) or keyless (signToken). */
+function sign(inner, o) {
+  return inner.sign(o.texts, o.apiKey, o.permissions, o.roomId, o.participantId, o.roles,
+    o.expiresText, o.notBeforeText, o.jwtId, o.claims, o.sep, o.version, o.expiresSecs,
+    o.notBeforeSecs, o.jtiRandom, o.now, o.secretText, o.bytes);
+}
+
+// The keyless signer signToken signs through, made at the first call (the wasm is ready then).
+let keyless;
+
 export function signToken(options) {
   const o = read.signOptions(options);
   try {
-    return wasm.sign(o.apiKey, o.secretText, o.bytes, o.permissions, o.sep, o.version, o.roomId,
-      o.participantId, o.roles, o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText,
-      o.jwtId, o.jtiRandom, o.now, o.claims);
+    keyless ??= new wasm.TokenSigner();
+    return sign(keyless, o);
   } catch (error) {
     rethrow(error);
   } finally {
@@ -27,23 +36,36 @@ export function signToken(options) {
   }
 }
 
+const FIXED_HEADER = () => ({ alg: 'HS256', typ: 'JWT' });
+
 export function decodeToken(token, options) {
   const a = read.decodeArgs(token, options);
-  let d;
+  let s;
   try {
-    d = JSON.parse(wasm.decode(a.token, a.now));
+    s = wasm.decode(a.token, a.now);
   } catch (error) {
     rethrow(error);
   }
-  // The core has checked which times are plausible: bits 0, 1, 2 of `dates` for iat, exp, nbf.
-  const { payload } = d;
-  const out = { header: d.header, payload, signature: d.signature };
-  if (d.dates & 1) out.issuedAt = new Date(payload.iat * 1000);
-  if (d.dates & 2) out.expiresAt = new Date(payload.exp * 1000);
-  if (d.dates & 4) out.notBefore = new Date(payload.nbf * 1000);
-  out.expired = d.expired;
-  out.warnings = d.warnings;
-  out.customClaims = d.customClaims;
+  // The summary (src/wasm/result.rs): two digits, the header unless it is the fixed one, then
+  // the payload, the custom claims and the warnings, apart by U+001F. JSON.parse only what it
+  // must (most of a decode's time), and keeps a `__proto__` member an own property.
+  const end = s.indexOf('\u001f');
+  const endPayload = s.indexOf('\u001f', end + 1);
+  const endCustom = s.indexOf('\u001f', endPayload + 1);
+  const header = end === 2 ? FIXED_HEADER() : JSON.parse(s.slice(2, end));
+  const payload = JSON.parse(s.slice(end + 1, endPayload));
+  const custom = s.slice(endPayload + 1, endCustom);
+  const warnings = s.slice(endCustom + 1);
+  const out = { header, payload, signature: a.token.slice(a.token.lastIndexOf('.') + 1) };
+  // The core has checked which times are plausible: bits 0, 1, 2 of the first digit for iat,
+  // exp, nbf.
+  const dates = s.charCodeAt(0) - 48;
+  if (dates & 1) out.issuedAt = new Date(payload.iat * 1000);
+  if (dates & 2) out.expiresAt = new Date(payload.exp * 1000);
+  if (dates & 4) out.notBefore = new Date(payload.nbf * 1000);
+  out.expired = s.charCodeAt(1) === 49;
+  out.warnings = warnings === '[]' ? [] : JSON.parse(warnings);
+  out.customClaims = custom === '{}' ? {} : JSON.parse(custom);
   return out;
 }
 
@@ -51,8 +73,8 @@ export function verifyToken(token, secret, options) {
   const a = read.verifyArgs(token, secret, options);
   let json;
   try {
-    json = wasm.verify(a.token, a.secretText, a.bytes, a.lens, a.now, a.toleranceSecs,
-      a.toleranceText, a.apiKey, a.roomId, a.participantId);
+    json = wasm.verify(a.texts, a.token, a.toleranceText, a.apiKey, a.roomId, a.participantId,
+      a.now, a.toleranceSecs, a.secretText, a.bytes, a.lens);
   } catch (error) {
     rethrow(error);
   } finally {
@@ -111,9 +133,7 @@ export class TokenSigner {
     const inner = this.#inner;
     if (inner === undefined) throw freed();
     try {
-      return inner.sign(o.permissions, o.sep, o.version, o.roomId, o.participantId, o.roles,
-        o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText, o.jwtId, o.jtiRandom, o.now,
-        o.claims);
+      return sign(inner, o);
     } catch (error) {
       rethrow(error);
     }

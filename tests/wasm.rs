@@ -3,76 +3,112 @@
 //! API behaviour is tested in tests/js/ against the packed package.
 #![cfg(target_arch = "wasm32")]
 
-use videosdk_token::wasm::{decode, oversized, sign, span_seconds, verify, TokenSigner};
+use videosdk_token::wasm::{decode, oversized, span_seconds, verify, TokenSigner};
 
 const SECRET: &str = "wasm-binding-test-secret-0123456789abcdef01234";
 const NOW: f64 = 1_700_000_000.0;
 
-/// The `sign` export with only what these tests vary: permissions, room and custom claims.
+/// Strings packed as api.js packs them (`Texts`): one after the other, with their lengths in
+/// UTF-16 units, -1 for an absent one.
+fn packed(texts: &[Option<&str>]) -> (String, Vec<i32>) {
+    let all = texts.iter().flatten().copied().collect();
+    let lens = texts
+        .iter()
+        .map(|t| t.map_or(-1, |t| t.encode_utf16().count() as i32))
+        .collect();
+    (all, lens)
+}
+
+/// `TokenSigner.sign` with only what these tests vary: the API key and secret (signToken, on a
+/// keyless signer), permissions, room and custom claims.
+fn sign_on(
+    signer: &TokenSigner,
+    key: Option<&str>,
+    permissions: &str,
+    room: Option<&str>,
+    claims: Option<&str>,
+) -> Result<String, String> {
+    let (texts, l) = packed(&[
+        key,
+        Some(permissions),
+        room,
+        None,
+        None,
+        None,
+        None,
+        None,
+        claims,
+    ]);
+    signer.sign(
+        &texts,
+        l[0],
+        l[1],
+        l[2],
+        l[3],
+        l[4],
+        l[5],
+        l[6],
+        l[7],
+        l[8],
+        ',',
+        None,
+        None,
+        None,
+        None,
+        NOW,
+        key.map(|_| SECRET.into()),
+        None,
+    )
+}
+
+/// `signToken`: a keyless signer given the API key and secret.
 fn sign_with(
     permissions: &str,
     room: Option<&str>,
     claims: Option<&str>,
 ) -> Result<String, String> {
-    sign(
-        "key",
-        Some(SECRET.into()),
-        None,
-        permissions.into(),
-        ',',
-        None,
-        room.map(Into::into),
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        NOW,
-        claims.map(Into::into),
-    )
+    let keyless = TokenSigner::new(None, None, None).unwrap();
+    sign_on(&keyless, Some("key"), permissions, room, claims)
 }
 
-/// `TokenSigner.sign` with the same arguments as [`sign_with`].
+/// `TokenSigner.sign` on a keyed signer, with the same arguments as [`sign_with`].
 fn signer_sign_with(
     signer: &TokenSigner,
     room: Option<&str>,
     claims: Option<&str>,
 ) -> Result<String, String> {
-    signer.sign(
-        "allow_join".into(),
-        ',',
+    sign_on(signer, None, "allow_join", room, claims)
+}
+
+/// `verify` of the token and the strings of the options, packed, with `secrets`.
+fn verify_packed(
+    token: &str,
+    options: [Option<&str>; 4],
+    secret_text: Option<&str>,
+    secret_bytes: Option<(Vec<u8>, Vec<u32>)>,
+    now: f64,
+) -> Result<String, String> {
+    let [tolerance, key, room, participant] = options;
+    let (texts, l) = packed(&[Some(token), tolerance, key, room, participant]);
+    let (bytes, lens) = secret_bytes.unzip();
+    verify(
+        &texts,
+        l[0],
+        l[1],
+        l[2],
+        l[3],
+        l[4],
+        now,
         None,
-        room.map(Into::into),
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        None,
-        NOW,
-        claims.map(Into::into),
+        secret_text.map(Into::into),
+        bytes,
+        lens,
     )
 }
 
 /// `verify` of one text secret at `now`, with no other option.
 fn verify_at(token: &str, now: f64) -> Result<String, String> {
-    verify(
-        token,
-        Some(SECRET.into()),
-        None,
-        None,
-        now,
-        None,
-        None,
-        None,
-        None,
-        None,
-    )
+    verify_packed(token, [None; 4], Some(SECRET), None, now)
 }
 
 fn token() -> String {
@@ -99,19 +135,7 @@ fn a_list_of_secrets_crosses_as_bytes_and_lengths() {
     let mut bytes = b"another-secret-entirely-0123456789abcdef".to_vec();
     bytes.extend_from_slice(SECRET.as_bytes());
     let lens = vec![40, SECRET.len() as u32];
-    assert!(verify(
-        &token(),
-        None,
-        Some(bytes),
-        Some(lens),
-        NOW,
-        None,
-        None,
-        None,
-        None,
-        None
-    )
-    .is_ok());
+    assert!(verify_packed(&token(), [None; 4], None, Some((bytes, lens)), NOW).is_ok());
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]
@@ -145,17 +169,88 @@ fn malformed_errors_name_the_part() {
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]
-fn decode_summarizes_as_json() {
-    let json = decode(&token(), NOW + 7_300.0).unwrap();
-    assert!(
-        json.contains(r#""dates":3,"expired":true,"warnings":["expired 1 min 40 s ago"]"#),
-        "{json}"
+fn decode_summarizes_in_parts() {
+    let text = decode(&token(), NOW + 7_300.0).unwrap();
+    let parts: Vec<&str> = text.split('\u{1f}').collect();
+    assert_eq!(parts.len(), 4, "{text}");
+    assert_eq!(
+        parts[0], "31",
+        "iat and exp plausible, expired; the fixed header left out"
     );
+    assert!(parts[1].starts_with(r#"{"apikey":"key","#), "{text}");
+    assert_eq!(parts[2..], ["{}", r#"["expired 1 min 40 s ago"]"#]);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn decode_passes_a_header_other_than_the_fixed_one() {
+    let t = token();
+    let rest = &t[t.find('.').unwrap()..];
+    // {"alg":"HS256"}: no typ.
+    let text = decode(&format!("eyJhbGciOiJIUzI1NiJ9{rest}"), NOW).unwrap();
+    assert!(text.starts_with("30{\"alg\":\"HS256\"}\u{1f}{"), "{text}");
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn strings_cross_as_one_measured_in_utf16_units() {
+    let room = "salle-été-😀";
+    let keyless = TokenSigner::new(None, None, None).unwrap();
+    let token = sign_on(&keyless, Some("ключ"), "allow_join", Some(room), None).unwrap();
+    let json = verify_packed(
+        &token,
+        [None, Some("ключ"), Some(room), None],
+        Some(SECRET),
+        None,
+        NOW,
+    )
+    .unwrap();
+    assert!(json.contains(r#""apikey":"ключ""#), "{json}");
+    assert!(json.contains(r#""roomId":"salle-été-😀""#), "{json}");
+    let err = verify_packed(
+        &token,
+        [None, None, Some("salle-été"), None],
+        Some(SECRET),
+        None,
+        NOW,
+    )
+    .unwrap_err();
+    assert_eq!(parts(&err)[1], "roomId");
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn lengths_past_the_strings_take_what_there_is() {
+    let keyless = TokenSigner::new(None, None, None).unwrap();
+    // The API key's length runs into the permissions and past the end: no panic, an error.
+    let err = keyless
+        .sign(
+            "keyallow_join",
+            99,
+            3,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            -1,
+            ',',
+            None,
+            None,
+            None,
+            None,
+            NOW,
+            Some(SECRET.into()),
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(parts(&err)[..2], ["INVALID_OPTIONS", "permissions"]);
+    // A keyless signer given no API key signs nothing.
+    let err = sign_on(&keyless, None, "allow_join", None, None).unwrap_err();
+    assert_eq!(parts(&err)[..2], ["INVALID_OPTIONS", "apiKey"]);
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn token_signer_matches_sign() {
-    let signer = TokenSigner::new("key", Some(SECRET.into()), None).unwrap();
+    let signer = TokenSigner::new(Some("key".into()), Some(SECRET.into()), None).unwrap();
     let signed = signer_sign_with(&signer, Some("room"), None).unwrap();
     assert_eq!(signed, token());
 }
@@ -178,7 +273,7 @@ fn spans_are_measured_by_the_core() {
 fn custom_claims_cross_as_json_text_and_decode_returns_them_apart() {
     let signed = |claims: &str| sign_with("allow_join", Some("room"), Some(claims));
     let token = signed(r#"{"name":"Ada","tags":["a",1]}"#).unwrap();
-    let signer = TokenSigner::new("key", Some(SECRET.into()), None).unwrap();
+    let signer = TokenSigner::new(Some("key".into()), Some(SECRET.into()), None).unwrap();
     let again = signer_sign_with(
         &signer,
         Some("room"),
@@ -193,7 +288,7 @@ fn custom_claims_cross_as_json_text_and_decode_returns_them_apart() {
     );
     let text = decode(&token, NOW).unwrap();
     assert!(
-        text.ends_with(r#""warnings":[],"customClaims":{"name":"Ada","tags":["a",1]}}"#),
+        text.ends_with("\u{1f}{\"name\":\"Ada\",\"tags\":[\"a\",1]}\u{1f}[]"),
         "{text}"
     );
     let err = signed(r#"{"iat":1}"#).unwrap_err();
