@@ -16,9 +16,9 @@ function rethrow(error) {
 
 /** One sign export for both calls: `inner` is keyed (TokenSigner.sign) or keyless (signToken). */
 function sign(inner, o) {
-  return inner.sign(o.texts, o.apiKey, o.permissions, o.roomId, o.participantId, o.roles,
-    o.expiresText, o.notBeforeText, o.jwtId, o.claims, o.sep, o.version, o.expiresSecs,
-    o.notBeforeSecs, o.jtiRandom, o.now, o.secretText, o.bytes);
+  return inner.sign(o.apiKey, o.secretText, o.bytes, o.permissions, o.sep, o.version, o.roomId,
+    o.participantId, o.roles, o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText,
+    o.jwtId, o.jtiRandom, o.now, o.claims);
 }
 
 // The keyless signer signToken signs through, made at the first call (the wasm is ready then).
@@ -73,8 +73,8 @@ export function verifyToken(token, secret, options) {
   const a = read.verifyArgs(token, secret, options);
   let json;
   try {
-    json = wasm.verify(a.texts, a.token, a.toleranceText, a.apiKey, a.roomId, a.participantId,
-      a.now, a.toleranceSecs, a.secretText, a.bytes, a.lens);
+    json = wasm.verify(a.token, a.secretText, a.bytes, a.lens, a.now, a.toleranceSecs,
+      a.toleranceText, a.apiKey, a.roomId, a.participantId);
   } catch (error) {
     rethrow(error);
   } finally {

@@ -291,9 +291,7 @@ function span(values, key) {
   throw invalid(key, `${key} must be a number of seconds or a string such as '2h'; got ${describe(v)}`);
 }
 
-// Strings cross into wasm as one (src/wasm/args.rs, `Texts`): each with its length in UTF-16
-// units, -1 when absent.
-const len = (s) => (s === undefined ? -1 : s.length);
+// A span crosses as two arguments, the number or the text.
 const seconds = (span) => (typeof span === 'number' ? span : undefined);
 const words = (span) => (typeof span === 'string' ? span : undefined);
 
@@ -403,31 +401,24 @@ function claims(values, apiKey, key, custom) {
     throw invalid('jwtId', `jwtId must be a string, or true for a random id; got ${describe(jwtId)}`);
   }
   const sep = separator(permissions, roles);
-  const joined = join(permissions, sep);
-  const joinedRoles = roles === undefined ? undefined : join(roles, sep);
-  const expiresText = words(expiresIn);
-  const notBeforeText = words(notBefore);
-  const id = typeof jwtId === 'string' ? wellFormed('jwtId', jwtId) : undefined;
   return {
-    texts: (apiKey ?? '') + joined + (roomId ?? '') + (participantId ?? '') + (joinedRoles ?? '')
-      + (expiresText ?? '') + (notBeforeText ?? '') + (id ?? '') + (custom ?? ''),
-    apiKey: len(apiKey),
-    permissions: joined.length,
-    roomId: len(roomId),
-    participantId: len(participantId),
-    roles: len(joinedRoles),
-    expiresText: len(expiresText),
-    notBeforeText: len(notBeforeText),
-    jwtId: len(id),
-    claims: len(custom),
-    sep,
-    version,
-    expiresSecs: seconds(expiresIn),
-    notBeforeSecs: seconds(notBefore),
-    jtiRandom: jwtId === true ? randomBytes() : undefined,
-    now: at,
+    apiKey,
     secretText: key?.text,
     bytes: key?.bytes,
+    permissions: join(permissions, sep),
+    sep,
+    version,
+    roomId,
+    participantId,
+    roles: roles === undefined ? undefined : join(roles, sep),
+    expiresSecs: seconds(expiresIn),
+    expiresText: words(expiresIn),
+    notBeforeSecs: seconds(notBefore),
+    notBeforeText: words(notBefore),
+    jwtId: typeof jwtId === 'string' ? wellFormed('jwtId', jwtId) : undefined,
+    jtiRandom: jwtId === true ? randomBytes() : undefined,
+    now: at,
+    claims: custom,
   };
 }
 
@@ -487,20 +478,17 @@ export function verifyArgs(t, s, options) {
     const apiKey = text(values, 'apiKey', false);
     const roomId = text(values, 'roomId', false);
     const participantId = text(values, 'participantId', false);
-    const checked = token(t, true);
-    const toleranceText = words(tolerance);
     return {
-      texts: checked + (toleranceText ?? '') + (apiKey ?? '') + (roomId ?? '') + (participantId ?? ''),
-      token: checked.length,
-      toleranceText: len(toleranceText),
-      apiKey: len(apiKey),
-      roomId: len(roomId),
-      participantId: len(participantId),
-      now: at,
-      toleranceSecs: seconds(tolerance),
       secretText: key.text,
       bytes: key.bytes,
       lens: key.lens,
+      now: at,
+      toleranceSecs: seconds(tolerance),
+      toleranceText: words(tolerance),
+      apiKey,
+      roomId,
+      participantId,
+      token: token(t, true),
     };
   } catch (e) {
     wipe(key);

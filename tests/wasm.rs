@@ -8,17 +8,6 @@ use videosdk_token::wasm::{decode, oversized, span_seconds, verify, TokenSigner}
 const SECRET: &str = "wasm-binding-test-secret-0123456789abcdef01234";
 const NOW: f64 = 1_700_000_000.0;
 
-/// Strings packed as api.js packs them (`Texts`): one after the other, with their lengths in
-/// UTF-16 units, -1 for an absent one.
-fn packed(texts: &[Option<&str>]) -> (String, Vec<i32>) {
-    let all = texts.iter().flatten().copied().collect();
-    let lens = texts
-        .iter()
-        .map(|t| t.map_or(-1, |t| t.encode_utf16().count() as i32))
-        .collect();
-    (all, lens)
-}
-
 /// `TokenSigner.sign` with only what these tests vary: the API key and secret (signToken, on a
 /// keyless signer), permissions, room and custom claims.
 fn sign_on(
@@ -28,36 +17,24 @@ fn sign_on(
     room: Option<&str>,
     claims: Option<&str>,
 ) -> Result<String, String> {
-    let (texts, l) = packed(&[
-        key,
-        Some(permissions),
-        room,
-        None,
-        None,
-        None,
-        None,
-        None,
-        claims,
-    ]);
     signer.sign(
-        &texts,
-        l[0],
-        l[1],
-        l[2],
-        l[3],
-        l[4],
-        l[5],
-        l[6],
-        l[7],
-        l[8],
+        key.map(Into::into),
+        key.map(|_| SECRET.into()),
+        None,
+        permissions.into(),
         ',',
+        None,
+        room.map(Into::into),
+        None,
+        None,
+        None,
+        None,
         None,
         None,
         None,
         None,
         NOW,
-        key.map(|_| SECRET.into()),
-        None,
+        claims.map(Into::into),
     )
 }
 
@@ -80,35 +57,20 @@ fn signer_sign_with(
     sign_on(signer, None, "allow_join", room, claims)
 }
 
-/// `verify` of the token and the strings of the options, packed, with `secrets`.
-fn verify_packed(
-    token: &str,
-    options: [Option<&str>; 4],
-    secret_text: Option<&str>,
-    secret_bytes: Option<(Vec<u8>, Vec<u32>)>,
-    now: f64,
-) -> Result<String, String> {
-    let [tolerance, key, room, participant] = options;
-    let (texts, l) = packed(&[Some(token), tolerance, key, room, participant]);
-    let (bytes, lens) = secret_bytes.unzip();
-    verify(
-        &texts,
-        l[0],
-        l[1],
-        l[2],
-        l[3],
-        l[4],
-        now,
-        None,
-        secret_text.map(Into::into),
-        bytes,
-        lens,
-    )
-}
-
 /// `verify` of one text secret at `now`, with no other option.
 fn verify_at(token: &str, now: f64) -> Result<String, String> {
-    verify_packed(token, [None; 4], Some(SECRET), None, now)
+    verify(
+        token,
+        Some(SECRET.into()),
+        None,
+        None,
+        now,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
 }
 
 fn token() -> String {
@@ -135,7 +97,19 @@ fn a_list_of_secrets_crosses_as_bytes_and_lengths() {
     let mut bytes = b"another-secret-entirely-0123456789abcdef".to_vec();
     bytes.extend_from_slice(SECRET.as_bytes());
     let lens = vec![40, SECRET.len() as u32];
-    assert!(verify_packed(&token(), [None; 4], None, Some((bytes, lens)), NOW).is_ok());
+    assert!(verify(
+        &token(),
+        None,
+        Some(bytes),
+        Some(lens),
+        NOW,
+        None,
+        None,
+        None,
+        None,
+        None
+    )
+    .is_ok());
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]
@@ -191,61 +165,16 @@ fn decode_passes_a_header_other_than_the_fixed_one() {
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]
-fn strings_cross_as_one_measured_in_utf16_units() {
-    let room = "salle-été-😀";
+fn a_keyless_signer_signs_only_when_given_the_key() {
     let keyless = TokenSigner::new(None, None, None).unwrap();
-    let token = sign_on(&keyless, Some("ключ"), "allow_join", Some(room), None).unwrap();
-    let json = verify_packed(
-        &token,
-        [None, Some("ключ"), Some(room), None],
-        Some(SECRET),
-        None,
-        NOW,
-    )
-    .unwrap();
-    assert!(json.contains(r#""apikey":"ключ""#), "{json}");
-    assert!(json.contains(r#""roomId":"salle-été-😀""#), "{json}");
-    let err = verify_packed(
-        &token,
-        [None, None, Some("salle-été"), None],
-        Some(SECRET),
-        None,
-        NOW,
-    )
-    .unwrap_err();
-    assert_eq!(parts(&err)[1], "roomId");
-}
-
-#[wasm_bindgen_test::wasm_bindgen_test]
-fn lengths_past_the_strings_take_what_there_is() {
-    let keyless = TokenSigner::new(None, None, None).unwrap();
-    // The API key's length runs into the permissions and past the end: no panic, an error.
-    let err = keyless
-        .sign(
-            "keyallow_join",
-            99,
-            3,
-            -1,
-            -1,
-            -1,
-            -1,
-            -1,
-            -1,
-            -1,
-            ',',
-            None,
-            None,
-            None,
-            None,
-            NOW,
-            Some(SECRET.into()),
-            None,
-        )
-        .unwrap_err();
-    assert_eq!(parts(&err)[..2], ["INVALID_OPTIONS", "permissions"]);
-    // A keyless signer given no API key signs nothing.
     let err = sign_on(&keyless, None, "allow_join", None, None).unwrap_err();
     assert_eq!(parts(&err)[..2], ["INVALID_OPTIONS", "apiKey"]);
+    let keyed = TokenSigner::new(Some("key".into()), Some(SECRET.into()), None).unwrap();
+    assert_eq!(
+        sign_on(&keyless, Some("key"), "allow_join", Some("room"), None),
+        sign_on(&keyed, Some("key"), "allow_join", Some("room"), None),
+        "an API key given to a keyed signer signs as signToken does"
+    );
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]

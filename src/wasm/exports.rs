@@ -11,7 +11,7 @@ use crate::model::time::{check_now, human_span, span_floor};
 use crate::ops::decode::summarize;
 use crate::ops::sign::{sign_token, Signer};
 use crate::ops::verify::{verify_json, VerifyOptions};
-use crate::wasm::args::{secret, secrets, span, Claims, Texts};
+use crate::wasm::args::{secret, secrets, span, Claims};
 use crate::wasm::error::encode;
 use crate::wasm::result::summary_json;
 use crate::wasm::scrub::scrubbed;
@@ -55,53 +55,48 @@ impl TokenSigner {
         })
     }
 
-    /// `TokenSigner.sign`, and `signToken` on the keyless instance. `texts` holds the strings
-    /// one after the other (`Texts`), each `*_len` its length in UTF-16 units or -1 when
-    /// absent: the API key (`signToken` only), the permissions and roles joined with `sep`,
-    /// the ids, the spans given as text and the custom claims' JSON text. The secret
-    /// (`signToken` only) crosses apart, so that only its copy is wiped.
+    /// `TokenSigner.sign`, and `signToken` on the keyless instance, which is given the API key
+    /// and the secret too (`None` for `TokenSigner.sign`); the custom claims come last, as
+    /// JSON text.
     #[allow(clippy::too_many_arguments)]
     pub fn sign(
         &self,
-        texts: &str,
-        api_key_len: i32,
-        permissions_len: i32,
-        room_id_len: i32,
-        participant_id_len: i32,
-        roles_len: i32,
-        expires_len: i32,
-        not_before_len: i32,
-        jwt_id_len: i32,
-        claims_len: i32,
-        sep: char,
-        version: Option<f64>,
-        expires_secs: Option<f64>,
-        not_before_secs: Option<f64>,
-        jti_random: Option<Vec<u8>>,
-        now: f64,
+        api_key: Option<String>,
         secret_text: Option<String>,
         secret_bytes: Option<Vec<u8>>,
+        permissions: String,
+        sep: char,
+        version: Option<f64>,
+        room_id: Option<String>,
+        participant_id: Option<String>,
+        roles: Option<String>,
+        expires_secs: Option<f64>,
+        expires_text: Option<String>,
+        not_before_secs: Option<f64>,
+        not_before_text: Option<String>,
+        jwt_id: Option<String>,
+        jti_random: Option<Vec<u8>>,
+        now: f64,
+        claims_json: Option<String>,
     ) -> Out<String> {
-        let mut t = Texts::new(texts);
-        let api_key = t.next(api_key_len);
         let claims = Claims {
-            permissions: t.next(permissions_len).unwrap_or_default(),
+            permissions,
             sep,
             version,
-            room_id: t.next(room_id_len),
-            participant_id: t.next(participant_id_len),
-            roles: t.next(roles_len),
-            expires_in: span(expires_secs, t.next(expires_len)),
-            not_before: span(not_before_secs, t.next(not_before_len)),
-            jwt_id: t.next(jwt_id_len),
+            room_id,
+            participant_id,
+            roles,
+            expires_in: span(expires_secs, expires_text),
+            not_before: span(not_before_secs, not_before_text),
+            jwt_id,
             jti_random,
             now,
-            claims_json: t.next(claims_len),
+            claims_json,
         };
         out(scrubbed(|| match (api_key, &self.signer) {
             (Some(api_key), _) => {
                 let secret = secret(secret_text, secret_bytes)?;
-                sign_token(api_key, &secret, &claims.options()?)
+                sign_token(&api_key, &secret, &claims.options()?)
             }
             (None, Some(signer)) => signer.sign(&claims.options()?),
             (None, None) => Err(TokenError::invalid_option("apiKey", "apiKey is required")),
@@ -109,35 +104,28 @@ impl TokenSigner {
     }
 }
 
-/// `verifyToken`: `texts` holds the token (at most MAX_TOKEN_LEN UTF-16 units: api.js refuses
-/// longer ones with [`oversized`] before copying), then the options' strings, as `sign` takes
-/// them; the secret or secrets cross apart. Returns the payload's JSON text.
+/// `verifyToken`: the token (at most MAX_TOKEN_LEN UTF-16 units: api.js refuses longer ones
+/// with [`oversized`] before copying), the secret or secrets, then the options. Returns the
+/// payload's JSON text.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
 pub fn verify(
-    texts: &str,
-    token_len: i32,
-    tolerance_len: i32,
-    api_key_len: i32,
-    room_id_len: i32,
-    participant_id_len: i32,
-    now: f64,
-    tolerance_secs: Option<f64>,
+    token: &str,
     secret_text: Option<String>,
     secret_bytes: Option<Vec<u8>>,
     secret_lens: Option<Vec<u32>>,
+    now: f64,
+    tolerance_secs: Option<f64>,
+    tolerance_text: Option<String>,
+    api_key: Option<String>,
+    room_id: Option<String>,
+    participant_id: Option<String>,
 ) -> Out<String> {
-    let mut t = Texts::new(texts);
-    let token = t.next(token_len).unwrap_or_default();
-    let clock_tolerance = span(tolerance_secs, t.next(tolerance_len));
-    let api_key = t.next(api_key_len).map(str::to_owned);
-    let room_id = t.next(room_id_len).map(str::to_owned);
-    let participant_id = t.next(participant_id_len).map(str::to_owned);
     out(scrubbed(|| {
         let secrets = secrets(secret_text, secret_bytes, secret_lens)?;
         let options = VerifyOptions {
             now: check_now(now)?,
-            clock_tolerance,
+            clock_tolerance: span(tolerance_secs, tolerance_text),
             api_key,
             room_id,
             participant_id,
@@ -168,7 +156,7 @@ pub fn oversized(len: usize, in_verify: bool) -> String {
 #[wasm_bindgen(js_name = spanSeconds)]
 pub fn span_seconds(secs: Option<f64>, text: Option<String>, field: String) -> Out<f64> {
     let floor = span_floor(&field);
-    match span(secs, text.as_deref()) {
+    match span(secs, text) {
         Some(span) => out(span.to_secs(&field, floor).map(|s| s as f64)),
         None => out(Err(TokenError::invalid_option(
             field,
