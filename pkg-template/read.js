@@ -275,8 +275,8 @@ function holds(list, c) {
 
 /** Joins lists with the first separator none of their entries holds (',' nearly always). */
 function separator(permissions, roles) {
+  if (!holds(permissions, ',') && (roles === undefined || !holds(roles, ','))) return ',';
   const has = (c) => holds(permissions, c) || (roles !== undefined && holds(roles, c));
-  if (!has(',')) return ',';
   for (let code = 1; ; code++) {
     const c = String.fromCodePoint(code);
     if (code < 0xd800 || code > 0xdfff) if (!has(c)) return c;
