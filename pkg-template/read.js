@@ -205,14 +205,13 @@ function data(object, key) {
  * other option: a value JSON cannot hold is reported first, with its path.
  */
 function customClaims(values) {
-  const v = value(values, 'claims');
+  const v = value(values.claims, 'claims');
   if (v === ACCESSOR) throw invalid('claims', 'claims is a getter: pass the object itself');
   return customClaimsJson(v);
 }
 
-/** The option's value; undefined when absent. */
-function value(values, key) {
-  const v = values[key];
+/** The option's value as read (`values.name`: a named load); undefined when absent. */
+function value(v, key) {
   if (v === THREW) throw invalid(key, `reading the option ${key} threw an exception`);
   return v;
 }
@@ -224,8 +223,8 @@ function wellFormed(key, text) {
   return text;
 }
 
-function text(values, key, required) {
-  const v = value(values, key);
+function text(given, key, required) {
+  const v = value(given, key);
   if (v === undefined) {
     if (required) throw invalid(key, `${key} is required`);
     return undefined;
@@ -235,8 +234,8 @@ function text(values, key, required) {
 }
 
 /** A list of strings, read into a plain copy: its length and elements run no more caller code. */
-function list(values, key, required) {
-  const v = value(values, key);
+function list(given, key, required) {
+  const v = value(given, key);
   if (v === undefined) {
     if (required) throw invalid(key, `${key} is required`);
     return undefined;
@@ -284,8 +283,8 @@ function separator(permissions, roles) {
 }
 
 /** A span: a number of seconds, text such as '2h', or undefined. */
-function span(values, key) {
-  const v = value(values, key);
+function span(given, key) {
+  const v = value(given, key);
   if (v === undefined || typeof v === 'number') return v;
   if (typeof v === 'string') return wellFormed(key, v);
   throw invalid(key, `${key} must be a number of seconds or a string such as '2h'; got ${describe(v)}`);
@@ -296,8 +295,8 @@ const seconds = (span) => (typeof span === 'number' ? span : undefined);
 const words = (span) => (typeof span === 'string' ? span : undefined);
 
 /** `now` in seconds: the option (a number or a Date), else the clock, read here. */
-function now(values) {
-  const v = value(values, 'now');
+function now(given) {
+  const v = value(given, 'now');
   if (v === undefined) return clock();
   if (typeof v === 'number') return v;
   if (isInstance(v, Date)) {
@@ -385,18 +384,18 @@ function randomBytes() {
 
 /** The claim options as `TokenSigner.sign` takes them (src/wasm/exports.rs). */
 function claims(values, apiKey, key, custom) {
-  const at = now(values);
-  const permissions = list(values, 'permissions', true);
-  const version = value(values, 'version');
+  const at = now(values.now);
+  const permissions = list(values.permissions, 'permissions', true);
+  const version = value(values.version, 'version');
   if (version !== undefined && typeof version !== 'number') {
     throw invalid('version', `version must be the number 2; got ${describe(version)}`);
   }
-  const roomId = text(values, 'roomId', false);
-  const participantId = text(values, 'participantId', false);
-  const roles = list(values, 'roles', false);
-  const expiresIn = span(values, 'expiresIn');
-  const notBefore = span(values, 'notBefore');
-  const jwtId = value(values, 'jwtId');
+  const roomId = text(values.roomId, 'roomId', false);
+  const participantId = text(values.participantId, 'participantId', false);
+  const roles = list(values.roles, 'roles', false);
+  const expiresIn = span(values.expiresIn, 'expiresIn');
+  const notBefore = span(values.notBefore, 'notBefore');
+  const jwtId = value(values.jwtId, 'jwtId');
   if (!(jwtId === undefined || jwtId === true || typeof jwtId === 'string')) {
     throw invalid('jwtId', `jwtId must be a string, or true for a random id; got ${describe(jwtId)}`);
   }
@@ -426,8 +425,8 @@ function claims(values, apiKey, key, custom) {
 export function signOptions(options) {
   const values = own(options, 'signToken options', 'signToken', SIGN, false);
   const custom = customClaims(values);
-  const apiKey = text(values, 'apiKey', true);
-  const s = value(values, 'secret');
+  const apiKey = text(values.apiKey, 'apiKey', true);
+  const s = value(values.secret, 'secret');
   if (s === undefined) throw invalid('secret', 'secret is required');
   const key = secret(s);
   try {
@@ -441,8 +440,8 @@ export function signOptions(options) {
 /** new TokenSigner's options. */
 export function signerOptions(options) {
   const values = own(options, 'TokenSigner options', 'new TokenSigner', SIGNER, false);
-  const apiKey = text(values, 'apiKey', true);
-  const s = value(values, 'secret');
+  const apiKey = text(values.apiKey, 'apiKey', true);
+  const s = value(values.secret, 'secret');
   if (s === undefined) throw invalid('secret', 'secret is required');
   const key = secret(s);
   return { apiKey, secretText: key.text, bytes: key.bytes };
@@ -473,11 +472,11 @@ export function verifyArgs(t, s, options) {
   const key = secrets(s);
   try {
     const values = own(options, 'verifyToken options', 'verifyToken', VERIFY, true);
-    const at = now(values);
-    const tolerance = span(values, 'clockTolerance');
-    const apiKey = text(values, 'apiKey', false);
-    const roomId = text(values, 'roomId', false);
-    const participantId = text(values, 'participantId', false);
+    const at = now(values.now);
+    const tolerance = span(values.clockTolerance, 'clockTolerance');
+    const apiKey = text(values.apiKey, 'apiKey', false);
+    const roomId = text(values.roomId, 'roomId', false);
+    const participantId = text(values.participantId, 'participantId', false);
     return {
       secretText: key.text,
       bytes: key.bytes,
@@ -500,7 +499,7 @@ export function verifyArgs(t, s, options) {
 export function decodeArgs(t, options) {
   const checked = token(t, false);
   const values = own(options, 'decodeToken options', 'decodeToken', DECODE, true);
-  return { token: checked, now: now(values) };
+  return { token: checked, now: now(values.now) };
 }
 
 /** spanSeconds's argument. */
