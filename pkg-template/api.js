@@ -14,15 +14,14 @@ function rethrow(error) {
   throw typeof error === 'string' ? read.coreError(error) : error;
 }
 
-/** One sign export for both calls: `inner` is keyed (TokenSigner.sign) or keyless (signToken). */
+/** The one sign export: `inner` is keyed (TokenSigner.sign) or keyless (signToken). */
 function sign(inner, o) {
   return inner.sign(o.apiKey, o.secretText, o.bytes, o.permissions, o.sep, o.version, o.roomId,
     o.participantId, o.roles, o.expiresSecs, o.expiresText, o.notBeforeSecs, o.notBeforeText,
     o.jwtId, o.jtiRandom, o.now, o.claims);
 }
 
-// The keyless signer signToken signs through, made at the first call (the wasm is ready then).
-let keyless;
+let keyless; // signToken's, made at its first call (the wasm is ready then)
 
 export function signToken(options) {
   const o = read.signOptions(options);
@@ -36,8 +35,6 @@ export function signToken(options) {
   }
 }
 
-const FIXED_HEADER = () => ({ alg: 'HS256', typ: 'JWT' });
-
 export function decodeToken(token, options) {
   const a = read.decodeArgs(token, options);
   let s;
@@ -46,19 +43,17 @@ export function decodeToken(token, options) {
   } catch (error) {
     rethrow(error);
   }
-  // The summary (src/wasm/result.rs): two digits, the header unless it is the fixed one, then
-  // the payload, the custom claims and the warnings, apart by U+001F. JSON.parse only what it
-  // must (most of a decode's time), and keeps a `__proto__` member an own property.
+  // The summary (src/wasm/result.rs), parsed only where it must be: JSON.parse is most of a
+  // decode's time (it keeps a `__proto__` member an own property).
   const end = s.indexOf('\u001f');
   const endPayload = s.indexOf('\u001f', end + 1);
   const endCustom = s.indexOf('\u001f', endPayload + 1);
-  const header = end === 2 ? FIXED_HEADER() : JSON.parse(s.slice(2, end));
+  const header = end === 2 ? { alg: 'HS256', typ: 'JWT' } : JSON.parse(s.slice(2, end));
   const payload = JSON.parse(s.slice(end + 1, endPayload));
   const custom = s.slice(endPayload + 1, endCustom);
   const warnings = s.slice(endCustom + 1);
   const out = { header, payload, signature: a.token.slice(a.token.lastIndexOf('.') + 1) };
-  // The core has checked which times are plausible: bits 0, 1, 2 of the first digit for iat,
-  // exp, nbf.
+  // The core has checked which times are plausible: bits 0, 1, 2 for iat, exp, nbf.
   const dates = s.charCodeAt(0) - 48;
   if (dates & 1) out.issuedAt = new Date(payload.iat * 1000);
   if (dates & 2) out.expiresAt = new Date(payload.exp * 1000);
