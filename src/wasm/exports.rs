@@ -13,7 +13,7 @@ use crate::ops::sign::{sign_token, Signer};
 use crate::ops::verify::{verify_json, VerifyOptions};
 use crate::wasm::args::{secret, secrets, span, Claims};
 use crate::wasm::error::encode;
-use crate::wasm::result::summary_json;
+use crate::wasm::result::summary_text;
 use crate::wasm::scrub::scrubbed;
 
 type Out<T> = Result<T, String>;
@@ -134,10 +134,10 @@ pub fn verify(
     }))
 }
 
-/// `decodeToken`: the summary as JSON text (`result.rs`).
+/// `decodeToken`: the summary, JSON texts in parts (`result.rs`).
 #[wasm_bindgen]
 pub fn decode(token: &str, now: f64) -> Out<String> {
-    out(check_now(now).and_then(|now| summarize(token, now).map(|s| summary_json(&s))))
+    out(check_now(now).and_then(|now| summarize(token, now).map(|s| summary_text(&s))))
 }
 
 /// The error for a token of `len` UTF-16 units, too long to be copied in: UTF-16 length never

@@ -6,7 +6,7 @@
 //! - `alloc`: the global allocator (size classes, free lists: small, and fast for short calls).
 //! - `exports`: the exports, one per operation.
 //! - `args`: primitives in → core types (claims options, secrets, spans).
-//! - `result`: the decode summary as JSON text.
+//! - `result`: the decode summary (JSON texts in parts).
 //! - `error`: a `TokenError` as one string, which api.js turns into a JS `TokenError`.
 //! - `scrub`: clearing the stack a key touched.
 //! - `bench` (bench builds only): the bare HMAC floor.

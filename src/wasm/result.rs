@@ -6,7 +6,7 @@ use crate::leaf::json::write_str;
 use crate::ops::decode::Summary;
 
 /// Between the summary's parts: JSON text holds no raw control character.
-pub const SEP: char = '\u{1f}';
+const SEP: char = '\u{1f}';
 
 /// `dates` `expired` `header` SEP `payload` SEP `customClaims` SEP `warnings`: `dates` is one
 /// digit whose bits 0, 1 and 2 say whether iat, exp and nbf are plausible times (api.js makes
@@ -14,7 +14,7 @@ pub const SEP: char = '\u{1f}';
 /// text as received, or nothing when it is the fixed `{"alg":"HS256","typ":"JWT"}`; the payload
 /// and the custom claims (the payload's members this package does not write) are JSON text, the
 /// warnings a JSON array of strings. The signature is not repeated: api.js has the token.
-pub fn summary_json(s: &Summary<'_>) -> String {
+pub fn summary_text(s: &Summary<'_>) -> String {
     let header = if s.header_json == HEADER_JSON {
         ""
     } else {
