@@ -56,12 +56,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
-$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
 	  --out-dir target/wasm-pack/web --no-pack
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
+	node scripts/trim-glue.mjs pkg/videosdk_token.js
 	cp -r pkg-template/* LICENSE pkg/
 	node scripts/build-cjs.mjs pkg
 	node scripts/build-dcts.mjs pkg
