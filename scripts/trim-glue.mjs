@@ -19,6 +19,13 @@ const CUTS = [
     replace: () => '',
   },
   {
+    // A stand-in registry for engines without FinalizationRegistry. Every runtime the package
+    // supports has one (Node >= 20, Deno, Bun, workerd, and the browsers with wasm SIMD).
+    name: 'FinalizationRegistry fallback',
+    pattern: /\(typeof FinalizationRegistry === 'undefined'\)\s*\?\s*\{ register: \(\) => \{\}, unregister: \(\) => \{\} \}\s*:\s*(?=new FinalizationRegistry\()/g,
+    replace: () => '',
+  },
+  {
     // The registry that frees a class's wasm memory when its instance is collected: creating one
     // has no effect a bundler could see, but it cannot know that without the annotation, and
     // would keep the registry (and the class) in bundles that never construct the class.
