@@ -111,8 +111,9 @@ wasm-test: $(STAMPS)/rust-tools ## the binding's wasm-bindgen tests in Node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --locked --target wasm32-unknown-unknown
 
-js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the packed package
+js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the packed package; the glue's trim
 	node --test tests/js/
+	node --test --test-reporter=dot scripts/trim-glue.test.mjs
 
 types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts
 	node_modules/typescript/bin/tsc -p tests/types

@@ -7,6 +7,7 @@
 // Usage: node scripts/trim-glue.mjs <glue file>
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const CUTS = [
   {
@@ -61,27 +62,35 @@ const CUTS = [
   },
 ];
 
-const file = process.argv[2];
-let text = readFileSync(file, 'utf8');
-const before = text.length;
-const report = [];
-for (const cut of CUTS) {
-  if (cut.applies && !cut.applies(text)) {
-    report.push(`${cut.name}: not applicable`);
-    continue;
+/** The glue without the cuts, and how many places each cut found. */
+export function trimGlue(glue) {
+  let text = glue;
+  const report = [];
+  for (const cut of CUTS) {
+    if (cut.applies && !cut.applies(text)) {
+      report.push(`${cut.name}: not applicable`);
+      continue;
+    }
+    let n = 0;
+    text = text.replace(cut.pattern, (...match) => {
+      n += 1;
+      return cut.replace(...match);
+    });
+    report.push(`${cut.name}: ${n}`);
   }
-  let n = 0;
-  text = text.replace(cut.pattern, (...match) => {
-    n += 1;
-    return cut.replace(...match);
-  });
-  report.push(`${cut.name}: ${n}`);
+  return { text, report };
 }
-try {
-  execFileSync(process.execPath, ['--input-type=module', '--check'], { input: text, stdio: ['pipe', 'ignore', 'pipe'] });
-} catch (e) {
-  console.error(`${file}: the trimmed glue does not parse (has wasm-bindgen's output changed?):\n${e.stderr}`);
-  process.exit(1);
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = process.argv[2];
+  const glue = readFileSync(file, 'utf8');
+  const { text, report } = trimGlue(glue);
+  try {
+    execFileSync(process.execPath, ['--input-type=module', '--check'], { input: text, stdio: ['pipe', 'ignore', 'pipe'] });
+  } catch (e) {
+    console.error(`${file}: the trimmed glue does not parse (has wasm-bindgen's output changed?):\n${e.stderr}`);
+    process.exit(1);
+  }
+  writeFileSync(file, text);
+  console.log(`trim-glue: ${glue.length} → ${text.length} bytes (${report.join('; ')})`);
 }
-writeFileSync(file, text);
-console.log(`trim-glue: ${before} → ${text.length} bytes (${report.join('; ')})`);
