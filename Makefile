@@ -56,12 +56,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
-$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
+$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
 	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
 	  --out-dir target/wasm-pack/web --no-pack
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
+	node scripts/trim-glue.mjs pkg/videosdk_token.js
 	cp -r pkg-template/* LICENSE pkg/
 	node scripts/build-cjs.mjs pkg
 	node scripts/build-dcts.mjs pkg
@@ -110,8 +111,9 @@ wasm-test: $(STAMPS)/rust-tools ## the binding's wasm-bindgen tests in Node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --locked --target wasm32-unknown-unknown
 
-js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the packed package
+js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the packed package; the glue's trim
 	node --test tests/js/
+	node --test --test-reporter=dot scripts/trim-glue.test.mjs
 
 types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts
 	node_modules/typescript/bin/tsc -p tests/types
@@ -124,9 +126,9 @@ cli-test: $(STAMPS)/pack ## the command line: golden outputs, exit codes, secret
 
 # The minimal sign+verify+decode Worker's upload, gzip, by wrangler's own figure, against a budget
 # (a size, not a timing). The goal is 32 KiB (jose's Worker: 9 KiB); SIZE_BUDGET_KIB is where it
-# stands now (53.5 KiB with the join-time rules and custom claims), lowered as it shrinks, so
+# stands now (53.1 KiB with the join-time rules and custom claims), lowered as it shrinks, so
 # that nothing grows it unnoticed.
-SIZE_BUDGET_KIB ?= 54.0
+SIZE_BUDGET_KIB ?= 53.6
 size-check: $(STAMPS)/pack ## the minimal Worker's upload size (gzip) against its budget
 	SIZE_BUDGET_KIB=$(SIZE_BUDGET_KIB) $(NODE22) scripts/size-check.mjs
 

@@ -3,23 +3,23 @@
 // rewrites this file, and `cargo test` fails while it differs from the core.
 
 /** Every permission, with what it lets a token's bearer do. */
-export const PERMISSIONS = Object.freeze({
+export const PERMISSIONS = /* @__PURE__ */ Object.freeze({
   allow_join: 'joins the meeting directly',
   ask_join: 'must ask a participant holding allow_join to be let in',
   allow_mod: 'may toggle other participants\' webcam and mic',
 });
 
 /** Every role, with where it lets a token be used. */
-export const ROLES = Object.freeze({
+export const ROLES = /* @__PURE__ */ Object.freeze({
   crawler: 'server-side v2 API only; cannot join a meeting',
   rtc: 'meetings only; no server-side API',
 });
 
 /** The claims that need version 2. */
-export const V2_CLAIMS = Object.freeze(['roomId', 'participantId', 'roles']);
+export const V2_CLAIMS = /* @__PURE__ */ Object.freeze(['roomId', 'participantId', 'roles']);
 
 /** Every unit a span may have, in seconds. */
-export const SPAN_UNITS = Object.freeze({ s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, d: 86400, day: 86400, days: 86400, w: 604800, week: 604800, weeks: 604800 });
+export const SPAN_UNITS = /* @__PURE__ */ Object.freeze({ s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600, d: 86400, day: 86400, days: 86400, w: 604800, week: 604800, weeks: 604800 });
 
 /** The longest span anywhere: 365 days. */
 export const MAX_SPAN_SECONDS = 31536000;
@@ -52,21 +52,21 @@ export const PERMISSIONS_EXAMPLE = '[\'allow_join\']';
 export const ROLES_EXAMPLE = '[\'rtc\']';
 
 /** The claims this package writes, each with the option that sets it: no custom claim takes one of these names. */
-export const RESERVED_CLAIMS = Object.freeze({ apikey: 'apiKey', permissions: 'permissions', version: 'version', roomId: 'roomId', participantId: 'participantId', roles: 'roles', jti: 'jwtId', iat: 'now', nbf: 'notBefore', exp: 'expiresIn' });
+export const RESERVED_CLAIMS = /* @__PURE__ */ Object.freeze({ apikey: 'apiKey', permissions: 'permissions', version: 'version', roomId: 'roomId', participantId: 'participantId', roles: 'roles', jti: 'jwtId', iat: 'now', nbf: 'notBefore', exp: 'expiresIn' });
 
 /** The upper-case role names of VideoSDK's older docs, each with the name to sign instead. */
-export const LEGACY_ROLES = Object.freeze({ CRAWLER: 'crawler', RTC: 'rtc' });
+export const LEGACY_ROLES = /* @__PURE__ */ Object.freeze({ CRAWLER: 'crawler', RTC: 'rtc' });
 
 /** The errors VideoSDK raises at join for a token it refuses, by name, with their codes. */
-export const JOIN_ERRORS = Object.freeze({ INVALID_PERMISSIONS: 4008, INVALID_PARTICIPANT_ID: 4004 });
+export const JOIN_ERRORS = /* @__PURE__ */ Object.freeze({ INVALID_PERMISSIONS: 4008, INVALID_PARTICIPANT_ID: 4004 });
 
 /** Every TokenError code. */
-export const ERROR_CODES = Object.freeze(['INVALID_OPTIONS', 'WEAK_SECRET', 'MALFORMED', 'ALG_NOT_ALLOWED', 'INVALID_SIGNATURE', 'EXPIRED', 'NOT_YET_VALID', 'CLAIMS_INVALID', 'CLAIM_MISMATCH']);
+export const ERROR_CODES = /* @__PURE__ */ Object.freeze(['INVALID_OPTIONS', 'WEAK_SECRET', 'MALFORMED', 'ALG_NOT_ALLOWED', 'INVALID_SIGNATURE', 'EXPIRED', 'NOT_YET_VALID', 'CLAIMS_INVALID', 'CLAIM_MISMATCH']);
 
 /** The option names each call takes. */
-export const OPTIONS = Object.freeze({
-  signer: Object.freeze(['apiKey', 'secret']),
-  claims: Object.freeze(['permissions', 'version', 'roomId', 'participantId', 'roles', 'expiresIn', 'notBefore', 'jwtId', 'now', 'claims']),
-  verify: Object.freeze(['now', 'clockTolerance', 'apiKey', 'roomId', 'participantId']),
-  decode: Object.freeze(['now']),
+export const OPTIONS = /* @__PURE__ */ Object.freeze({
+  signer: /* @__PURE__ */ Object.freeze(['apiKey', 'secret']),
+  claims: /* @__PURE__ */ Object.freeze(['permissions', 'version', 'roomId', 'participantId', 'roles', 'expiresIn', 'notBefore', 'jwtId', 'now', 'claims']),
+  verify: /* @__PURE__ */ Object.freeze(['now', 'clockTolerance', 'apiKey', 'roomId', 'participantId']),
+  decode: /* @__PURE__ */ Object.freeze(['now']),
 });

@@ -17,9 +17,14 @@ fn js_str(s: &str) -> String {
     format!("'{}'", inner.replace("\\\"", "\"").replace('\'', "\\'"))
 }
 
+/// How every table is frozen. A bundler cannot know that `Object.freeze` has no side effect, so
+/// without the annotation it keeps every table of this module in any bundle that imports one
+/// constant (the minimal Worker carried them all); with it, the unused ones are dropped.
+const FREEZE: &str = "/* @__PURE__ */ Object.freeze";
+
 fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     let items: Vec<String> = items.into_iter().map(|s| js_str(s.as_ref())).collect();
-    format!("Object.freeze([{}])", items.join(", "))
+    format!("{FREEZE}([{}])", items.join(", "))
 }
 
 fn vocabulary() -> String {
@@ -35,7 +40,7 @@ fn vocabulary() -> String {
         .collect();
     writeln!(
         out,
-        "/** Every permission, with what it lets a token's bearer do. */\nexport const PERMISSIONS = Object.freeze({{\n{}}});",
+        "/** Every permission, with what it lets a token's bearer do. */\nexport const PERMISSIONS = {FREEZE}({{\n{}}});",
         perms.concat()
     )
     .unwrap();
@@ -45,7 +50,7 @@ fn vocabulary() -> String {
         .collect();
     writeln!(
         out,
-        "\n/** Every role, with where it lets a token be used. */\nexport const ROLES = Object.freeze({{\n{}}});",
+        "\n/** Every role, with where it lets a token be used. */\nexport const ROLES = {FREEZE}({{\n{}}});",
         roles.concat()
     )
     .unwrap();
@@ -61,7 +66,7 @@ fn vocabulary() -> String {
         .collect();
     writeln!(
         out,
-        "\n/** Every unit a span may have, in seconds. */\nexport const SPAN_UNITS = Object.freeze({{ {} }});",
+        "\n/** Every unit a span may have, in seconds. */\nexport const SPAN_UNITS = {FREEZE}({{ {} }});",
         units.join(", ")
     )
     .unwrap();
@@ -125,7 +130,7 @@ fn vocabulary() -> String {
         .collect();
     writeln!(
         out,
-        "\n/** The claims this package writes, each with the option that sets it: no custom claim takes one of these names. */\nexport const RESERVED_CLAIMS = Object.freeze({{ {} }});",
+        "\n/** The claims this package writes, each with the option that sets it: no custom claim takes one of these names. */\nexport const RESERVED_CLAIMS = {FREEZE}({{ {} }});",
         reserved.join(", ")
     )
     .unwrap();
@@ -135,7 +140,7 @@ fn vocabulary() -> String {
         .collect();
     writeln!(
         out,
-        "\n/** The upper-case role names of VideoSDK's older docs, each with the name to sign instead. */\nexport const LEGACY_ROLES = Object.freeze({{ {} }});",
+        "\n/** The upper-case role names of VideoSDK's older docs, each with the name to sign instead. */\nexport const LEGACY_ROLES = {FREEZE}({{ {} }});",
         legacy.join(", ")
     )
     .unwrap();
@@ -145,7 +150,7 @@ fn vocabulary() -> String {
         .collect();
     writeln!(
         out,
-        "\n/** The errors VideoSDK raises at join for a token it refuses, by name, with their codes. */\nexport const JOIN_ERRORS = Object.freeze({{ {} }});",
+        "\n/** The errors VideoSDK raises at join for a token it refuses, by name, with their codes. */\nexport const JOIN_ERRORS = {FREEZE}({{ {} }});",
         join.join(", ")
     )
     .unwrap();
@@ -157,7 +162,7 @@ fn vocabulary() -> String {
     .unwrap();
     writeln!(
         out,
-        "\n/** The option names each call takes. */\nexport const OPTIONS = Object.freeze({{\n  signer: {},\n  claims: {},\n  verify: {},\n  decode: {},\n}});",
+        "\n/** The option names each call takes. */\nexport const OPTIONS = {FREEZE}({{\n  signer: {},\n  claims: {},\n  verify: {},\n  decode: {},\n}});",
         list(SIGNER_OPTIONS),
         list(CLAIM_OPTIONS),
         list(VERIFY_OPTIONS),

@@ -435,6 +435,15 @@ export function cases(lib) {
       eq(sign(opts).length > 0, true, 'the module still works');
     }],
 
+    ['TokenSigner: [Symbol.dispose]() frees it as free() does (`using signer = …`)', () => {
+      // Where the engine has Symbol.dispose; the package's build drops the glue's own (never used).
+      if (typeof Symbol.dispose !== 'symbol') return;
+      const signer = new TokenSigner({ apiKey: API_KEY, secret: SECRET });
+      eq(typeof signer[Symbol.dispose], 'function', 'has [Symbol.dispose]');
+      signer[Symbol.dispose]();
+      throwsCode(lib, () => signer.sign({ permissions: ['allow_join'] }), 'INVALID_OPTIONS');
+    }],
+
     ['MALFORMED errors name the part of the token at fault in field', () => {
       const [h, p, s] = sign().split('.');
       for (const [bad, part] of [[`${h}=.${p}.${s}`, 'header'], [`${h}.a+b.${s}`, 'payload'],
