@@ -107,7 +107,17 @@ const freed = () => new TokenError(
   'this TokenSigner has been freed: create a new TokenSigner to sign again',
 );
 
-export class TokenSigner {
+/**
+ * `using signer = new TokenSigner(…)` frees it, where the engine has Symbol.dispose. Given in a
+ * call marked pure rather than by an assignment after the class: a module-level assignment is a
+ * side effect, which keeps the class in every bundle of this module, used or not.
+ */
+function disposable(type) {
+  if (typeof Symbol.dispose === 'symbol') type.prototype[Symbol.dispose] = type.prototype.free;
+  return type;
+}
+
+export const TokenSigner = /* @__PURE__ */ disposable(class TokenSigner {
   #inner;
 
   constructor(options) {
@@ -140,8 +150,5 @@ export class TokenSigner {
     this.#inner = undefined;
     inner?.free();
   }
-}
+});
 
-if (typeof Symbol.dispose === 'symbol') {
-  TokenSigner.prototype[Symbol.dispose] = TokenSigner.prototype.free;
-}
