@@ -138,32 +138,43 @@ pub fn encode_into(input: &[u8], out: &mut String) {
     // Encoded a block at a time into a stack buffer: pushing char by char onto the String costs
     // a capacity and UTF-8 check per character, which showed up in the signing profile.
     const BLOCK: usize = 48; // bytes in, 64 characters out
-    let mut buf = [[0u8; 4]; BLOCK / 3];
+    let mut buf = [0u8; BLOCK / 3 * 4];
     out.reserve(input.len().div_ceil(3) * 4);
     for block in input.chunks(BLOCK) {
-        // Each group is matched as a pattern and zipped with a 4-byte slot of the buffer: no
-        // index to check, so no bounds-check panic (and its formatting machinery) is linked.
-        let mut groups = block.chunks_exact(3);
-        let mut slots = buf.iter_mut();
         let mut len = 0;
-        for (group, slot) in (&mut groups).zip(&mut slots) {
-            if let [a, b, c] = *group {
-                *slot = sextets((u32::from(a) << 16) | (u32::from(b) << 8) | u32::from(c));
-                len += 4;
-            }
+        let mut groups = block.chunks_exact(3);
+        for c in &mut groups {
+            let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
+            put(&mut buf, len, sextets(n));
+            len += 4;
         }
-        let tail = match *groups.remainder() {
-            [a] => Some((u32::from(a) << 16, 2)),
-            [a, b] => Some(((u32::from(a) << 16) | (u32::from(b) << 8), 3)),
-            _ => None,
-        };
-        if let (Some((n, used)), Some(slot)) = (tail, slots.next()) {
-            *slot = sextets(n);
-            len += used;
+        match *groups.remainder() {
+            [a] => {
+                put(&mut buf, len, sextets(u32::from(a) << 16));
+                len += 2;
+            }
+            [a, b] => {
+                put(
+                    &mut buf,
+                    len,
+                    sextets((u32::from(a) << 16) | (u32::from(b) << 8)),
+                );
+                len += 3;
+            }
+            _ => {}
         }
         // Only alphabet bytes were written: ASCII, so always valid UTF-8.
-        let written = buf.as_flattened().get(..len).unwrap_or_default();
+        let written = buf.get(..len).unwrap_or_default();
         out.push_str(std::str::from_utf8(written).unwrap_or_default());
+    }
+}
+
+/// Writes four characters at `at`: one range check (always in bounds: a block is at most 16
+/// groups) where indexing would check each byte and link the bounds-check panic.
+#[inline(always)]
+fn put(buf: &mut [u8; 64], at: usize, chars: [u8; 4]) {
+    if let Some(slot) = buf.get_mut(at..at + 4) {
+        slot.copy_from_slice(&chars);
     }
 }
 
