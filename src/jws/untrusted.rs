@@ -41,7 +41,10 @@ impl<'a> Untrusted<'a> {
                 "the token starts with 'Bearer ': pass the token alone, without the scheme",
             ));
         }
-        let parts = token.split('.').count();
+        // Found by byte: '.' is ASCII, so every index found is a char boundary, and neither
+        // str::split(char) nor rsplit_once links a searcher with its slice-index panics.
+        let dots = token.bytes().filter(|&b| b == b'.').count();
+        let parts = dots + 1;
         if parts != 3 {
             let hint = if parts == 5 {
                 " (five parts is an encrypted JWE; VideoSDK tokens are signed JWS)"
@@ -56,12 +59,9 @@ impl<'a> Untrusted<'a> {
                 hint,
             ])));
         }
-        let (signing_input, signature_b64) = token
-            .rsplit_once('.')
-            .ok_or_else(|| TokenError::malformed("the token has no '.'"))?;
-        let (header_b64, payload_b64) = signing_input
-            .split_once('.')
-            .ok_or_else(|| TokenError::malformed("the token has no '.'"))?;
+        let (signing_input, signature_b64) = split_at_dot(token, token.bytes().rposition(is_dot))?;
+        let (header_b64, payload_b64) =
+            split_at_dot(signing_input, signing_input.bytes().position(is_dot))?;
         if header_b64.is_empty() {
             return Err(TokenError::malformed_part(
                 "header",
@@ -109,6 +109,16 @@ impl<'a> Untrusted<'a> {
             _ => None,
         }
     }
+}
+
+fn is_dot(b: u8) -> bool {
+    b == b'.'
+}
+
+/// `text` before and after the '.' at byte `at`.
+fn split_at_dot(text: &str, at: Option<usize>) -> Result<(&str, &str), TokenError> {
+    at.and_then(|at| Some((text.get(..at)?, text.get(at + 1..)?)))
+        .ok_or_else(|| TokenError::malformed("the token has no '.'"))
 }
 
 /// Parses the payload's JSON text strictly; it must be an object.

@@ -17,6 +17,21 @@ pub fn cat(pieces: &[&str]) -> String {
     out
 }
 
+/// The pieces with `sep` between them: what `[..].join(sep)` does, without its panicking
+/// length arithmetic.
+#[cold]
+#[inline(never)]
+pub fn join(pieces: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
 /// An `f64` for messages: integral values up to 2^53 exactly as `{}` prints them (`2`, `-5`,
 /// `1700000000000`), others with up to 15 significant digits (`1.5`, `0.1`, `1700000000.5`),
 /// `NaN`, `inf`, `-inf`; magnitudes beyond 10^20 or below 10^-20 in exponent form (`1e300`).
@@ -78,10 +93,12 @@ pub fn num(x: f64) -> String {
             (0..exp10).for_each(|_| out.push('0'));
         }
     } else if -exp10 < len {
-        let (int, frac) = ds.split_at((len + exp10) as usize);
-        push(&mut out, int);
-        out.push('.');
-        push(&mut out, frac);
+        // Checked, though 0 < len + exp10 < len here: a panic would link core::fmt's machinery.
+        if let Some((int, frac)) = ds.split_at_checked((len + exp10) as usize) {
+            push(&mut out, int);
+            out.push('.');
+            push(&mut out, frac);
+        }
     } else if -exp10 - len <= 19 {
         out.push_str("0.");
         (0..(-exp10 - len)).for_each(|_| out.push('0'));
@@ -336,6 +353,9 @@ mod tests {
         assert_eq!(truncate("short"), "short");
         assert_eq!(truncate(&"é".repeat(41)).chars().count(), ECHO_MAX);
         assert_eq!(cat(&["a", "", "bc"]), "abc");
+        assert_eq!(join(&["roomId", "roles"], ", "), "roomId, roles");
+        assert_eq!(join(&["a"], ", "), "a");
+        assert_eq!(join(&[], ", "), "");
         assert_eq!(int(-42), "-42");
         assert_eq!(int(i64::MIN), i64::MIN.to_string());
     }

@@ -4,7 +4,7 @@
 
 use crate::leaf::error::{ErrorCode, TokenError};
 use crate::leaf::json::{Object, Value};
-use crate::leaf::text::{cat, num, quoted};
+use crate::leaf::text::{cat, join, num, quoted};
 use crate::model::rules::{ask_join_conflict, legacy_role, participant_id_space, Breach};
 use crate::model::time::{human_span, numeric, MILLIS_THRESHOLD};
 use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, V2_CLAIMS, VERSION};
@@ -109,7 +109,7 @@ fn review_version(payload: &Object<'_>, found: &mut Vec<Finding>) {
             &describe(other),
         ]))),
         None if !v2.is_empty() => found.push(refuse(cat(&[
-            &v2.join(", "),
+            &join(&v2, ", "),
             " given without version: VideoSDK only honours ",
             if v2.len() == 1 { "it" } else { "them" },
             " with \"version\": 2",

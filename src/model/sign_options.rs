@@ -5,7 +5,7 @@ use crate::leaf::base64url;
 use crate::leaf::error::TokenError;
 use crate::leaf::host;
 use crate::leaf::json::write_str;
-use crate::leaf::text::{cat, int, num, push_u64, quoted};
+use crate::leaf::text::{cat, int, join, num, push_u64, quoted};
 use crate::model::custom_claims::check_custom_claims;
 use crate::model::rules::{ask_join_conflict, legacy_role, participant_id_space};
 use crate::model::time::{check_now, span_floor, Span};
@@ -150,7 +150,7 @@ impl ClaimsOptions {
                 let why = if v2_given.is_empty() {
                     "omit it for a v1 token".to_owned()
                 } else {
-                    cat(&[&v2_given.join(", "), " need version 2"])
+                    cat(&[&join(&v2_given, ", "), " need version 2"])
                 };
                 return Err(TokenError::invalid_option(
                     "version",

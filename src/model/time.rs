@@ -49,49 +49,93 @@ pub const HUMAN_UNITS: [(u64, &str); 4] = [(86_400, "d"), (3_600, "h"), (60, "mi
 pub const SPAN_HINT: &str = "a whole number of seconds (e.g. 7200) or a number with a unit \
                              (e.g. '90s', '120m', '2h', '1d', '1w', '2 hours')";
 
+/// Why a span was refused; [`Span::refusal`] puts it in words.
+enum Fault {
+    /// Not a span at all (not integral, no number, an unknown unit, not finite).
+    NotSpan,
+    /// Text of digits only.
+    NoUnit,
+    TooShort,
+    TooLong,
+}
+
 impl Span {
     /// Whole seconds, checked to lie in `min..=MAX_SPAN_SECS`. `field` names the option in errors.
     pub fn to_secs(&self, field: &str, min: i64) -> Result<i64, TokenError> {
+        self.secs(min)
+            .map_err(|fault| self.refusal(field, min, fault))
+    }
+
+    fn secs(&self, min: i64) -> Result<i64, Fault> {
         let secs = match self {
             Span::Seconds(n) => {
                 if !n.is_finite() || n.fract() != 0.0 {
-                    return Err(TokenError::invalid_option(
-                        field.to_owned(),
-                        cat(&[field, " must be ", SPAN_HINT, "; got ", &num(*n)]),
-                    ));
+                    return Err(Fault::NotSpan);
                 }
                 // Anything beyond the bounds is refused below; clamping keeps the cast exact.
                 n.clamp(-1.0e15, 1.0e15) as i64
             }
-            Span::Text(text) => parse_text(text, field)?,
+            Span::Text(text) => parse_text(text)?,
         };
         if secs < min {
-            let floor = if min == 0 {
-                " must not be negative; got "
-            } else {
-                " must be at least 1 second; got "
-            };
-            return Err(TokenError::invalid_option(
-                field.to_owned(),
-                cat(&[field, floor, &self.describe()]),
-            ));
+            return Err(Fault::TooShort);
         }
         if secs > MAX_SPAN_SECS {
-            return Err(TokenError::invalid_option(
-                field.to_owned(),
-                cat(&[
-                    field,
-                    " must be at most 365 days ('365d'); got ",
-                    &self.describe(),
-                    ". Short-lived tokens are safer: mint a new one when needed",
-                ]),
-            ));
+            return Err(Fault::TooLong);
         }
         Ok(secs)
     }
 
+    /// Every refusal's words in one cold place: built inline at each check, they were most of
+    /// this function's code.
     #[cold]
     #[inline(never)]
+    fn refusal(&self, field: &str, min: i64, fault: Fault) -> TokenError {
+        let reason = match (fault, self) {
+            (Fault::NotSpan, Span::Seconds(n)) => {
+                cat(&[field, " must be ", SPAN_HINT, "; got ", &num(*n)])
+            }
+            (Fault::NotSpan, Span::Text(text)) => cat(&[
+                field,
+                " must be ",
+                SPAN_HINT,
+                "; got ",
+                &single_quoted(text),
+            ]),
+            (Fault::NoUnit, _) => {
+                let text = match self {
+                    Span::Text(text) => text.as_str(),
+                    Span::Seconds(_) => "",
+                };
+                // The hint repeats the caller's text inside quotes: escaped and cut like the rest.
+                let hint = single_quoted(&cat(&[text.trim(), "s"]));
+                cat(&[
+                    field,
+                    " ",
+                    &single_quoted(text),
+                    " has no unit: a string needs one (e.g. ",
+                    &hint,
+                    "); pass a number for seconds",
+                ])
+            }
+            (Fault::TooShort, _) => {
+                let floor = if min == 0 {
+                    " must not be negative; got "
+                } else {
+                    " must be at least 1 second; got "
+                };
+                cat(&[field, floor, &self.describe()])
+            }
+            (Fault::TooLong, _) => cat(&[
+                field,
+                " must be at most 365 days ('365d'); got ",
+                &self.describe(),
+                ". Short-lived tokens are safer: mint a new one when needed",
+            ]),
+        };
+        TokenError::invalid_option(field.to_owned(), reason)
+    }
+
     fn describe(&self) -> String {
         match self {
             Span::Seconds(n) => cat(&[&num(*n), " seconds"]),
@@ -100,48 +144,22 @@ impl Span {
     }
 }
 
-fn parse_text(text: &str, field: &str) -> Result<i64, TokenError> {
-    let bad = || {
-        TokenError::invalid_option(
-            field.to_owned(),
-            cat(&[
-                field,
-                " must be ",
-                SPAN_HINT,
-                "; got ",
-                &single_quoted(text),
-            ]),
-        )
-    };
+fn parse_text(text: &str) -> Result<i64, Fault> {
     let trimmed = text.trim();
     let split = trimmed
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
-        .ok_or_else(|| {
-            // The hint repeats the caller's text inside quotes: escaped and cut like the rest.
-            let hint = single_quoted(&cat(&[trimmed, "s"]));
-            TokenError::invalid_option(
-                field.to_owned(),
-                cat(&[
-                    field,
-                    " ",
-                    &single_quoted(text),
-                    " has no unit: a string needs one (e.g. ",
-                    &hint,
-                    "); pass a number for seconds",
-                ]),
-            )
-        })?;
-    let (number, unit) = trimmed.split_at_checked(split).ok_or_else(bad)?;
+        .ok_or(Fault::NoUnit)?;
+    let (number, unit) = trimmed.split_at_checked(split).ok_or(Fault::NotSpan)?;
     let unit = unit.trim_start().to_ascii_lowercase();
-    let value = parse_decimal(number).ok_or_else(bad)?;
+    let value = parse_decimal(number).ok_or(Fault::NotSpan)?;
     let scale = SPAN_UNITS
         .iter()
         .find(|(names, _)| names.contains(&unit.as_str()))
         .map(|&(_, scale)| scale)
-        .ok_or_else(bad)?;
+        .ok_or(Fault::NotSpan)?;
     let secs = value * scale as f64;
     if !secs.is_finite() {
-        return Err(bad());
+        return Err(Fault::NotSpan);
     }
     // Sub-second remainders are dropped, as jsonwebtoken does (Math.floor of milliseconds / 1000).
     Ok(secs.clamp(-1.0e15, 1.0e15).floor() as i64)
