@@ -19,7 +19,8 @@ fn field_err(o: ClaimsOptions) -> (ErrorCode, Option<String>, String) {
 
 #[test]
 fn defaults_are_120_minutes_and_no_version() {
-    let c = opts().check().unwrap();
+    let o = opts();
+    let c = o.check().unwrap();
     assert_eq!(c.iat, NOW);
     assert_eq!(c.exp, NOW + 7_200);
     assert!(!c.version2);
