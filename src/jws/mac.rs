@@ -89,11 +89,11 @@ pub fn sign_payload(mut mac: HmacSha256, payload: &[u8]) -> String {
     // end (it is ASCII: the header, dots and base64url).
     let mut token = Vec::with_capacity(signed_len(payload.len()));
     token.extend_from_slice(HEADER_B64.as_bytes());
-    token.push(b'.');
+    token.extend_from_slice(b".");
     base64url::encode_into(payload, &mut token);
     mac.update(&token);
     let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
-    token.push(b'.');
+    token.extend_from_slice(b".");
     base64url::encode_into(&tag, &mut token);
     tag.zeroize();
     String::from_utf8(token).unwrap_or_default()

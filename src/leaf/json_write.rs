@@ -55,9 +55,9 @@ pub fn write_str_bytes(out: &mut Vec<u8>, s: &str) {
         write_str(&mut escaped, s);
         out.extend_from_slice(escaped.as_bytes());
     } else {
-        out.push(b'"');
+        out.extend_from_slice(b"\"");
         out.extend_from_slice(s.as_bytes());
-        out.push(b'"');
+        out.extend_from_slice(b"\"");
     }
 }
 

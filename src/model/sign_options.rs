@@ -334,29 +334,29 @@ impl Claims<'_> {
             push_int(&mut out, b",\"nbf\":", nbf);
         }
         push_int(&mut out, b",\"exp\":", self.exp);
-        out.push(b'}');
+        out.extend_from_slice(b"}");
         out
     }
 }
 
 /// `["a","b"]`: names of the vocabulary, which need no escaping.
 fn push_names<'a>(out: &mut Vec<u8>, names: impl Iterator<Item = &'a str>) {
-    out.push(b'[');
+    out.extend_from_slice(b"[");
     for (i, name) in names.enumerate() {
         if i > 0 {
-            out.push(b',');
+            out.extend_from_slice(b",");
         }
-        out.push(b'"');
+        out.extend_from_slice(b"\"");
         out.extend_from_slice(name.as_bytes());
-        out.push(b'"');
+        out.extend_from_slice(b"\"");
     }
-    out.push(b']');
+    out.extend_from_slice(b"]");
 }
 
 fn push_int(out: &mut Vec<u8>, key: &[u8], value: i64) {
     out.extend_from_slice(key);
     if value < 0 {
-        out.push(b'-');
+        out.extend_from_slice(b"-");
     }
     out.extend_from_slice(digits(value.unsigned_abs(), &mut [0; 20]));
 }
