@@ -49,7 +49,8 @@ pub fn write_members<'v, 'a: 'v>(
 /// Appends `s` as a JSON string to bytes: as is between quotes when no byte needs escaping (an
 /// option string nearly always), else as [`write_str`] writes it.
 pub fn write_str_bytes(out: &mut Vec<u8>, s: &str) {
-    // The bytes JSON requires escaped: the quote, the backslash and the controls.
+    // The bytes JSON requires escaped: the quote, the backslash and the controls. (Folding the
+    // test with `|` instead of `any` vectorises it: within 2 % of a sign, 0.1 KiB more gzip.)
     if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
         let mut escaped = String::with_capacity(s.len() + 8);
         write_str(&mut escaped, s);

@@ -22,7 +22,8 @@ pub fn list(joined: String, sep: char) -> Vec<String> {
     let mut out = Vec::new();
     let (mut start, mut i) = (0, 0);
     while let Some(rest) = joined.as_bytes().get(i..).filter(|rest| !rest.is_empty()) {
-        if rest.starts_with(sep) {
+        // The first byte alone decides nearly always; the rest only for a multi-byte `sep`.
+        if rest.first() == sep.first() && rest.starts_with(sep) {
             out.push(joined.get(start..i).unwrap_or_default().to_owned());
             i += sep.len();
             start = i;
