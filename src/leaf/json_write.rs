@@ -102,7 +102,15 @@ mod tests {
 
     #[test]
     fn bytes_are_written_as_write_str_writes_them() {
-        for s in ["", "room-1", "a\"b", "back\\slash", "\u{1}\n\t\u{1f}", "é\u{2028}", "x\u{7f}"] {
+        for s in [
+            "",
+            "room-1",
+            "a\"b",
+            "back\\slash",
+            "\u{1}\n\t\u{1f}",
+            "é\u{2028}",
+            "x\u{7f}",
+        ] {
             let mut text = String::new();
             write_str(&mut text, s);
             let mut bytes = Vec::new();

@@ -58,8 +58,7 @@ pub struct Claims {
 impl Claims {
     /// Core options: the clock first, then every claim as given.
     pub fn options(self) -> Result<ClaimsOptions, TokenError> {
-        let mut claims =
-            ClaimsOptions::new(list(self.permissions, self.sep), check_now(self.now)?);
+        let mut claims = ClaimsOptions::new(list(self.permissions, self.sep), check_now(self.now)?);
         claims.version = self.version;
         claims.room_id = self.room_id;
         claims.participant_id = self.participant_id;
