@@ -84,17 +84,19 @@ pub const fn signed_len(payload_len: usize) -> usize {
 }
 
 /// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
-pub fn sign_payload(mut mac: HmacSha256, payload: &str) -> String {
-    let mut token = String::with_capacity(HEADER_B64.len() + 2 + payload.len() * 4 / 3 + 48);
-    token.push_str(HEADER_B64);
-    token.push('.');
-    base64url::encode_into(payload.as_bytes(), &mut token);
-    mac.update(token.as_bytes());
+pub fn sign_payload(mut mac: HmacSha256, payload: &[u8]) -> String {
+    // Written as bytes into a buffer of the token's exact length, checked as UTF-8 once at the
+    // end (it is ASCII: the header, dots and base64url).
+    let mut token = Vec::with_capacity(signed_len(payload.len()));
+    token.extend_from_slice(HEADER_B64.as_bytes());
+    token.extend_from_slice(b".");
+    base64url::encode_into(payload, &mut token);
+    mac.update(&token);
     let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
-    token.push('.');
+    token.extend_from_slice(b".");
     base64url::encode_into(&tag, &mut token);
     tag.zeroize();
-    token
+    String::from_utf8(token).unwrap_or_default()
 }
 
 /// The MAC over the bytes received against each secret; `INVALID_SIGNATURE` if none matches.
@@ -145,7 +147,7 @@ mod tests {
         for n in 0..40 {
             let payload = "x".repeat(n);
             assert_eq!(
-                sign_payload(secret.mac(), &payload).len(),
+                sign_payload(secret.mac(), payload.as_bytes()).len(),
                 signed_len(n),
                 "{n}"
             );

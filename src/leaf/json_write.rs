@@ -46,6 +46,22 @@ pub fn write_members<'v, 'a: 'v>(
     }
 }
 
+/// Appends `s` as a JSON string to bytes: as is between quotes when no byte needs escaping (an
+/// option string nearly always), else as [`write_str`] writes it.
+pub fn write_str_bytes(out: &mut Vec<u8>, s: &str) {
+    // The bytes JSON requires escaped: the quote, the backslash and the controls. (Folding the
+    // test with `|` instead of `any` vectorises it: within 2 % of a sign, 0.1 KiB more gzip.)
+    if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        let mut escaped = String::with_capacity(s.len() + 8);
+        write_str(&mut escaped, s);
+        out.extend_from_slice(escaped.as_bytes());
+    } else {
+        out.extend_from_slice(b"\"");
+        out.extend_from_slice(s.as_bytes());
+        out.extend_from_slice(b"\"");
+    }
+}
+
 /// The nesting depth of `value`: 0 for a scalar, 1 for a flat array or object.
 pub fn depth(value: &Value<'_>) -> usize {
     match value {
@@ -81,6 +97,25 @@ mod tests {
             assert_eq!(out, compact);
             // Round trip: the written text scans to the same value.
             assert_eq!(scan_object(&out).unwrap(), object);
+        }
+    }
+
+    #[test]
+    fn bytes_are_written_as_write_str_writes_them() {
+        for s in [
+            "",
+            "room-1",
+            "a\"b",
+            "back\\slash",
+            "\u{1}\n\t\u{1f}",
+            "é\u{2028}",
+            "x\u{7f}",
+        ] {
+            let mut text = String::new();
+            write_str(&mut text, s);
+            let mut bytes = Vec::new();
+            write_str_bytes(&mut bytes, s);
+            assert_eq!(String::from_utf8(bytes).unwrap(), text, "{s:?}");
         }
     }
 

@@ -125,8 +125,15 @@ fn push_sci(out: &mut String, ds: &[u8], exp: i32) {
 }
 
 /// Appends `n` in decimal.
-pub fn push_u64(out: &mut String, mut n: u64) {
+pub fn push_u64(out: &mut String, n: u64) {
     let mut buf = [0u8; 20];
+    digits(n, &mut buf)
+        .iter()
+        .for_each(|&b| out.push(char::from(b)));
+}
+
+/// `n`'s decimal digits, written at the end of `buf` (20 bytes hold every u64).
+pub fn digits(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
     let mut i = buf.len();
     while i > 0 {
         i -= 1;
@@ -136,7 +143,7 @@ pub fn push_u64(out: &mut String, mut n: u64) {
             break;
         }
     }
-    buf.iter().skip(i).for_each(|&b| out.push(char::from(b)));
+    buf.get(i..).unwrap_or_default()
 }
 
 /// `n` in decimal, as a string.

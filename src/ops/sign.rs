@@ -32,7 +32,7 @@ pub fn sign_token(
 /// The payload, if the token made of it stays within what verify accepts: a token this package
 /// signs can always be verified. Only custom claims (or option strings full of characters JSON
 /// escapes six-fold) come near the limit.
-fn payload_within_limit(claims: &Claims, api_key: &str) -> Result<String, TokenError> {
+fn payload_within_limit(claims: &Claims<'_>, api_key: &str) -> Result<Vec<u8>, TokenError> {
     let payload = claims.payload_json(api_key);
     let len = signed_len(payload.len());
     if len <= MAX_TOKEN_LEN {

@@ -13,9 +13,29 @@ pub fn span(secs: Option<f64>, text: Option<String>) -> Option<Span> {
     secs.map(Span::Seconds).or(text.map(Span::Text))
 }
 
-/// A list api.js joined with `sep`, a character no entry holds.
-pub fn list(joined: &str, sep: char) -> Vec<String> {
-    joined.split(sep).map(str::to_owned).collect()
+/// A list api.js joined with `sep`, a character no entry holds. Split by bytes (`str::split`
+/// links the string searcher); a list of one entry, the common case, is moved, not copied.
+/// UTF-8 is self-synchronising, so `sep`'s bytes match only where the character starts.
+pub fn list(joined: String, sep: char) -> Vec<String> {
+    let mut buf = [0u8; 4];
+    let sep = sep.encode_utf8(&mut buf).as_bytes();
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while let Some(rest) = joined.as_bytes().get(i..).filter(|rest| !rest.is_empty()) {
+        // The first byte alone decides nearly always; the rest only for a multi-byte `sep`.
+        if rest.first() == sep.first() && rest.starts_with(sep) {
+            out.push(joined.get(start..i).unwrap_or_default().to_owned());
+            i += sep.len();
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if out.is_empty() {
+        return vec![joined];
+    }
+    out.push(joined.get(start..).unwrap_or_default().to_owned());
+    out
 }
 
 /// The claim options of `signToken` and `TokenSigner.sign`, in the order api.js passes them.
@@ -38,12 +58,11 @@ pub struct Claims {
 impl Claims {
     /// Core options: the clock first, then every claim as given.
     pub fn options(self) -> Result<ClaimsOptions, TokenError> {
-        let mut claims =
-            ClaimsOptions::new(list(&self.permissions, self.sep), check_now(self.now)?);
+        let mut claims = ClaimsOptions::new(list(self.permissions, self.sep), check_now(self.now)?);
         claims.version = self.version;
         claims.room_id = self.room_id;
         claims.participant_id = self.participant_id;
-        claims.roles = self.roles.map(|roles| list(&roles, self.sep));
+        claims.roles = self.roles.map(|roles| list(roles, self.sep));
         claims.expires_in = self.expires_in;
         claims.not_before = self.not_before;
         claims.jwt_id = match (self.jwt_id, self.jti_random) {
