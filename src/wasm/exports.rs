@@ -104,13 +104,12 @@ impl TokenSigner {
     }
 }
 
-/// `verifyToken`: the token (at most MAX_TOKEN_LEN UTF-16 units: api.js refuses longer ones
-/// with [`oversized`] before copying), the secret or secrets, then the options. Returns the
-/// payload's JSON text.
+/// `verifyToken`: the token as UTF-8 bytes (see [`token_text`]), the secret or secrets, then
+/// the options. Returns the payload's JSON text.
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
 pub fn verify(
-    token: &str,
+    token: &[u8],
     secret_text: Option<String>,
     secret_bytes: Option<Vec<u8>>,
     secret_lens: Option<Vec<u32>>,
@@ -123,6 +122,7 @@ pub fn verify(
 ) -> Out<String> {
     out(scrubbed(|| {
         let secrets = secrets(secret_text, secret_bytes, secret_lens)?;
+        let token = token_text(token, true)?;
         let options = VerifyOptions {
             now: check_now(now)?,
             clock_tolerance: span(tolerance_secs, tolerance_text),
@@ -134,10 +134,26 @@ pub fn verify(
     }))
 }
 
-/// `decodeToken`: the summary, JSON texts in parts (`result.rs`).
+/// `decodeToken`: the summary, JSON texts in parts (`result.rs`); the token as in [`verify`].
 #[wasm_bindgen]
-pub fn decode(token: &str, now: f64) -> Out<String> {
-    out(check_now(now).and_then(|now| summarize(token, now).map(|s| summary_text(&s))))
+pub fn decode(token: &[u8], now: f64) -> Out<String> {
+    out(check_now(now)
+        .and_then(|now| summarize(token_text(token, false)?, now).map(|s| summary_text(&s))))
+}
+
+/// The token's text. It crosses as the UTF-8 bytes read.js writes with the engine's encoder (at
+/// most MAX_TOKEN_LEN UTF-16 units: api.js refuses longer ones with [`oversized`] before
+/// copying): the glue copies a string into wasm memory a character at a time in JS, several
+/// times slower for a token. read.js passes only well-formed text, so this never fails from JS.
+fn token_text(token: &[u8], in_verify: bool) -> Result<&str, TokenError> {
+    core::str::from_utf8(token).map_err(|_| {
+        let err = TokenError::malformed("the token is not valid UTF-8");
+        if in_verify {
+            err.in_verify()
+        } else {
+            err
+        }
+    })
 }
 
 /// The error for a token of `len` UTF-16 units, too long to be copied in: UTF-16 length never
