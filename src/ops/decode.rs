@@ -80,7 +80,7 @@ pub struct Summary<'a> {
 }
 
 pub fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
-    let untrusted = Untrusted::parse(token)?;
+    let mut untrusted = Untrusted::parse(token)?;
     let payload_json = untrusted.payload_json()?;
     let payload = payload_object(&payload_json)?;
     let mut warnings = Vec::new();
