@@ -463,8 +463,9 @@ function token(t, verify) {
 }
 
 // The token crosses as UTF-8 written by the engine's encoder into one reused buffer: the glue
-// copies a string a character at a time in JS, 3-6 times slower for a token. No caller code
-// runs between the write and the glue's copy. Made at the first call (no module side effect).
+// copies a string a character at a time in JS, 3-6 times slower for a token. It is written
+// after every caller value is read, so no caller code runs between the write and the glue's
+// copy. Made at the first call (no module side effect).
 let encoder;
 let scratch;
 
@@ -507,7 +508,8 @@ export function verifyArgs(t, s, options) {
 export function decodeArgs(t, options) {
   const checked = token(t, false);
   const values = own(options, 'decodeToken options', 'decodeToken', DECODE, true);
-  return { token: checked, utf8: utf8(checked), now: now(values.now) };
+  const at = now(values.now); // before the token is written: a Date's getTime is caller code
+  return { token: checked, utf8: utf8(checked), now: at };
 }
 
 /** spanSeconds's argument. */
