@@ -340,7 +340,10 @@ function secret(v, field = 'secret') {
   throw invalid(field, `secret must be a string or a Uint8Array; got ${describe(v, false)}`);
 }
 
-/** A secret, or a list of them (key rotation) as one byte string and the length of each. */
+/**
+ * A secret, or a list of them (key rotation) as one byte string and the length of each. A text
+ * secret crosses as text: written as UTF-8 into a reused buffer, as the token is, it was no faster.
+ */
 function secrets(v) {
   if (!isArray(v)) return secret(v);
   let items;
