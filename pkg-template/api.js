@@ -39,7 +39,7 @@ export function decodeToken(token, options) {
   const a = read.decodeArgs(token, options);
   let s;
   try {
-    s = wasm.decode(a.token, a.now);
+    s = wasm.decode(a.utf8, a.now);
   } catch (error) {
     rethrow(error);
   }

@@ -60,7 +60,7 @@ fn signer_sign_with(
 /// `verify` of one text secret at `now`, with no other option.
 fn verify_at(token: &str, now: f64) -> Result<String, String> {
     verify(
-        token,
+        token.as_bytes(),
         Some(SECRET.into()),
         None,
         None,
@@ -98,7 +98,7 @@ fn a_list_of_secrets_crosses_as_bytes_and_lengths() {
     bytes.extend_from_slice(SECRET.as_bytes());
     let lens = vec![40, SECRET.len() as u32];
     assert!(verify(
-        &token(),
+        token().as_bytes(),
         None,
         Some(bytes),
         Some(lens),
@@ -135,7 +135,7 @@ fn expired_errors_carry_the_exact_exp() {
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn malformed_errors_name_the_part() {
     let t = token();
-    let err = decode(&format!("{t}="), NOW).unwrap_err();
+    let err = decode(format!("{t}=").as_bytes(), NOW).unwrap_err();
     assert_eq!(&parts(&err)[..3], ["MALFORMED", "signature", "0"]);
     let err = oversized(100_000, true);
     assert_eq!(&parts(&err)[..3], ["MALFORMED", "", "1"]);
@@ -144,7 +144,7 @@ fn malformed_errors_name_the_part() {
 
 #[wasm_bindgen_test::wasm_bindgen_test]
 fn decode_summarizes_in_parts() {
-    let text = decode(&token(), NOW + 7_300.0).unwrap();
+    let text = decode(token().as_bytes(), NOW + 7_300.0).unwrap();
     let parts: Vec<&str> = text.split('\u{1f}').collect();
     assert_eq!(parts.len(), 4, "{text}");
     assert_eq!(
@@ -160,7 +160,7 @@ fn decode_passes_a_header_other_than_the_fixed_one() {
     let t = token();
     let rest = &t[t.find('.').unwrap()..];
     // {"alg":"HS256"}: no typ.
-    let text = decode(&format!("eyJhbGciOiJIUzI1NiJ9{rest}"), NOW).unwrap();
+    let text = decode(format!("eyJhbGciOiJIUzI1NiJ9{rest}").as_bytes(), NOW).unwrap();
     assert!(text.starts_with("30{\"alg\":\"HS256\"}\u{1f}{"), "{text}");
 }
 
@@ -215,11 +215,37 @@ fn custom_claims_cross_as_json_text_and_decode_returns_them_apart() {
         json.contains(r#""roomId":"room","name":"Ada","tags":["a",1],"iat":"#),
         "{json}"
     );
-    let text = decode(&token, NOW).unwrap();
+    let text = decode(token.as_bytes(), NOW).unwrap();
     assert!(
         text.ends_with("\u{1f}{\"name\":\"Ada\",\"tags\":[\"a\",1]}\u{1f}[]"),
         "{text}"
     );
     let err = signed(r#"{"iat":1}"#).unwrap_err();
     assert_eq!(&parts(&err)[..2], ["INVALID_OPTIONS", "claims.iat"]);
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn a_token_that_is_not_utf8_is_malformed_not_a_trap() {
+    let mut bytes = token().into_bytes();
+    bytes[3] = 0xff;
+    let err = verify(
+        &bytes,
+        Some(SECRET.into()),
+        None,
+        None,
+        NOW,
+        None,
+        None,
+        None,
+        None,
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(&parts(&err)[..3], ["MALFORMED", "header", "1"]);
+    let err = decode(&bytes, NOW).unwrap_err();
+    assert_eq!(&parts(&err)[..3], ["MALFORMED", "header", "0"]);
+    assert!(
+        parts(&err)[4].contains("has '\u{fffd}' at character 4"),
+        "{err}"
+    );
 }

@@ -17,33 +17,42 @@ pub const MAX_TOKEN_LEN: usize = 8 * 1024;
 #[derive(Debug)]
 pub struct Untrusted<'a> {
     /// `header.payload`, exactly as received: the MAC is computed over these bytes.
-    pub signing_input: &'a str,
+    pub signing_input: &'a [u8],
     pub header_json: Cow<'static, str>,
     /// The header's `alg` member, the only one the later steps look at.
     pub alg: Alg,
-    pub payload_b64: &'a str,
-    pub signature_b64: &'a str,
+    /// The payload's bytes, decoded while its base64url was checked; not yet known to be UTF-8.
+    payload: Vec<u8>,
+    /// The third part, as received (checked base64url: ASCII).
+    pub signature_b64: &'a [u8],
     pub signature: Vec<u8>,
 }
 
 impl<'a> Untrusted<'a> {
     /// Splits and checks the token's structure and header; refuses with `MALFORMED`.
     pub fn parse(token: &'a str) -> Result<Self, TokenError> {
+        Self::parse_utf8(token.as_bytes())
+    }
+
+    /// [`Untrusted::parse`] over the token's UTF-8 bytes, as the wasm binding receives them.
+    /// Every part must be base64url, so a byte that is not ASCII (or not UTF-8) is refused as
+    /// the character at its place, named as the text would be.
+    pub fn parse_utf8(token: &'a [u8]) -> Result<Self, TokenError> {
         check_size(token.len())?;
         if token.is_empty() {
             return Err(TokenError::malformed("the token is empty"));
         }
         if token
             .get(..7)
-            .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"bearer "))
         {
             return Err(TokenError::malformed(
                 "the token starts with 'Bearer ': pass the token alone, without the scheme",
             ));
         }
-        // Found by byte: '.' is ASCII, so every index found is a char boundary, and neither
-        // str::split(char) nor rsplit_once links a searcher with its slice-index panics.
-        let dots = token.bytes().filter(|&b| b == b'.').count();
+        // Found by byte: neither str::split(char) nor rsplit_once links a searcher with its
+        // slice-index panics.
+        let dots = token.iter().filter(|&&b| b == b'.').count();
         let parts = dots + 1;
         if parts != 3 {
             let hint = if parts == 5 {
@@ -59,24 +68,26 @@ impl<'a> Untrusted<'a> {
                 hint,
             ])));
         }
-        let (signing_input, signature_b64) = split_at_dot(token, token.bytes().rposition(is_dot))?;
+        let (signing_input, signature_b64) = split_at_dot(token, token.iter().rposition(is_dot))?;
         let (header_b64, payload_b64) =
-            split_at_dot(signing_input, signing_input.bytes().position(is_dot))?;
+            split_at_dot(signing_input, signing_input.iter().position(is_dot))?;
         if header_b64.is_empty() {
             return Err(TokenError::malformed_part(
                 "header",
                 "the header (first part) is empty",
             ));
         }
-        base64url::check(payload_b64.as_bytes()).map_err(|e| bad_base64("payload", &e))?;
+        // Decoded here, where its base64url is checked, rather than checked now and decoded
+        // after the MAC: one pass over it. Its text is looked at only after the MAC.
+        let payload = base64url::decode(payload_b64).map_err(|e| bad_base64("payload", &e))?;
         let signature =
-            base64url::decode(signature_b64.as_bytes()).map_err(|e| bad_base64("signature", &e))?;
-        let (header_json, alg) = if header_b64 == HEADER_B64 {
+            base64url::decode(signature_b64).map_err(|e| bad_base64("signature", &e))?;
+        let (header_json, alg) = if header_b64 == HEADER_B64.as_bytes() {
             // The header this library signs, byte for byte: nothing to decode or check.
             (Cow::Borrowed(HEADER_JSON), Alg::Named(ALG.to_owned()))
         } else {
             let header_bytes =
-                base64url::decode(header_b64.as_bytes()).map_err(|e| bad_base64("header", &e))?;
+                base64url::decode(header_b64).map_err(|e| bad_base64("header", &e))?;
             let header_json = utf8("header", header_bytes)?;
             let header = json::scan_object(&header_json)
                 .map_err(|e| TokenError::malformed_part("header", cat(&["the header ", &e])))?;
@@ -88,18 +99,24 @@ impl<'a> Untrusted<'a> {
             signing_input,
             header_json,
             alg,
-            payload_b64,
+            payload,
             signature_b64,
             signature,
         })
     }
 
-    /// Decodes the payload to its JSON text: for verify, call only after the MAC checked out.
-    /// Parse it with [`payload_object`].
-    pub fn payload_json(&self) -> Result<String, TokenError> {
-        let bytes = base64url::decode(self.payload_b64.as_bytes())
-            .map_err(|e| bad_base64("payload", &e))?;
-        utf8("payload", bytes)
+    /// The payload's JSON text: for verify, call only after the MAC checked out. Takes the
+    /// decoded bytes (a second call gives ""). Parse it with [`payload_object`].
+    #[inline(never)] // verify and decode call it; inlined into each, it doubles its error path
+    pub fn payload_json(&mut self) -> Result<String, TokenError> {
+        utf8("payload", core::mem::take(&mut self.payload))
+    }
+
+    /// The payload's bytes, whatever they hold (for JWS test vectors). Takes them, as
+    /// [`Untrusted::payload_json`] does.
+    #[doc(hidden)]
+    pub fn payload_bytes(&mut self) -> Vec<u8> {
+        core::mem::take(&mut self.payload)
     }
 
     /// The header's `alg` when it is a string.
@@ -111,12 +128,12 @@ impl<'a> Untrusted<'a> {
     }
 }
 
-fn is_dot(b: u8) -> bool {
-    b == b'.'
+fn is_dot(b: &u8) -> bool {
+    *b == b'.'
 }
 
 /// `text` before and after the '.' at byte `at`.
-fn split_at_dot(text: &str, at: Option<usize>) -> Result<(&str, &str), TokenError> {
+fn split_at_dot(text: &[u8], at: Option<usize>) -> Result<(&[u8], &[u8]), TokenError> {
     at.and_then(|at| Some((text.get(..at)?, text.get(at + 1..)?)))
         .ok_or_else(|| TokenError::malformed("the token has no '.'"))
 }
@@ -187,7 +204,7 @@ mod tests {
     #[test]
     fn a_good_token_parses() {
         let t = token(H, "{}");
-        let u = Untrusted::parse(&t).unwrap();
+        let mut u = Untrusted::parse(&t).unwrap();
         assert_eq!(u.alg(), Some("HS256"));
         assert_eq!(u.signature.len(), 32);
         assert_eq!(payload_object(&u.payload_json().unwrap()).unwrap().len(), 0);
@@ -228,6 +245,24 @@ mod tests {
     }
 
     #[test]
+    fn bytes_that_are_not_utf8_are_refused_where_they_stand() {
+        let t = token(H, "{}");
+        for at in [0, t.find('.').unwrap() + 2, t.len() - 1] {
+            let mut bytes = t.clone().into_bytes();
+            bytes[at] = 0xc3;
+            let err = Untrusted::parse_utf8(&bytes).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::Malformed);
+            assert!(
+                err.reason().contains("not valid base64url"),
+                "{}",
+                err.reason()
+            );
+        }
+        let same = Untrusted::parse_utf8(t.as_bytes()).unwrap();
+        assert_eq!(same.signing_input, t.rsplit_once('.').unwrap().0.as_bytes());
+    }
+
+    #[test]
     fn oversized_tokens_are_refused_before_decoding() {
         let huge = "a".repeat(MAX_TOKEN_LEN + 1);
         assert!(reason(&huge).contains("maximum is 8192"));
@@ -236,7 +271,7 @@ mod tests {
     #[test]
     fn payload_problems_surface_only_when_asked() {
         let t = format!("{}.{}.{}", b64(H), b64("not json"), "A".repeat(43));
-        let u = Untrusted::parse(&t).unwrap();
+        let mut u = Untrusted::parse(&t).unwrap();
         let err = payload_object(&u.payload_json().unwrap()).unwrap_err();
         assert!(err.reason().starts_with("the payload is not valid JSON"));
     }
@@ -265,8 +300,8 @@ mod tests {
         );
         assert_eq!(field("a.b"), None, "structure is not one part");
         let t = format!("{}.{}.{}", b64(H), b64("not json"), "A".repeat(43));
-        let err =
-            payload_object(&Untrusted::parse(&t).unwrap().payload_json().unwrap()).unwrap_err();
+        let json = Untrusted::parse(&t).unwrap().payload_json().unwrap();
+        let err = payload_object(&json).unwrap_err();
         assert_eq!(err.field(), Some("payload"));
     }
 

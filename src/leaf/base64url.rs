@@ -97,40 +97,56 @@ pub fn check(input: &[u8]) -> Result<(), Base64Error> {
     Ok(())
 }
 
-/// Decodes strictly (see the module docs).
+/// Decodes strictly (see the module docs). One pass looks each character up and writes the
+/// bytes, noting any character outside the alphabet; only when it finds a problem does
+/// [`check`] run, to say which (the same error `check` gives on its own).
 pub fn decode(input: &[u8]) -> Result<Vec<u8>, Base64Error> {
-    check(input)?;
-    let mut out = Vec::with_capacity(input.len() * 3 / 4);
+    match decode_checked(input) {
+        Some(out) => Ok(out),
+        None => Err(check(input).err().unwrap_or(Base64Error::NonCanonical)),
+    }
+}
+
+/// The bytes, or `None` for a character outside the alphabet, a length of 4n+1 or non-zero
+/// unused bits: the cases [`check`] refuses.
+fn decode_checked(input: &[u8]) -> Option<Vec<u8>> {
+    let tail = input.len() % 4;
+    if tail == 1 {
+        return None;
+    }
+    let mut out = vec![0u8; input.len() / 4 * 3 + tail.saturating_sub(1)];
+    // Every table entry outside the alphabet is 0xff: OR-ed together, the sextets have one of
+    // the top two bits set if any character was outside it (non-zero unused bits set the top).
+    let mut seen = 0u8;
     let mut chunks = input.chunks_exact(4);
-    for chunk in &mut chunks {
-        let n = (u32::from(DECODE[chunk[0] as usize]) << 18)
-            | (u32::from(DECODE[chunk[1] as usize]) << 12)
-            | (u32::from(DECODE[chunk[2] as usize]) << 6)
-            | u32::from(DECODE[chunk[3] as usize]);
-        out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+    let mut slots = out.chunks_exact_mut(3);
+    for (chunk, slot) in (&mut chunks).zip(&mut slots) {
+        let [a, b, c, d] = [0, 1, 2, 3].map(|i| DECODE[chunk[i] as usize]);
+        seen |= a | b | c | d;
+        let n = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
+        slot.copy_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
     }
-    let rest = chunks.remainder();
-    let sextet = |i: usize| u32::from(DECODE[rest[i] as usize]);
-    match rest.len() {
-        0 => {}
-        2 => {
-            let n = (sextet(0) << 18) | (sextet(1) << 12);
-            if n & 0xffff != 0 {
-                return Err(Base64Error::NonCanonical);
-            }
-            out.push((n >> 16) as u8);
+    let last = slots.into_remainder();
+    match (chunks.remainder(), last) {
+        ([], []) => {}
+        ([a, b], [x]) => {
+            let (a, b) = (DECODE[*a as usize], DECODE[*b as usize]);
+            seen |= a | b | (u8::from(b & 0x0f != 0) << 7);
+            *x = (a << 2) | (b >> 4);
         }
-        3 => {
-            let n = (sextet(0) << 18) | (sextet(1) << 12) | (sextet(2) << 6);
-            if n & 0xff != 0 {
-                return Err(Base64Error::NonCanonical);
-            }
-            out.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8]);
+        ([a, b, c], [x, y]) => {
+            let (a, b, c) = (
+                DECODE[*a as usize],
+                DECODE[*b as usize],
+                DECODE[*c as usize],
+            );
+            seen |= a | b | c | (u8::from(c & 0x03 != 0) << 7);
+            *x = (a << 2) | (b >> 4);
+            *y = (b << 4) | (c >> 2);
         }
-        // check() refused a remainder of 1.
-        _ => return Err(Base64Error::BadLength),
+        _ => return None,
     }
-    Ok(out)
+    (seen & 0xc0 == 0).then_some(out)
 }
 
 /// Appends the unpadded base64url encoding of `input` to `out`.
@@ -234,6 +250,40 @@ mod tests {
             assert_eq!(encode(raw.as_bytes()), enc);
         }
         assert_eq!(encode(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn decode_refuses_exactly_what_check_refuses_with_the_same_error() {
+        // Every string of up to 3 characters over a sample of bytes in and out of the alphabet,
+        // and longer ones with one character changed at each position.
+        let sample = b"AZaz09-_+/= .\xff\x00QgDw";
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=3 {
+            let mut next = Vec::new();
+            for prefix in inputs.iter().filter(|p| p.len() == len - 1) {
+                for &b in sample {
+                    let mut s = prefix.clone();
+                    s.push(b);
+                    next.push(s);
+                }
+            }
+            inputs.extend(next);
+        }
+        let base = encode(b"The quick brown fox!");
+        for at in 0..base.len() {
+            for &b in sample {
+                let mut s = base.clone().into_bytes();
+                s[at] = b;
+                inputs.push(s);
+            }
+        }
+        for input in inputs {
+            match (decode(&input), check(&input)) {
+                (Ok(bytes), Ok(())) => assert_eq!(encode(&bytes).as_bytes(), &input[..]),
+                (Err(d), Err(c)) => assert_eq!(d, c, "{input:?}"),
+                (d, c) => panic!("{input:?}: decode {d:?}, check {c:?}"),
+            }
+        }
     }
 
     #[test]

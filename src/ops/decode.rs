@@ -43,7 +43,7 @@ pub struct Decoded {
 /// Decodes a token **without checking its signature**: for display and debugging only, never
 /// to make an access decision (use [`crate::verify_token`]). Fails only on malformed input.
 pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
-    let s = summarize(token, now)?;
+    let s = summarize(token.as_bytes(), now)?;
     // Both texts were accepted already; the Rust API also hands out maps of them (the wasm
     // binding passes the texts to JSON.parse instead).
     let map = |part: &'static str, text: &str| {
@@ -55,7 +55,8 @@ pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
         payload: map("payload", &s.payload_json)?,
         header_json: s.header_json.into_owned(),
         payload_json: s.payload_json,
-        signature: s.signature.to_owned(),
+        // Checked base64url: ASCII, so nothing is replaced.
+        signature: String::from_utf8_lossy(s.signature).into_owned(),
         issued_at: s.issued_at,
         expires_at: s.expires_at,
         not_before: s.not_before,
@@ -69,7 +70,8 @@ pub fn decode_token(token: &str, now: i64) -> Result<Decoded, TokenError> {
 pub struct Summary<'a> {
     pub header_json: Cow<'static, str>,
     pub payload_json: String,
-    pub signature: &'a str,
+    /// The third part, as in the token (checked base64url: ASCII).
+    pub signature: &'a [u8],
     pub issued_at: Option<f64>,
     pub expires_at: Option<f64>,
     pub not_before: Option<f64>,
@@ -79,8 +81,9 @@ pub struct Summary<'a> {
     pub custom_claims_json: String,
 }
 
-pub fn summarize(token: &str, now: i64) -> Result<Summary<'_>, TokenError> {
-    let untrusted = Untrusted::parse(token)?;
+/// Over the token's UTF-8 bytes, as the wasm binding receives them.
+pub fn summarize(token: &[u8], now: i64) -> Result<Summary<'_>, TokenError> {
+    let mut untrusted = Untrusted::parse_utf8(token)?;
     let payload_json = untrusted.payload_json()?;
     let payload = payload_object(&payload_json)?;
     let mut warnings = Vec::new();

@@ -6,7 +6,6 @@ use serde_json::{Map, Value};
 
 use crate::jws::mac::{check_mac, Secret};
 use crate::jws::untrusted::{payload_object, Untrusted};
-use crate::leaf::base64url;
 use crate::leaf::error::{ErrorCode, TokenError};
 use crate::leaf::json_serde as json;
 use crate::leaf::text::cat;
@@ -53,7 +52,7 @@ pub fn verify_token(
     secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<Verified, TokenError> {
-    let payload_json = verify_json(token, secrets, options)?;
+    let payload_json = verify_json(token.as_bytes(), secrets, options)?;
     // The text passed every check; the Rust API also hands out a map of it (the wasm binding
     // returns the text and lets JSON.parse build the object).
     let payload = json::parse_map(&payload_json).map_err(|e| {
@@ -65,9 +64,10 @@ pub fn verify_token(
     })
 }
 
-/// [`verify_token`] without building a map: the payload's JSON text, once every check passed.
+/// [`verify_token`] without building a map, over the token's UTF-8 bytes (as the wasm binding
+/// receives them): the payload's JSON text, once every check passed.
 pub fn verify_json(
-    token: &str,
+    token: &[u8],
     secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<String, TokenError> {
@@ -80,15 +80,14 @@ pub fn verify_json(
 /// time. Not part of the API.
 #[doc(hidden)]
 pub fn verify_jws(token: &str, secrets: &[Secret]) -> Result<Vec<u8>, TokenError> {
-    let untrusted = Untrusted::parse(token)?;
+    let mut untrusted = Untrusted::parse(token)?;
     untrusted.alg.check()?;
     check_mac(&untrusted, secrets)?;
-    base64url::decode(untrusted.payload_b64.as_bytes())
-        .map_err(|_| TokenError::malformed_part("payload", "the payload is not valid base64url"))
+    Ok(untrusted.payload_bytes())
 }
 
 fn verify_inner(
-    token: &str,
+    token: &[u8],
     secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<String, TokenError> {
@@ -103,7 +102,7 @@ fn verify_inner(
         None => 0,
         Some(span) => span.to_secs("clockTolerance", span_floor("clockTolerance"))?,
     };
-    let untrusted = Untrusted::parse(token)?;
+    let mut untrusted = Untrusted::parse_utf8(token)?;
     untrusted.alg.check()?;
     check_mac(&untrusted, secrets)?;
     let payload_json = untrusted.payload_json()?;

@@ -104,13 +104,15 @@ impl TokenSigner {
     }
 }
 
-/// `verifyToken`: the token (at most MAX_TOKEN_LEN UTF-16 units: api.js refuses longer ones
-/// with [`oversized`] before copying), the secret or secrets, then the options. Returns the
-/// payload's JSON text.
+/// `verifyToken`: the token as UTF-8 bytes, the secret or secrets, then the options. Returns
+/// the payload's JSON text. The token crosses as the bytes read.js writes with the engine's
+/// encoder (at most MAX_TOKEN_LEN UTF-16 units: api.js refuses longer ones with [`oversized`]
+/// before copying): the glue copies a string a character at a time in JS, several times slower
+/// for a token. The core reads the bytes as the text they encode (`Untrusted::parse_utf8`).
 #[wasm_bindgen]
 #[allow(clippy::too_many_arguments)]
 pub fn verify(
-    token: &str,
+    token: &[u8],
     secret_text: Option<String>,
     secret_bytes: Option<Vec<u8>>,
     secret_lens: Option<Vec<u32>>,
@@ -134,9 +136,9 @@ pub fn verify(
     }))
 }
 
-/// `decodeToken`: the summary, JSON texts in parts (`result.rs`).
+/// `decodeToken`: the summary, JSON texts in parts (`result.rs`); the token as in [`verify`].
 #[wasm_bindgen]
-pub fn decode(token: &str, now: f64) -> Out<String> {
+pub fn decode(token: &[u8], now: f64) -> Out<String> {
     out(check_now(now).and_then(|now| summarize(token, now).map(|s| summary_text(&s))))
 }
 

@@ -174,6 +174,27 @@ test('a TokenSigner freed from an option getter, 20,000 times: a TokenError each
   stillWorks();
 });
 
+// The token crosses into wasm through one reused buffer: caller code that verifies or decodes
+// another token while the arguments are read must not change which token is checked.
+test('a verify or decode run from caller code while the arguments are read: each call its own token', () => {
+  const mine = signToken({ apiKey: 'k', secret: SECRET, permissions: ['allow_join'], roomId: 'mine', now: NOW });
+  const other = signToken({ apiKey: 'k', secret: SECRET, permissions: ['allow_join'], roomId: 'them', now: NOW });
+  const meddle = () => {
+    assert.equal(decodeToken(other, { now: NOW }).payload.roomId, 'them');
+    assert.equal(verifyToken(other, SECRET, { now: NOW }).roomId, 'them');
+  };
+  const at = new Date(NOW * 1000);
+  at.getTime = () => {
+    meddle();
+    return NOW * 1000;
+  };
+  assert.equal(decodeToken(mine, { now: at }).payload.roomId, 'mine');
+  assert.equal(verifyToken(mine, SECRET, { now: at }).roomId, 'mine');
+  const getter = { get now() { meddle(); return NOW; } };
+  assert.equal(decodeToken(mine, getter).payload.roomId, 'mine');
+  assert.equal(verifyToken(mine, SECRET, getter).roomId, 'mine');
+});
+
 test('a throwing or NaN Date.now, 10,000 times: a TokenError each time, never 1970', () => {
   const realNow = Date.now;
   const expired = signToken({ apiKey: 'k', secret: SECRET, permissions: ['allow_join'], now: NOW });
