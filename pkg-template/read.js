@@ -258,16 +258,13 @@ function list(given, key, required) {
 
 const example = (key) => `an array such as ${key === 'roles' ? ROLES_EXAMPLE : PERMISSIONS_EXAMPLE}`;
 
-// A list nearly always has one entry: the join builtin costs more than the call it joins for.
-const join = (items, sep) => (items.length === 1 ? items[0] : items.join(sep));
-
 /** Whether an entry of `list` holds `c`. */
 function holds(list, c) {
   for (let i = 0; i < list.length; i++) if (list[i].includes(c)) return true;
   return false;
 }
 
-/** Joins lists with the first separator none of their entries holds (',' nearly always). */
+/** The first character no entry of the lists holds (',' nearly always). */
 function separator(permissions, roles) {
   if (!holds(permissions, ',') && (roles === undefined || !holds(roles, ','))) return ',';
   const has = (c) => holds(permissions, c) || (roles !== undefined && holds(roles, c));
@@ -275,6 +272,20 @@ function separator(permissions, roles) {
     const c = String.fromCodePoint(code);
     if (code < 0xd800 || code > 0xdfff) if (!has(c)) return c;
   }
+}
+
+/**
+ * The lists as text, as src/wasm/args.rs takes them. When each list has one entry, as nearly
+ * always, the entry is the text and there is no separator to look for; otherwise every entry is
+ * followed by a character no entry holds, so that [] ('') and [''] (the separator) differ.
+ */
+function lists(permissions, roles) {
+  if (permissions.length === 1 && (roles === undefined || roles.length === 1)) {
+    return { sep: undefined, permissions: permissions[0], roles: roles?.[0] };
+  }
+  const sep = separator(permissions, roles);
+  const ended = (items) => items.map((item) => item + sep).join('');
+  return { sep, permissions: ended(permissions), roles: roles === undefined ? undefined : ended(roles) };
 }
 
 /** A span: a number of seconds, text such as '2h', or undefined. */
@@ -397,17 +408,17 @@ function claims(values, apiKey, key, custom) {
   if (!(jwtId === undefined || jwtId === true || typeof jwtId === 'string')) {
     throw invalid('jwtId', `jwtId must be a string, or true for a random id; got ${describe(jwtId)}`);
   }
-  const sep = separator(permissions, roles);
+  const joined = lists(permissions, roles);
   return {
     apiKey,
     secretText: key?.text,
     bytes: key?.bytes,
-    permissions: join(permissions, sep),
-    sep,
+    permissions: joined.permissions,
+    sep: joined.sep,
     version,
     roomId,
     participantId,
-    roles: roles === undefined ? undefined : join(roles, sep),
+    roles: joined.roles,
     expiresSecs: seconds(expiresIn),
     expiresText: words(expiresIn),
     notBeforeSecs: seconds(notBefore),

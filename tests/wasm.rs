@@ -17,12 +17,24 @@ fn sign_on(
     room: Option<&str>,
     claims: Option<&str>,
 ) -> Result<String, String> {
+    sign_lists(signer, key, permissions, None, room, claims)
+}
+
+/// [`sign_on`] with the lists' separator: `None` when `permissions` is one entry.
+fn sign_lists(
+    signer: &TokenSigner,
+    key: Option<&str>,
+    permissions: &str,
+    sep: Option<char>,
+    room: Option<&str>,
+    claims: Option<&str>,
+) -> Result<String, String> {
     signer.sign(
         key.map(Into::into),
         key.map(|_| SECRET.into()),
         None,
         permissions.into(),
-        ',',
+        sep,
         None,
         room.map(Into::into),
         None,
@@ -118,6 +130,21 @@ fn errors_carry_code_field_message_kind_and_reason() {
     let p = parts(&err);
     assert_eq!(&p[..4], ["INVALID_OPTIONS", "permissions", "0", ""]);
     assert!(p[4].contains("\"allow_everything\""), "{err}");
+}
+
+#[wasm_bindgen_test::wasm_bindgen_test]
+fn lists_cross_entry_for_entry() {
+    let keyless = TokenSigner::new(None, None, None).unwrap();
+    let sign = |permissions, sep| sign_lists(&keyless, Some("key"), permissions, sep, None, None);
+    // With a separator every entry ends with it: "" is no entry, "," one empty entry.
+    let none = sign("", Some(',')).unwrap_err();
+    assert!(none.contains("must list at least one"), "{none}");
+    let empty = sign(",", Some(',')).unwrap_err();
+    assert!(empty.contains("the unknown entry \"\""), "{empty}");
+    // Without one the text is the only entry, commas and all.
+    let one = sign("allow_join,allow_mod", None).unwrap_err();
+    assert!(one.contains("\"allow_join,allow_mod\""), "{one}");
+    assert!(sign("allow_join\u{1}allow_mod\u{1}", Some('\u{1}')).is_ok());
 }
 
 #[wasm_bindgen_test::wasm_bindgen_test]

@@ -13,35 +13,40 @@ pub fn span(secs: Option<f64>, text: Option<String>) -> Option<Span> {
     secs.map(Span::Seconds).or(text.map(Span::Text))
 }
 
-/// A list api.js joined with `sep`, a character no entry holds. Split by bytes (`str::split`
-/// links the string searcher); a list of one entry, the common case, is moved, not copied.
-/// UTF-8 is self-synchronising, so `sep`'s bytes match only where the character starts.
-pub fn list(joined: String, sep: char) -> Vec<String> {
+/// A list as read.js passes it. `sep` is `None` when every list of the call has one entry, as
+/// nearly always: `text` is that entry. Otherwise every entry is followed by `sep`, a character
+/// no entry holds, so that `[]` (`""`) and `[""]` (`sep` alone) stay apart. Split by bytes
+/// (`str::split` links the string searcher); UTF-8 is self-synchronising, so `sep`'s bytes match
+/// only where the character starts.
+pub fn list(text: String, sep: Option<char>) -> Vec<String> {
+    let Some(sep) = sep else {
+        return vec![text];
+    };
     let mut buf = [0u8; 4];
     let sep = sep.encode_utf8(&mut buf).as_bytes();
     let mut out = Vec::new();
     let (mut start, mut i) = (0, 0);
-    while let Some(rest) = joined.as_bytes().get(i..).filter(|rest| !rest.is_empty()) {
+    while let Some(rest) = text.as_bytes().get(i..).filter(|rest| !rest.is_empty()) {
         // The first byte alone decides nearly always; the rest only for a multi-byte `sep`.
         if rest.first() == sep.first() && rest.starts_with(sep) {
-            out.push(joined.get(start..i).unwrap_or_default().to_owned());
+            out.push(text.get(start..i).unwrap_or_default().to_owned());
             i += sep.len();
             start = i;
         } else {
             i += 1;
         }
     }
-    if out.is_empty() {
-        return vec![joined];
+    // read.js ends every entry with `sep`; text after the last one would still be an entry.
+    if start < text.len() {
+        out.push(text.get(start..).unwrap_or_default().to_owned());
     }
-    out.push(joined.get(start..).unwrap_or_default().to_owned());
     out
 }
 
 /// The claim options of `signToken` and `TokenSigner.sign`, in the order api.js passes them.
 pub struct Claims {
     pub permissions: String,
-    pub sep: char,
+    pub sep: Option<char>,
     pub version: Option<f64>,
     pub room_id: Option<String>,
     pub participant_id: Option<String>,

@@ -65,7 +65,7 @@ impl TokenSigner {
         secret_text: Option<String>,
         secret_bytes: Option<Vec<u8>>,
         permissions: String,
-        sep: char,
+        sep: Option<char>,
         version: Option<f64>,
         room_id: Option<String>,
         participant_id: Option<String>,

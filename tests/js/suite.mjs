@@ -244,6 +244,23 @@ export function cases(lib) {
       ok(both.message.includes('Pick one'), both.message);
     }],
 
+    ['lists reach the core entry for entry: [] is empty, [""] one empty entry, a comma stays inside its entry', () => {
+      const says = (extra, field, text) => {
+        const e = throwsCode(lib, () => sign(extra), 'INVALID_OPTIONS', field);
+        ok(e.message.includes(text), `${JSON.stringify(extra)}: ${e.message}`);
+      };
+      says({ permissions: [] }, 'permissions', 'permissions must list at least one of');
+      says({ permissions: [], roles: ['rtc'] }, 'permissions', 'permissions must list at least one of');
+      says({ roles: [] }, 'roles', 'roles must list at least one of');
+      says({ permissions: [''] }, 'permissions', 'the unknown entry ""');
+      says({ permissions: ['allow_join', ''] }, 'permissions', 'the unknown entry ""');
+      says({ permissions: ['allow_join,ask_join'] }, 'permissions', 'the unknown entry "allow_join,ask_join"');
+      says({ permissions: ['allow_join', 'x,y'], roles: ['rtc', ','] }, 'permissions', 'the unknown entry "x,y"');
+      says({ roles: ['rtc', ','] }, 'roles', 'the unknown entry ","');
+      const both = payloadOf(sign({ permissions: ['allow_join', 'allow_mod'], roles: ['rtc', 'crawler'] }));
+      deepEq([both.permissions, both.roles], [['allow_join', 'allow_mod'], ['rtc', 'crawler']], 'two entries each');
+    }],
+
     ['options that are not an object are INVALID_OPTIONS', () => {
       for (const bad of [undefined, null, 'x', 1, [], true]) {
         throwsCode(lib, () => signToken(bad), 'INVALID_OPTIONS');
