@@ -126,9 +126,9 @@ cli-test: $(STAMPS)/pack ## the command line: golden outputs, exit codes, secret
 
 # The minimal sign+verify+decode Worker's upload, gzip, by wrangler's own figure, against a budget
 # (a size, not a timing). The goal is 32 KiB (jose's Worker: 9 KiB); SIZE_BUDGET_KIB is where it
-# stands now (49.6 KiB with the join-time rules and custom claims), lowered as it shrinks, so
+# stands now (50.1 KiB with the join-time rules and custom claims), lowered as it shrinks, so
 # that nothing grows it unnoticed.
-SIZE_BUDGET_KIB ?= 50.1
+SIZE_BUDGET_KIB ?= 50.6
 size-check: $(STAMPS)/pack ## the minimal Worker's upload size (gzip) against its budget
 	SIZE_BUDGET_KIB=$(SIZE_BUDGET_KIB) $(NODE22) scripts/size-check.mjs
 

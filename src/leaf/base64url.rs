@@ -151,12 +151,83 @@ fn decode_checked(input: &[u8]) -> Option<Vec<u8>> {
 
 /// Appends the unpadded base64url encoding of `input` to `out`.
 pub fn encode_into(input: &[u8], out: &mut Vec<u8>) {
+    out.reserve(input.len().div_ceil(3) * 4);
+    let rest = encode_wide(input, out);
+    encode_groups(rest, out);
+}
+
+/// Encodes 12 bytes at a time into 16 characters with wasm SIMD while 16 bytes can be read, and
+/// returns the rest: a quarter of the steps of [`encode_groups`], whose work was the largest part
+/// of a sign after SHA-256. The method is Muła and Lemire's ("Faster Base64 Encoding and
+/// Decoding Using AVX2 Instructions", 2018): spread each group's bytes over a 32-bit lane, cut
+/// out the four sextets, add to each the offset of its alphabet range. The build enables SIMD128
+/// already (.cargo/config.toml, for sha2); [`encode_groups`] is the same encoding, for native
+/// builds and the tail. Safe intrinsics only: the bytes go in by value and out as two u64 lanes.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn encode_wide<'a>(mut input: &'a [u8], out: &mut Vec<u8>) -> &'a [u8] {
+    use core::arch::wasm32::{
+        i8x16, i8x16_add, i8x16_swizzle, u32x4_shl, u32x4_shr, u32x4_splat, u64x2_extract_lane,
+        u8x16, u8x16_lt, u8x16_splat, u8x16_sub_sat, v128, v128_and, v128_or,
+    };
+    // Group k's bytes a b c become lane k's bytes [b, a, c, b]: its halves are ab and bc.
+    let spread = u8x16(1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10);
+    // The offset from a sextet to its character, by range index: 0 for 26..=51 ('a'..), 1..=12
+    // for 52..=63 ('0'..'9', '-', '_'), 13 for 0..=25 ('A'..).
+    let offsets = i8x16(
+        71, -4, -4, -4, -4, -4, -4, -4, -4, -4, -4, -17, 32, 65, 0, 0,
+    );
+    let bits = |v: v128, mask: u32| v128_and(v, u32x4_splat(mask));
+    // Characters gather in a stack block appended 64 at a time, as in [`encode_groups`].
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    while let Some((chunk, _)) = input.split_first_chunk::<16>() {
+        let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15] = *chunk;
+        let bytes = u8x16(
+            b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15,
+        );
+        let v = i8x16_swizzle(bytes, spread);
+        // Each sextet moved to its byte of the lane: a>>2, (a&3)<<4|b>>4, (b&15)<<2|c>>6, c&63.
+        let sextets = v128_or(
+            v128_or(bits(u32x4_shr(v, 10), 0x3f), bits(u32x4_shl(v, 4), 0x3f00)),
+            v128_or(
+                bits(u32x4_shr(v, 6), 0x3f_0000),
+                bits(u32x4_shl(v, 8), 0x3f00_0000),
+            ),
+        );
+        let range = v128_or(
+            u8x16_sub_sat(sextets, u8x16_splat(51)),
+            v128_and(u8x16_lt(sextets, u8x16_splat(26)), u8x16_splat(13)),
+        );
+        let chars = i8x16_add(sextets, i8x16_swizzle(offsets, range));
+        if let Some(slot) = buf.get_mut(len..len + 16) {
+            let (low, high) = slot.split_at_mut(8);
+            low.copy_from_slice(&u64x2_extract_lane::<0>(chars).to_le_bytes());
+            high.copy_from_slice(&u64x2_extract_lane::<1>(chars).to_le_bytes());
+        }
+        len += 16;
+        if len == buf.len() {
+            out.extend_from_slice(&buf);
+            len = 0;
+        }
+        input = input.get(12..).unwrap_or_default();
+    }
+    out.extend_from_slice(buf.get(..len).unwrap_or_default());
+    input
+}
+
+/// Without SIMD, every group goes through [`encode_groups`].
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+fn encode_wide<'a>(input: &'a [u8], _out: &mut Vec<u8>) -> &'a [u8] {
+    input
+}
+
+/// Appends the encoding of `input` a group of three bytes at a time.
+fn encode_groups(input: &[u8], out: &mut Vec<u8>) {
     // Encoded a block at a time into a stack buffer, appended to the bytes: pushing char by char
     // costs a capacity check per character. (Writing each group straight into the output,
     // sized once, measured no faster and took 0.6 KiB more wasm.)
     const BLOCK: usize = 48; // bytes in, 64 characters out
     let mut buf = [0u8; BLOCK / 3 * 4];
-    out.reserve(input.len().div_ceil(3) * 4);
     for block in input.chunks(BLOCK) {
         let mut len = 0;
         let mut groups = block.chunks_exact(3);
@@ -223,90 +294,5 @@ fn char_at(input: &[u8], at: usize) -> char {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_every_length() {
-        let data: Vec<u8> = (0..=255u8).collect();
-        for len in 0..data.len() {
-            let encoded = encode(&data[..len]);
-            assert!(!encoded.contains('='));
-            assert_eq!(decode(encoded.as_bytes()).unwrap(), &data[..len]);
-        }
-    }
-
-    #[test]
-    fn matches_rfc_4648_vectors_in_the_url_alphabet() {
-        for (raw, enc) in [
-            ("", ""),
-            ("f", "Zg"),
-            ("fo", "Zm8"),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg"),
-            ("fooba", "Zm9vYmE"),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(encode(raw.as_bytes()), enc);
-        }
-        assert_eq!(encode(&[0xfb, 0xff]), "-_8");
-    }
-
-    #[test]
-    fn decode_refuses_exactly_what_check_refuses_with_the_same_error() {
-        // Every string of up to 3 characters over a sample of bytes in and out of the alphabet,
-        // and longer ones with one character changed at each position.
-        let sample = b"AZaz09-_+/= .\xff\x00QgDw";
-        let mut inputs: Vec<Vec<u8>> = vec![Vec::new()];
-        for len in 1..=3 {
-            let mut next = Vec::new();
-            for prefix in inputs.iter().filter(|p| p.len() == len - 1) {
-                for &b in sample {
-                    let mut s = prefix.clone();
-                    s.push(b);
-                    next.push(s);
-                }
-            }
-            inputs.extend(next);
-        }
-        let base = encode(b"The quick brown fox!");
-        for at in 0..base.len() {
-            for &b in sample {
-                let mut s = base.clone().into_bytes();
-                s[at] = b;
-                inputs.push(s);
-            }
-        }
-        for input in inputs {
-            match (decode(&input), check(&input)) {
-                (Ok(bytes), Ok(())) => assert_eq!(encode(&bytes).as_bytes(), &input[..]),
-                (Err(d), Err(c)) => assert_eq!(d, c, "{input:?}"),
-                (d, c) => panic!("{input:?}: decode {d:?}, check {c:?}"),
-            }
-        }
-    }
-
-    #[test]
-    fn refuses_non_canonical_trailing_bits() {
-        // "Zg" is canonical for "f"; "Zh" decodes to the same byte with a stray low bit.
-        assert_eq!(decode(b"Zh"), Err(Base64Error::NonCanonical));
-        assert_eq!(decode(b"Zm9"), Err(Base64Error::NonCanonical));
-        assert_eq!(decode(b"Zm8").unwrap(), b"fo");
-    }
-
-    #[test]
-    fn refuses_padding_standard_alphabet_whitespace_and_bad_lengths() {
-        assert_eq!(decode(b"Zg=="), Err(Base64Error::BadChar(2, '=')));
-        assert_eq!(decode(b"a+b/"), Err(Base64Error::BadChar(1, '+')));
-        assert_eq!(decode(b"Zm9v Yg"), Err(Base64Error::BadChar(4, ' ')));
-        assert_eq!(decode(b"Zm9vY"), Err(Base64Error::BadLength));
-        assert!(Base64Error::BadChar(1, '+')
-            .describe()
-            .contains("standard base64"));
-        assert!(Base64Error::BadChar(2, '=').describe().contains("padding"));
-        // Offsets count from 0, descriptions from 1: "ab+c" has '+' as its third character.
-        assert!(Base64Error::BadChar(2, '+')
-            .describe()
-            .contains("at character 3"));
-    }
-}
+#[path = "base64url_tests.rs"]
+mod tests;
