@@ -9,7 +9,7 @@ use crate::leaf::text::{cat, digits, int, join, num, quoted};
 use crate::model::custom_claims::check_custom_claims;
 use crate::model::rules::{ask_join_conflict, legacy_role, participant_id_space};
 use crate::model::time::{check_now, span_floor, Span};
-use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, VERSION};
+use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, V2_CLAIMS, VERSION};
 
 /// Option strings (apiKey, roomId, participantId, jwtId) longer than this are refused, so that a
 /// signed token always stays under `MAX_TOKEN_LEN` and can be verified.
@@ -136,20 +136,22 @@ impl ClaimsOptions {
         {
             return Err(breach.refusal());
         }
-        let v2 = self.room_id.is_some() || self.participant_id.is_some() || self.roles.is_some();
+        // Which of V2_CLAIMS are given, in its order.
+        let v2 = [
+            self.room_id.is_some(),
+            self.participant_id.is_some(),
+            self.roles.is_some(),
+        ];
         let version2 = match self.version {
-            None => v2,
+            None => v2.contains(&true),
             Some(v) if v == VERSION => true,
             Some(v) => {
                 // Listed only here, on the way to the error: a sign allocates nothing for it.
-                let v2_given: Vec<&str> = [
-                    ("roomId", self.room_id.is_some()),
-                    ("participantId", self.participant_id.is_some()),
-                    ("roles", self.roles.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(name, given)| given.then_some(name))
-                .collect();
+                let v2_given: Vec<&str> = V2_CLAIMS
+                    .into_iter()
+                    .zip(v2)
+                    .filter_map(|(name, given)| given.then_some(name))
+                    .collect();
                 let why = if v2_given.is_empty() {
                     "omit it for a v1 token".to_owned()
                 } else {
