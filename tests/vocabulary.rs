@@ -27,49 +27,68 @@ fn list(items: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     format!("{FREEZE}([{}])", items.join(", "))
 }
 
+/// A frozen object on one line: `{ a: 1, b: 2 }`.
+fn inline(entries: impl IntoIterator<Item = String>) -> String {
+    format!(
+        "{FREEZE}({{ {} }})",
+        entries.into_iter().collect::<Vec<_>>().join(", ")
+    )
+}
+
+/// A frozen object with one entry a line.
+fn block(entries: impl IntoIterator<Item = String>) -> String {
+    let lines: String = entries.into_iter().map(|e| format!("  {e},\n")).collect();
+    format!("{FREEZE}({{\n{lines}}})")
+}
+
+/// `export const NAME = value;` after a blank line and its doc comment.
+fn constant(out: &mut String, doc: &str, name: &str, value: impl std::fmt::Display) {
+    writeln!(out, "\n/** {doc} */\nexport const {name} = {value};").unwrap();
+}
+
 fn vocabulary() -> String {
-    let mut out = String::new();
-    out.push_str(
+    let mut text = String::from(
         "// Generated from the Rust core by tests/vocabulary.rs: VideoSDK's words and the limits,\n\
          // defined once in src/model/vocab.rs and its neighbours. Do not edit: `make vocabulary`\n\
-         // rewrites this file, and `cargo test` fails while it differs from the core.\n\n",
+         // rewrites this file, and `cargo test` fails while it differs from the core.\n",
     );
-    let perms: Vec<String> = Permission::ALL
-        .iter()
-        .map(|p| format!("  {}: {},\n", p.as_str(), js_str(p.meaning())))
-        .collect();
-    writeln!(
+    let out = &mut text;
+    constant(
         out,
-        "/** Every permission, with what it lets a token's bearer do. */\nexport const PERMISSIONS = {FREEZE}({{\n{}}});",
-        perms.concat()
-    )
-    .unwrap();
-    let roles: Vec<String> = Role::ALL
-        .iter()
-        .map(|r| format!("  {}: {},\n", r.as_str(), js_str(r.meaning())))
-        .collect();
-    writeln!(
+        "Every permission, with what it lets a token's bearer do.",
+        "PERMISSIONS",
+        block(
+            Permission::ALL
+                .iter()
+                .map(|p| format!("{}: {}", p.as_str(), js_str(p.meaning()))),
+        ),
+    );
+    constant(
         out,
-        "\n/** Every role, with where it lets a token be used. */\nexport const ROLES = {FREEZE}({{\n{}}});",
-        roles.concat()
-    )
-    .unwrap();
-    writeln!(
+        "Every role, with where it lets a token be used.",
+        "ROLES",
+        block(
+            Role::ALL
+                .iter()
+                .map(|r| format!("{}: {}", r.as_str(), js_str(r.meaning()))),
+        ),
+    );
+    constant(
         out,
-        "\n/** The claims that need version 2. */\nexport const V2_CLAIMS = {};",
-        list(V2_CLAIMS)
-    )
-    .unwrap();
-    let units: Vec<String> = SPAN_UNITS
-        .iter()
-        .flat_map(|(names, secs)| names.iter().map(move |n| format!("{n}: {secs}")))
-        .collect();
-    writeln!(
+        "The claims that need version 2.",
+        "V2_CLAIMS",
+        list(V2_CLAIMS),
+    );
+    constant(
         out,
-        "\n/** Every unit a span may have, in seconds. */\nexport const SPAN_UNITS = {FREEZE}({{ {} }});",
-        units.join(", ")
-    )
-    .unwrap();
+        "Every unit a span may have, in seconds.",
+        "SPAN_UNITS",
+        inline(
+            SPAN_UNITS
+                .iter()
+                .flat_map(|(names, secs)| names.iter().map(move |n| format!("{n}: {secs}"))),
+        ),
+    );
     for (name, doc, value) in [
         (
             "MAX_SPAN_SECONDS",
@@ -122,54 +141,56 @@ fn vocabulary() -> String {
             js_str(ROLES_EXAMPLE),
         ),
     ] {
-        writeln!(out, "\n/** {doc} */\nexport const {name} = {value};").unwrap();
+        constant(out, doc, name, value);
     }
-    let reserved: Vec<String> = RESERVED_CLAIMS
-        .iter()
-        .map(|(claim, option)| format!("{claim}: {}", js_str(option)))
-        .collect();
-    writeln!(
+    constant(
         out,
-        "\n/** The claims this package writes, each with the option that sets it: no custom claim takes one of these names. */\nexport const RESERVED_CLAIMS = {FREEZE}({{ {} }});",
-        reserved.join(", ")
-    )
-    .unwrap();
-    let legacy: Vec<String> = Role::ALL
-        .iter()
-        .map(|r| format!("{}: {}", r.legacy_str(), js_str(r.as_str())))
-        .collect();
-    writeln!(
+        "The claims this package writes, each with the option that sets it: no custom claim takes one of these names.",
+        "RESERVED_CLAIMS",
+        inline(
+            RESERVED_CLAIMS
+                .iter()
+                .map(|(claim, option)| format!("{claim}: {}", js_str(option))),
+        ),
+    );
+    constant(
         out,
-        "\n/** The upper-case role names of VideoSDK's older docs, each with the name to sign instead. */\nexport const LEGACY_ROLES = {FREEZE}({{ {} }});",
-        legacy.join(", ")
-    )
-    .unwrap();
-    let join: Vec<String> = [INVALID_PERMISSIONS, INVALID_PARTICIPANT_ID]
-        .iter()
-        .map(|e| format!("{}: {}", e.name, e.code))
-        .collect();
-    writeln!(
+        "The upper-case role names of VideoSDK's older docs, each with the name to sign instead.",
+        "LEGACY_ROLES",
+        inline(
+            Role::ALL
+                .iter()
+                .map(|r| format!("{}: {}", r.legacy_str(), js_str(r.as_str()))),
+        ),
+    );
+    constant(
         out,
-        "\n/** The errors VideoSDK raises at join for a token it refuses, by name, with their codes. */\nexport const JOIN_ERRORS = {FREEZE}({{ {} }});",
-        join.join(", ")
-    )
-    .unwrap();
-    writeln!(
+        "The errors VideoSDK raises at join for a token it refuses, by name, with their codes.",
+        "JOIN_ERRORS",
+        inline(
+            [INVALID_PERMISSIONS, INVALID_PARTICIPANT_ID]
+                .iter()
+                .map(|e| format!("{}: {}", e.name, e.code)),
+        ),
+    );
+    constant(
         out,
-        "\n/** Every TokenError code. */\nexport const ERROR_CODES = {};",
-        list(ErrorCode::ALL.iter().map(|c| c.as_str()))
-    )
-    .unwrap();
-    writeln!(
+        "Every TokenError code.",
+        "ERROR_CODES",
+        list(ErrorCode::ALL.iter().map(|c| c.as_str())),
+    );
+    constant(
         out,
-        "\n/** The option names each call takes. */\nexport const OPTIONS = {FREEZE}({{\n  signer: {},\n  claims: {},\n  verify: {},\n  decode: {},\n}});",
-        list(SIGNER_OPTIONS),
-        list(CLAIM_OPTIONS),
-        list(VERIFY_OPTIONS),
-        list(DECODE_OPTIONS)
-    )
-    .unwrap();
-    out
+        "The option names each call takes.",
+        "OPTIONS",
+        block([
+            format!("signer: {}", list(SIGNER_OPTIONS)),
+            format!("claims: {}", list(CLAIM_OPTIONS)),
+            format!("verify: {}", list(VERIFY_OPTIONS)),
+            format!("decode: {}", list(DECODE_OPTIONS)),
+        ]),
+    );
+    text
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The JOSE header: the one this library signs, byte for byte, and the checks on a received one.
 //! The token never chooses the algorithm: HS256 is fixed on sign and compared on verify.
 
+use std::borrow::Cow;
+
 use crate::leaf::error::{ErrorCode, TokenError};
 use crate::leaf::json::{Object, Value};
 use crate::leaf::text::{cat, quoted};
@@ -12,12 +14,13 @@ pub const HEADER_JSON: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
 /// The only algorithm.
 pub const ALG: &str = "HS256";
 
-/// The header's `alg` member.
+/// The header's `alg` member: borrowed for the fixed header, which every token this package
+/// signs has, so that verifying one allocates nothing for it.
 #[derive(Debug, PartialEq)]
 pub enum Alg {
     Missing,
     NotAString,
-    Named(String),
+    Named(Cow<'static, str>),
 }
 
 impl Alg {
@@ -25,7 +28,7 @@ impl Alg {
     pub fn of(header: &Object<'_>) -> Self {
         match header.get("alg") {
             None => Alg::Missing,
-            Some(Value::String(alg)) => Alg::Named(alg.to_string()),
+            Some(Value::String(alg)) => Alg::Named(Cow::Owned(alg.to_string())),
             Some(_) => Alg::NotAString,
         }
     }

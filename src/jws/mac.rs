@@ -26,6 +26,13 @@ impl Secret {
     /// Takes a copy of the key bytes; refuses keys shorter than [`MIN_SECRET_LEN`] with
     /// `WEAK_SECRET`. The reason gives the length, never the bytes.
     pub fn new(bytes: &[u8]) -> Result<Self, TokenError> {
+        Self::from_vec(bytes.to_vec())
+    }
+
+    /// [`Secret::new`] keeping `bytes` rather than copying them (the binding's own copy of a
+    /// secret it was passed); they are cleared on drop whether or not they are long enough.
+    pub(crate) fn from_vec(bytes: Vec<u8>) -> Result<Self, TokenError> {
+        let bytes = Zeroizing::new(bytes);
         if bytes.len() < MIN_SECRET_LEN {
             return Err(TokenError::new(
                 ErrorCode::WeakSecret,
@@ -38,7 +45,7 @@ impl Secret {
             )
             .with_field("secret"));
         }
-        Ok(Self(Zeroizing::new(bytes.to_vec())))
+        Ok(Self(bytes))
     }
 
     /// Same as [`Secret::new`] over the string's UTF-8 bytes.

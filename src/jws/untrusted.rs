@@ -84,7 +84,7 @@ impl<'a> Untrusted<'a> {
             base64url::decode(signature_b64).map_err(|e| bad_base64("signature", &e))?;
         let (header_json, alg) = if header_b64 == HEADER_B64.as_bytes() {
             // The header this library signs, byte for byte: nothing to decode or check.
-            (Cow::Borrowed(HEADER_JSON), Alg::Named(ALG.to_owned()))
+            (Cow::Borrowed(HEADER_JSON), Alg::Named(Cow::Borrowed(ALG)))
         } else {
             let header_bytes =
                 base64url::decode(header_b64).map_err(|e| bad_base64("header", &e))?;
@@ -122,7 +122,7 @@ impl<'a> Untrusted<'a> {
     /// The header's `alg` when it is a string.
     pub fn alg(&self) -> Option<&str> {
         match &self.alg {
-            Alg::Named(alg) => Some(alg),
+            Alg::Named(alg) => Some(alg.as_ref()),
             _ => None,
         }
     }

@@ -74,9 +74,8 @@ fn describe_char(at: usize, c: char) -> String {
     }
 }
 
-/// Checks the alphabet, length and canonical form without decoding: cheap enough to run on every
-/// part before anything else looks at the token (so a non-canonical payload is MALFORMED before
-/// the MAC is checked, as the verify order says).
+/// Checks the alphabet, length and canonical form without decoding, to say which is wrong:
+/// [`decode`] runs it only once its own pass has found a problem.
 pub fn check(input: &[u8]) -> Result<(), Base64Error> {
     if let Some(at) = input.iter().position(|&b| DECODE[b as usize] == INVALID) {
         return Err(Base64Error::BadChar(at, char_at(input, at)));

@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn only_objects() {
-        // Invalid UTF-8 never gets here: parse.rs refuses it (tests/hostile.rs).
+        // Invalid UTF-8 never gets here: jws/untrusted.rs refuses it (tests/hostile.rs).
         assert!(parse_map("[1]").unwrap_err().contains("array"));
         assert!(parse_map("\"x\"").unwrap_err().contains("string"));
         assert!(parse_map(r#"{"a":"\ud800"}"#).is_err(), "lone surrogate");

@@ -66,12 +66,12 @@ pub fn write_str_bytes(out: &mut Vec<u8>, s: &str) {
 pub fn depth(value: &Value<'_>) -> usize {
     match value {
         Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
-        Value::Object(object) => 1 + object.iter().map(|(_, v)| depth(v)).max().unwrap_or(0),
+        Value::Object(object) => object_depth(object),
         _ => 0,
     }
 }
 
-/// The object's depth, as [`depth`] of it as a value.
+/// The depth of `object` as a value: 1 for a flat one.
 pub fn object_depth(object: &Object<'_>) -> usize {
     1 + object.iter().map(|(_, v)| depth(v)).max().unwrap_or(0)
 }

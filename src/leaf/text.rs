@@ -174,34 +174,30 @@ pub fn truncate(s: &str) -> &str {
 /// could end or forge a log line or reorder what is shown (see [`push_escaped`]).
 #[cold]
 #[inline(never)]
-pub fn push_quoted(out: &mut String, s: &str, quote: char) {
+fn quoted_in(s: &str, quote: char) -> String {
     let short = truncate(s);
+    let mut out = String::with_capacity(short.len() + 5);
     out.push(quote);
     for c in short.chars() {
-        push_escaped(out, c, quote);
+        push_escaped(&mut out, c, quote);
     }
     if short.len() < s.len() {
         out.push('…');
     }
     out.push(quote);
+    out
 }
 
 /// `s` cut short, in double quotes and escaped (as `{:?}` shows the strings tokens hold).
 #[cold]
-#[inline(never)]
 pub fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len().min(4 * ECHO_MAX) + 2);
-    push_quoted(&mut out, s, '"');
-    out
+    quoted_in(s, '"')
 }
 
 /// `s` cut short, in single quotes and escaped: for option values and names.
 #[cold]
-#[inline(never)]
 pub fn single_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len().min(4 * ECHO_MAX) + 2);
-    push_quoted(&mut out, s, '\'');
-    out
+    quoted_in(s, '\'')
 }
 
 /// `c` in single quotes, escaped as [`push_escaped`] does.

@@ -9,7 +9,7 @@ use crate::leaf::text::{cat, digits, int, join, num, quoted};
 use crate::model::custom_claims::check_custom_claims;
 use crate::model::rules::{ask_join_conflict, legacy_role, participant_id_space};
 use crate::model::time::{check_now, span_floor, Span};
-use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, VERSION};
+use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, V2_CLAIMS, VERSION};
 
 /// Option strings (apiKey, roomId, participantId, jwtId) longer than this are refused, so that a
 /// signed token always stays under `MAX_TOKEN_LEN` and can be verified.
@@ -136,36 +136,16 @@ impl ClaimsOptions {
         {
             return Err(breach.refusal());
         }
-        let v2 = self.room_id.is_some() || self.participant_id.is_some() || self.roles.is_some();
+        // Which of V2_CLAIMS are given, in its order.
+        let v2 = [
+            self.room_id.is_some(),
+            self.participant_id.is_some(),
+            self.roles.is_some(),
+        ];
         let version2 = match self.version {
-            None => v2,
+            None => v2.contains(&true),
             Some(v) if v == VERSION => true,
-            Some(v) => {
-                // Listed only here, on the way to the error: a sign allocates nothing for it.
-                let v2_given: Vec<&str> = [
-                    ("roomId", self.room_id.is_some()),
-                    ("participantId", self.participant_id.is_some()),
-                    ("roles", self.roles.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(name, given)| given.then_some(name))
-                .collect();
-                let why = if v2_given.is_empty() {
-                    "omit it for a v1 token".to_owned()
-                } else {
-                    cat(&[&join(&v2_given, ", "), " need version 2"])
-                };
-                return Err(TokenError::invalid_option(
-                    "version",
-                    cat(&[
-                        "version must be 2, the only version VideoSDK defines; got ",
-                        &num(v),
-                        " (",
-                        &why,
-                        ")",
-                    ]),
-                ));
-            }
+            Some(v) => return Err(version_refusal(v, v2)),
         };
         let jti = match &self.jwt_id {
             None => None,
@@ -253,6 +233,33 @@ impl ClaimsOptions {
             }
         }
     }
+}
+
+/// A version other than 2, with what would be right: the v2 claims `given` (in [`V2_CLAIMS`]'s
+/// order) need version 2, and a token without any is v1. Cold: a sign builds none of it.
+#[cold]
+#[inline(never)]
+fn version_refusal(v: f64, given: [bool; 3]) -> TokenError {
+    let v2_given: Vec<&str> = V2_CLAIMS
+        .into_iter()
+        .zip(given)
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect();
+    let why = if v2_given.is_empty() {
+        "omit it for a v1 token".to_owned()
+    } else {
+        cat(&[&join(&v2_given, ", "), " need version 2"])
+    };
+    TokenError::invalid_option(
+        "version",
+        cat(&[
+            "version must be 2, the only version VideoSDK defines; got ",
+            &num(v),
+            " (",
+            &why,
+            ")",
+        ]),
+    )
 }
 
 /// Parses each entry, keeps the first of any repeats, and names an unknown entry in the error.

@@ -7,8 +7,7 @@ use serde_json::{Map, Value};
 use crate::jws::mac::{check_mac, Secret};
 use crate::jws::untrusted::{payload_object, Untrusted};
 use crate::leaf::error::{ErrorCode, TokenError};
-use crate::leaf::json_serde as json;
-use crate::leaf::text::cat;
+use crate::leaf::json::Object;
 use crate::model::review::{check_match, review};
 use crate::model::time::{check_now, check_times, span_floor, Span};
 
@@ -52,12 +51,10 @@ pub fn verify_token(
     secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<Verified, TokenError> {
-    let payload_json = verify_json(token.as_bytes(), secrets, options)?;
-    // The text passed every check; the Rust API also hands out a map of it (the wasm binding
-    // returns the text and lets JSON.parse build the object).
-    let payload = json::parse_map(&payload_json).map_err(|e| {
-        TokenError::malformed_part("payload", cat(&["the payload ", &e])).in_verify()
-    })?;
+    // The Rust API also hands out a map, built from the payload the checks scanned (the wasm
+    // binding returns the text and lets JSON.parse build the object).
+    let (payload_json, payload) = verify_inner(token.as_bytes(), secrets, options, |p| p.to_map())
+        .map_err(TokenError::in_verify)?;
     Ok(Verified {
         payload_json,
         payload,
@@ -66,12 +63,15 @@ pub fn verify_token(
 
 /// [`verify_token`] without building a map, over the token's UTF-8 bytes (as the wasm binding
 /// receives them): the payload's JSON text, once every check passed.
+#[cfg(target_arch = "wasm32")]
 pub fn verify_json(
     token: &[u8],
     secrets: &[Secret],
     options: &VerifyOptions,
 ) -> Result<String, TokenError> {
-    verify_inner(token, secrets, options).map_err(TokenError::in_verify)
+    verify_inner(token, secrets, options, |_| ())
+        .map(|(payload_json, ())| payload_json)
+        .map_err(TokenError::in_verify)
 }
 
 /// The JWS layer alone, for published JWS test vectors (Wycheproof, RFC 7520) whose payloads are
@@ -86,11 +86,13 @@ pub fn verify_jws(token: &str, secrets: &[Secret]) -> Result<Vec<u8>, TokenError
     Ok(untrusted.payload_bytes())
 }
 
-fn verify_inner(
+/// Every check, in order; then `read` of the payload that passed them, with its text.
+fn verify_inner<T>(
     token: &[u8],
     secrets: &[Secret],
     options: &VerifyOptions,
-) -> Result<String, TokenError> {
+    read: impl FnOnce(&Object<'_>) -> T,
+) -> Result<(String, T), TokenError> {
     if secrets.is_empty() {
         return Err(TokenError::invalid_option(
             "secret",
@@ -126,5 +128,6 @@ fn verify_inner(
             ),
         ],
     )?;
-    Ok(payload_json)
+    let read = read(&payload);
+    Ok((payload_json, read))
 }

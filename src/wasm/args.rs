@@ -86,18 +86,19 @@ impl Claims {
     }
 }
 
-/// A secret as api.js passes it: text (copied into wasm memory by the glue) or bytes; the copy
-/// is zeroed once keyed.
+/// A secret as api.js passes it: text or bytes, each a copy the glue made in wasm memory, which
+/// becomes the key's own (cleared on drop).
 pub fn secret(text: Option<String>, bytes: Option<Vec<u8>>) -> Result<Secret, TokenError> {
-    let mut secrets = secrets(text, bytes, None)?;
-    match secrets.pop() {
-        Some(secret) => Ok(secret),
-        None => Err(TokenError::invalid_option(
+    match (text, bytes) {
+        (Some(text), _) => Secret::from_vec(text.into_bytes()),
+        (None, Some(bytes)) => Secret::from_vec(bytes),
+        (None, None) => Err(TokenError::invalid_option(
             "secret",
             "secret must be a string or a Uint8Array",
         )),
     }
 }
+
 /// One secret (text or bytes), or a list: bytes holding each secret after the other, `lens`
 /// their lengths. Every copy is zeroed once the keys are made.
 pub fn secrets(
@@ -105,17 +106,7 @@ pub fn secrets(
     bytes: Option<Vec<u8>>,
     lens: Option<Vec<u32>>,
 ) -> Result<Vec<Secret>, TokenError> {
-    let made = match (text, bytes, lens) {
-        (Some(mut text), _, _) => {
-            let secret = Secret::from_text(&text);
-            text.zeroize();
-            secret.map(|s| vec![s])
-        }
-        (None, Some(mut bytes), None) => {
-            let secret = Secret::new(&bytes);
-            bytes.zeroize();
-            secret.map(|s| vec![s])
-        }
+    match (text, bytes, lens) {
         (None, Some(mut bytes), Some(lens)) => {
             let mut out = Vec::with_capacity(lens.len());
             let mut rest: &[u8] = &bytes;
@@ -135,6 +126,6 @@ pub fn secrets(
             result.map(|()| out)
         }
         (None, None, _) => Ok(Vec::new()),
-    };
-    made
+        (text, bytes, _) => secret(text, bytes).map(|s| vec![s]),
+    }
 }
