@@ -5,7 +5,7 @@
 // null). The walk refuses each, with the path in `field`, and writes the JSON text itself
 // (JSON.stringify would call a polluted toJSON); the core then checks the text: reserved names,
 // nesting, the token's size.
-import { TokenError } from './errors.js';
+import { invalidOptions as refuse, TokenError } from './errors.js';
 import { cut } from './echo.js';
 import { MAX_CLAIMS_DEPTH, MAX_TOKEN_LEN } from './vocabulary.js';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -14,10 +14,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 const { getPrototypeOf, getOwnPropertyDescriptor } = Object;
 const { ownKeys } = Reflect;
-
-function refuse(field, message) {
-  return new TokenError('INVALID_OPTIONS', message, { field });
-}
 
 /** `claims.name`, `claims["a b"]`, `claims.tags[2]`: names cut short and escaped. */
 function member(path, key) {

@@ -2,6 +2,7 @@
 // Object.prototype is not config), every fault a TokenError with the option's name in `field`,
 // a bad value described by its type only (it may be the secret).
 import { signToken, spanSeconds, TokenError } from './api.js';
+import { invalidOptions as invalid } from './errors.js';
 import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from './vocabulary.js';
 
 /** Every permission and role name, from the core. */
@@ -9,10 +10,6 @@ export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS);
 export const ROLES = Object.keys(ROLE_MEANINGS);
 
 const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.call(o, key));
-
-export function invalid(field, message) {
-  return new TokenError('INVALID_OPTIONS', message, { field });
-}
 
 /** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
 function kind(v) {

@@ -5,7 +5,7 @@
 // surrogate would silently become U+FFFD on its way into wasm). Every rule about the values is
 // the core's; option names and limits come from it too (vocabulary.js).
 import { customClaimsJson } from './custom-claims.js';
-import { TokenError } from './errors.js';
+import { invalidOptions as invalid, TokenError } from './errors.js';
 import { numberText, oversized } from './videosdk_token.js';
 import { ECHO_MAX, MAX_TOKEN_LEN, OPTIONS, PERMISSIONS_EXAMPLE, ROLES_EXAMPLE, VERIFY_MESSAGE } from './vocabulary.js';
 
@@ -29,8 +29,6 @@ const blank = () => ({
   notBefore: undefined, jwtId: undefined, now: undefined, clockTolerance: undefined,
   claims: undefined,
 });
-
-const invalid = (field, reason) => new TokenError('INVALID_OPTIONS', reason, { reason, field });
 
 /**
  * The TokenError a wasm export reported, as `src/wasm/error.rs` writes it: code, field, whether
