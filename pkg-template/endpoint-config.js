@@ -9,8 +9,6 @@ import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from './vo
 export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS);
 export const ROLES = Object.keys(ROLE_MEANINGS);
 
-const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.call(o, key));
-
 /** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
 function kind(v) {
   if (v === null) return 'null';
@@ -25,7 +23,7 @@ export function readConfig(config) {
   }
   const get = (name) => {
     try {
-      return hasOwn(config, name) ? config[name] : undefined;
+      return Object.hasOwn(config, name) ? config[name] : undefined;
     } catch {
       throw invalid(name, `handleTokenRequest: config.${name} could not be read (its getter threw)`);
     }
@@ -94,7 +92,7 @@ export function strings(list) {
   if (!Array.isArray(list)) return undefined;
   const out = [];
   for (let i = 0; i < list.length; i += 1) {
-    if (!hasOwn(list, i) || typeof list[i] !== 'string') return undefined;
+    if (!Object.hasOwn(list, i) || typeof list[i] !== 'string') return undefined;
     out.push(list[i]);
   }
   return out;
