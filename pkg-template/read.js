@@ -94,8 +94,13 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 
 /** An untrusted name for a message or a `field`: cut short, unsafe characters escaped. */
 export function shown(name) {
-  const chars = Array.from(name);
-  const cut = chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX).join('')}…` : name;
+  let cut = name;
+  // At most ECHO_MAX UTF-16 units is at most ECHO_MAX characters: no array of them to make (on
+  // every spanSeconds call, which names its field this way).
+  if (name.length > ECHO_MAX) {
+    const chars = Array.from(name);
+    if (chars.length > ECHO_MAX) cut = `${chars.slice(0, ECHO_MAX).join('')}…`;
+  }
   return cut.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 }
 
