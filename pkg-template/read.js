@@ -369,7 +369,8 @@ function secrets(v) {
   if (items.length === 0) throw invalid('secret', 'the list of secrets is empty; pass at least one');
   const parts = items.map((item) => {
     const s = secret(item);
-    return s.bytes ?? new TextEncoder().encode(s.text);
+    encoder ??= new TextEncoder(); // the token's encoder, below: one for every call
+    return s.bytes ?? encoder.encode(s.text);
   });
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
