@@ -530,9 +530,8 @@ export function decodeArgs(t, options) {
   return { token: checked, utf8: utf8(checked), now: at };
 }
 
-/** spanSeconds's argument. */
+/** spanSeconds's argument, read as the span options are. */
 export function spanArg(v, field) {
-  if (v === undefined || typeof v === 'number') return { secs: v, text: undefined };
-  if (typeof v === 'string') return { secs: undefined, text: wellFormed(field, v) };
-  throw invalid(field, `${field} must be a number of seconds or a string such as '2h'; got ${describe(v)}`);
+  const s = span(v, field);
+  return { secs: seconds(s), text: words(s) };
 }
