@@ -336,10 +336,10 @@ export function clock() {
 }
 
 /** One secret: text, or a fresh copy of bytes (zeroed by `wipe` after the call). */
-function secret(v, field = 'secret') {
+function secret(v) {
   if (typeof v === 'string') {
     if (!v.isWellFormed()) {
-      throw invalid(field, 'secret is a string that is not well-formed Unicode (it holds a lone surrogate); pass the secret exactly as the dashboard shows it');
+      throw invalid('secret', 'secret is a string that is not well-formed Unicode (it holds a lone surrogate); pass the secret exactly as the dashboard shows it');
     }
     return { text: v, bytes: undefined };
   }
@@ -347,11 +347,11 @@ function secret(v, field = 'secret') {
     try {
       return { text: undefined, bytes: Uint8Array.from(v) };
     } catch {
-      throw invalid(field, 'reading the secret Uint8Array threw an exception');
+      throw invalid('secret', 'reading the secret Uint8Array threw an exception');
     }
   }
   // By its type only: a number here may be an all-digit secret, which must not be echoed.
-  throw invalid(field, `secret must be a string or a Uint8Array; got ${describe(v, false)}`);
+  throw invalid('secret', `secret must be a string or a Uint8Array; got ${describe(v, false)}`);
 }
 
 /**
@@ -434,14 +434,19 @@ function claims(values, apiKey, key, custom) {
   };
 }
 
+/** The secret option of signToken and new TokenSigner. */
+function requiredSecret(given) {
+  const v = value(given, 'secret');
+  if (v === undefined) throw invalid('secret', 'secret is required');
+  return secret(v);
+}
+
 /** signToken's options. */
 export function signOptions(options) {
   const values = own(options, 'signToken options', 'signToken', SIGN, false);
   const custom = customClaims(values);
   const apiKey = text(values.apiKey, 'apiKey', true);
-  const s = value(values.secret, 'secret');
-  if (s === undefined) throw invalid('secret', 'secret is required');
-  const key = secret(s);
+  const key = requiredSecret(values.secret);
   try {
     return claims(values, apiKey, key, custom);
   } catch (e) {
@@ -454,9 +459,7 @@ export function signOptions(options) {
 export function signerOptions(options) {
   const values = own(options, 'TokenSigner options', 'new TokenSigner', SIGNER, false);
   const apiKey = text(values.apiKey, 'apiKey', true);
-  const s = value(values.secret, 'secret');
-  if (s === undefined) throw invalid('secret', 'secret is required');
-  const key = secret(s);
+  const key = requiredSecret(values.secret);
   return { apiKey, secretText: key.text, bytes: key.bytes };
 }
 
