@@ -4,7 +4,7 @@
 // becomes a TokenError here. No caller code can run while wasm frames are on the stack.
 // Entry files (node.js, …) instantiate the wasm and re-export this module (through exports.js).
 import * as wasm from './videosdk_token.js';
-import { TokenError } from './errors.js';
+import { invalidOptions, TokenError } from './errors.js';
 import * as read from './read.js';
 
 export { TokenError, VideoSDKError } from './errors.js';
@@ -97,7 +97,7 @@ export function spanSeconds(span, field = 'expiresIn') {
 /** A number of seconds for people, as the core's messages say it: "1 h 52 min", "45 s". */
 export function humanSpan(seconds) {
   if (typeof seconds !== 'number') {
-    throw new TokenError('INVALID_OPTIONS', `seconds must be a number; got ${read.describe(seconds)}`, { field: 'seconds' });
+    throw invalidOptions('seconds', `seconds must be a number; got ${read.describe(seconds)}`);
   }
   return wasm.humanSpan(seconds);
 }

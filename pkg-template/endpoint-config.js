@@ -2,17 +2,12 @@
 // Object.prototype is not config), every fault a TokenError with the option's name in `field`,
 // a bad value described by its type only (it may be the secret).
 import { signToken, spanSeconds, TokenError } from './api.js';
+import { invalidOptions as invalid } from './errors.js';
 import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from './vocabulary.js';
 
 /** Every permission and role name, from the core. */
 export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS);
 export const ROLES = Object.keys(ROLE_MEANINGS);
-
-const hasOwn = Object.hasOwn ?? ((o, key) => Object.prototype.hasOwnProperty.call(o, key));
-
-export function invalid(field, message) {
-  return new TokenError('INVALID_OPTIONS', message, { field });
-}
 
 /** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
 function kind(v) {
@@ -28,7 +23,7 @@ export function readConfig(config) {
   }
   const get = (name) => {
     try {
-      return hasOwn(config, name) ? config[name] : undefined;
+      return Object.hasOwn(config, name) ? config[name] : undefined;
     } catch {
       throw invalid(name, `handleTokenRequest: config.${name} could not be read (its getter threw)`);
     }
@@ -97,7 +92,7 @@ export function strings(list) {
   if (!Array.isArray(list)) return undefined;
   const out = [];
   for (let i = 0; i < list.length; i += 1) {
-    if (!hasOwn(list, i) || typeof list[i] !== 'string') return undefined;
+    if (!Object.hasOwn(list, i) || typeof list[i] !== 'string') return undefined;
     out.push(list[i]);
   }
   return out;

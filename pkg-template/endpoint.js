@@ -14,7 +14,8 @@
 import { signToken, spanSeconds, TokenError } from './api.js';
 import { cut, escapeText, quote } from './echo.js';
 import { jsonResponse, readLimited } from './http.js';
-import { invalid, names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
+import { names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
+import { invalidOptions } from './errors.js';
 
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
 const GRANT_FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'claims'];
@@ -32,7 +33,7 @@ const METHODS = 'GET, POST, OPTIONS';
 export async function handleTokenRequest(request, config) {
   const cfg = readConfig(config);
   if (request === null || typeof request !== 'object' || typeof request.headers?.get !== 'function') {
-    throw invalid('request', 'handleTokenRequest(request, config): request must be a Request');
+    throw invalidOptions('request', 'handleTokenRequest(request, config): request must be a Request');
   }
   // Headers on every answer: CORS, and the anonymous-mode marker once it applies.
   const common = corsHeaders(cfg.cors, request.headers.get('Origin'));

@@ -22,6 +22,11 @@ export class TokenError extends VideoSDKError {
   }
 }
 
+/** A bad option or argument: a TokenError INVALID_OPTIONS naming it in `field`. */
+export function invalidOptions(field, message) {
+  return new TokenError('INVALID_OPTIONS', message, { field });
+}
+
 /**
  * Verifying a VideoSDK webhook failed. `code` says why: SIGNATURE_MISSING, SIGNATURE_INVALID,
  * KEY_INVALID, KEY_FETCH_FAILED or BODY_INVALID.

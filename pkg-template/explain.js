@@ -2,10 +2,12 @@
 // the package's vocabulary, with no DOM, shared by the debugger page (www/app.js turns the results
 // into elements) and the command line (cli/output.js paints them); tests/js/page-explain.test.mjs
 // checks them in Node. Every VideoSDK word (permission and role names
-// and meanings, span wording) comes in through `words`, taken from the package, never typed here.
+// and meanings, span wording) comes in through `words`, taken from the package, and the claims
+// that need version 2 from vocabulary.js: never typed here.
 //
 // A meaning is a list of pieces: a string is plain text, `{ code }` a value shown as code,
 // `{ bad }` text that says what VideoSDK objects to, `{ muted }` a side note.
+import { V2_CLAIMS } from './vocabulary.js';
 
 export const TIME_CLAIMS = ['iat', 'nbf', 'exp'];
 
@@ -34,7 +36,7 @@ export function explainClaims(payload, words, customClaims = {}) {
   const rows = [];
   const has = (name) => Object.hasOwn(payload, name);
   const add = (name, meaning, list) => rows.push(list ? { name, meaning, list } : { name, meaning });
-  const v2 = ['roomId', 'participantId', 'roles'].filter(has);
+  const v2 = V2_CLAIMS.filter(has);
   const permissionNames = Object.keys(words.permissions).join(', ');
 
   add('apikey', has('apikey')

@@ -5,7 +5,7 @@
 // surrogate would silently become U+FFFD on its way into wasm). Every rule about the values is
 // the core's; option names and limits come from it too (vocabulary.js).
 import { customClaimsJson } from './custom-claims.js';
-import { TokenError } from './errors.js';
+import { invalidOptions as invalid, TokenError } from './errors.js';
 import { numberText, oversized } from './videosdk_token.js';
 import { ECHO_MAX, MAX_TOKEN_LEN, OPTIONS, PERMISSIONS_EXAMPLE, ROLES_EXAMPLE, VERIFY_MESSAGE } from './vocabulary.js';
 
@@ -29,8 +29,6 @@ const blank = () => ({
   notBefore: undefined, jwtId: undefined, now: undefined, clockTolerance: undefined,
   claims: undefined,
 });
-
-const invalid = (field, reason) => new TokenError('INVALID_OPTIONS', reason, { reason, field });
 
 /**
  * The TokenError a wasm export reported, as `src/wasm/error.rs` writes it: code, field, whether
@@ -96,8 +94,13 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 
 /** An untrusted name for a message or a `field`: cut short, unsafe characters escaped. */
 export function shown(name) {
-  const chars = Array.from(name);
-  const cut = chars.length > ECHO_MAX ? `${chars.slice(0, ECHO_MAX).join('')}…` : name;
+  let cut = name;
+  // At most ECHO_MAX UTF-16 units is at most ECHO_MAX characters: no array of them to make (on
+  // every spanSeconds call, which names its field this way).
+  if (name.length > ECHO_MAX) {
+    const chars = Array.from(name);
+    if (chars.length > ECHO_MAX) cut = `${chars.slice(0, ECHO_MAX).join('')}…`;
+  }
   return cut.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
 }
 
@@ -333,10 +336,10 @@ export function clock() {
 }
 
 /** One secret: text, or a fresh copy of bytes (zeroed by `wipe` after the call). */
-function secret(v, field = 'secret') {
+function secret(v) {
   if (typeof v === 'string') {
     if (!v.isWellFormed()) {
-      throw invalid(field, 'secret is a string that is not well-formed Unicode (it holds a lone surrogate); pass the secret exactly as the dashboard shows it');
+      throw invalid('secret', 'secret is a string that is not well-formed Unicode (it holds a lone surrogate); pass the secret exactly as the dashboard shows it');
     }
     return { text: v, bytes: undefined };
   }
@@ -344,11 +347,11 @@ function secret(v, field = 'secret') {
     try {
       return { text: undefined, bytes: Uint8Array.from(v) };
     } catch {
-      throw invalid(field, 'reading the secret Uint8Array threw an exception');
+      throw invalid('secret', 'reading the secret Uint8Array threw an exception');
     }
   }
   // By its type only: a number here may be an all-digit secret, which must not be echoed.
-  throw invalid(field, `secret must be a string or a Uint8Array; got ${describe(v, false)}`);
+  throw invalid('secret', `secret must be a string or a Uint8Array; got ${describe(v, false)}`);
 }
 
 /**
@@ -366,7 +369,8 @@ function secrets(v) {
   if (items.length === 0) throw invalid('secret', 'the list of secrets is empty; pass at least one');
   const parts = items.map((item) => {
     const s = secret(item);
-    return s.bytes ?? new TextEncoder().encode(s.text);
+    encoder ??= new TextEncoder(); // the token's encoder, below: one for every call
+    return s.bytes ?? encoder.encode(s.text);
   });
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -430,14 +434,19 @@ function claims(values, apiKey, key, custom) {
   };
 }
 
+/** The secret option of signToken and new TokenSigner. */
+function requiredSecret(given) {
+  const v = value(given, 'secret');
+  if (v === undefined) throw invalid('secret', 'secret is required');
+  return secret(v);
+}
+
 /** signToken's options. */
 export function signOptions(options) {
   const values = own(options, 'signToken options', 'signToken', SIGN, false);
   const custom = customClaims(values);
   const apiKey = text(values.apiKey, 'apiKey', true);
-  const s = value(values.secret, 'secret');
-  if (s === undefined) throw invalid('secret', 'secret is required');
-  const key = secret(s);
+  const key = requiredSecret(values.secret);
   try {
     return claims(values, apiKey, key, custom);
   } catch (e) {
@@ -450,9 +459,7 @@ export function signOptions(options) {
 export function signerOptions(options) {
   const values = own(options, 'TokenSigner options', 'new TokenSigner', SIGNER, false);
   const apiKey = text(values.apiKey, 'apiKey', true);
-  const s = value(values.secret, 'secret');
-  if (s === undefined) throw invalid('secret', 'secret is required');
-  const key = secret(s);
+  const key = requiredSecret(values.secret);
   return { apiKey, secretText: key.text, bytes: key.bytes };
 }
 
@@ -526,9 +533,8 @@ export function decodeArgs(t, options) {
   return { token: checked, utf8: utf8(checked), now: at };
 }
 
-/** spanSeconds's argument. */
+/** spanSeconds's argument, read as the span options are. */
 export function spanArg(v, field) {
-  if (v === undefined || typeof v === 'number') return { secs: v, text: undefined };
-  if (typeof v === 'string') return { secs: undefined, text: wellFormed(field, v) };
-  throw invalid(field, `${field} must be a number of seconds or a string such as '2h'; got ${describe(v)}`);
+  const s = span(v, field);
+  return { secs: seconds(s), text: words(s) };
 }

@@ -24,10 +24,10 @@ function h(tag, props = {}, ...children) {
 
 // ---- Words ------------------------------------------------------------------------------------
 
-// What VideoSDK makes of each claim, in the core's words (vocabulary.js is generated from it).
 /** "1 h 52 min", "3 min 5 s", "2 d 3 h": a span as the core's messages say it. */
 const span = (seconds) => api.humanSpan(Math.floor(Math.abs(seconds)));
 
+// What VideoSDK makes of each claim, in the core's words (vocabulary.js is generated from it).
 const words = { permissions: PERMISSIONS, roles: ROLES };
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -1,15 +1,11 @@
 // The token endpoint's behaviour suite: runtime-agnostic like suite.mjs (web-standard Request and
 // Response only, no timers), so it runs on Node, Deno, Bun, workerd and edge-runtime alike.
 // endpointCases(lib) returns [name, fn] pairs; fn throws on failure.
-import { API_KEY, AssertionError, deepEq, eq, ok, SECRET } from './suite.mjs';
+import { API_KEY, deepEq, eq, fail, ok, SECRET } from './suite.mjs';
 
 const URL_BASE = 'https://app.example/api/token';
 const BEARER = 'caller-credential-7f3a';
 const ORIGIN = 'https://app.example';
-
-function fail(message) {
-  throw new AssertionError(message);
-}
 
 export function endpointCases(lib) {
   const { handleTokenRequest, verifyToken, decodeToken } = lib;

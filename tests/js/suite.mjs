@@ -13,7 +13,7 @@ export const NOW = 1_700_000_000;
 
 export class AssertionError extends Error {}
 
-function fail(message) {
+export function fail(message) {
   throw new AssertionError(message);
 }
 

@@ -50,3 +50,20 @@ test('custom claims and join-time rules: the limits, names and errors are the vo
   refused({ permissions: ['ask_join', 'allow_mod'] }, 'permissions', `error ${INVALID_PERMISSIONS} INVALID_PERMISSIONS`);
   refused({ participantId: 'a b' }, 'participantId', `error ${INVALID_PARTICIPANT_ID} INVALID_PARTICIPANT_ID`);
 });
+
+// The figures the types' comments and the debugger page state are typed there for people; these
+// hold them to the core's limits, so that a new limit in the core cannot leave them saying the old one.
+test('index.d.ts and the page state the core\'s limits, and the page has a box for every word', () => {
+  const { DEFAULT_EXPIRES_IN_SECONDS, MAX_SPAN_SECONDS, MAX_TOKEN_LEN, MIN_SECRET_LEN, PERMISSIONS, ROLES } = vocabulary;
+  const defaultSpan = `${DEFAULT_EXPIRES_IN_SECONDS / 60}m`;
+  for (const figure of [`At least ${MIN_SECRET_LEN} bytes.`, `Default \`'${defaultSpan}'\``,
+    `at most ${MAX_SPAN_SECONDS / 86400} days`, `${MAX_TOKEN_LEN} bytes`, `a token over ${MAX_TOKEN_LEN / 1024} KiB`]) {
+    assert.ok(types.includes(figure), `index.d.ts says "${figure}"`);
+  }
+  const page = readFileSync(new URL('../../www/index.html', import.meta.url), 'utf8');
+  assert.ok(page.includes(`(at least ${MIN_SECRET_LEN} bytes)`), `the page's secret hint says ${MIN_SECRET_LEN} bytes`);
+  assert.ok(page.includes(`id="gen-expires" value="${defaultSpan}"`), `the page's lifetime starts at the default, ${defaultSpan}`);
+  // app.js reads one checkbox per permission and role (gen-perm-<name>, gen-role-<name>).
+  for (const name of Object.keys(PERMISSIONS)) assert.ok(page.includes(`id="gen-perm-${name}"`), `a checkbox for ${name}`);
+  for (const name of Object.keys(ROLES)) assert.ok(page.includes(`id="gen-role-${name}"`), `a checkbox for ${name}`);
+});
