@@ -1,4 +1,8 @@
 // The command line's usage texts: `usage` is printed with every usage error, `help` for --help.
+// The permission names are the core's (vocabulary.js), listed in its order.
+import { PERMISSIONS } from '../vocabulary.js';
+
+const [FIRST_PERMISSION, ...OTHER_PERMISSIONS] = Object.keys(PERMISSIONS);
 
 const DENO_RUN = 'deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token';
 
@@ -33,11 +37,11 @@ Deno: ${DENO_RUN} <command> …
   },
 
   sign: {
-    usage: `Usage: videosdk-token sign --permissions allow_join[,ask_join,allow_mod] [options]`,
+    usage: `Usage: videosdk-token sign --permissions ${FIRST_PERMISSION}[,${OTHER_PERMISSIONS.join(',')}] [options]`,
     help: `Mints a VideoSDK token and prints it.
 
 Options:
-  --permissions LIST    allow_join, ask_join, allow_mod (comma-separated; required)
+  --permissions LIST    ${Object.keys(PERMISSIONS).join(', ')} (comma-separated; required)
   --room ID             roomId: the token works in this room only
   --participant ID      participantId: the token is for this participant only
   --roles LIST          rtc (meetings only) or crawler (server-side API only)
