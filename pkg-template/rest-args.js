@@ -2,6 +2,7 @@
 // so a mistake costs no round trip and comes back as a TokenError INVALID_OPTIONS naming the
 // argument at fault (the same code a bad client config gets).
 import { TokenError } from './errors.js';
+import { ECHO_MAX } from './vocabulary.js';
 
 // Longest id sent; VideoSDK's own ids are 14 characters, custom ones are short names.
 const MAX_ID_LEN = 1024;
@@ -13,7 +14,7 @@ export function invalid(field, message) {
 /** A short, printable rendering of a value the caller passed, for messages. */
 export function shown(value) {
   if (typeof value === 'string') {
-    const text = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    const text = value.length > ECHO_MAX ? `${value.slice(0, ECHO_MAX)}…` : value;
     return JSON.stringify(text);
   }
   if (value === null || typeof value !== 'object') return String(value);

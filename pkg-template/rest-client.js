@@ -225,41 +225,26 @@ function checkApiBase(apiBase) {
 const attempts = (n) => (n === 1 ? '1 attempt' : `${n} attempts`);
 
 /**
- * A signal for one attempt: the caller's, if any, combined with this attempt's timeout.
- * AbortSignal.timeout and AbortSignal.any where the runtime has them; an AbortController and a
- * timer otherwise. done() releases the timer and listeners.
+ * A signal for one attempt: aborted by this attempt's timer or by the caller's signal, if any,
+ * with the reason of whichever came first. One controller and one timer on every runtime (no
+ * AbortSignal.timeout or AbortSignal.any, which not every runtime has). done() releases both.
  */
 function attemptSignal(callerSignal, ms) {
-  let timer;
-  let timeoutSignal;
-  if (typeof AbortSignal.timeout === 'function') {
-    timeoutSignal = AbortSignal.timeout(ms);
-  } else {
-    const controller = new AbortController();
-    timer = setTimeout(() => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')), ms);
-    timeoutSignal = controller.signal;
-  }
-  const release = [() => clearTimeout(timer)];
-  let signal = timeoutSignal;
-  if (callerSignal !== undefined) {
-    if (typeof AbortSignal.any === 'function') {
-      signal = AbortSignal.any([callerSignal, timeoutSignal]);
-    } else {
-      const controller = new AbortController();
-      for (const source of [callerSignal, timeoutSignal]) {
-        const onAbort = () => controller.abort(source.reason);
-        if (source.aborted) onAbort();
-        source.addEventListener('abort', onAbort, { once: true });
-        release.push(() => source.removeEventListener('abort', onAbort));
-      }
-      signal = controller.signal;
-    }
-  }
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('The operation timed out.', 'TimeoutError'));
+  }, ms);
+  const onAbort = () => controller.abort(callerSignal.reason);
+  if (callerSignal?.aborted) onAbort();
+  else callerSignal?.addEventListener('abort', onAbort, { once: true });
   return {
-    signal,
-    timedOut: () => timeoutSignal.aborted,
+    signal: controller.signal,
+    timedOut: () => timedOut,
     done: () => {
-      for (const fn of release) fn();
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onAbort);
     },
   };
 }

@@ -1,6 +1,8 @@
 // The command line's parser: `--name value`, `--name=value`, repeated options, `-` and `--`.
 // It never echoes a value back: a value typed in the wrong place may be a secret. Errors name
 // the option only.
+import { ECHO_MAX } from '../vocabulary.js';
+import { safeJson } from './output.js';
 
 /** A usage or option error: exit code 2, with the command's usage. */
 export class UsageError extends Error {
@@ -69,9 +71,7 @@ export function parse(argv, spec, command) {
   return { options, positionals };
 }
 
-/** An option name as typed, cut short and with control characters escaped. */
-export function shown(text) {
-  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** An option name as typed, cut short (as the core cuts echoed text) and safe for a terminal. */
+function shown(text) {
+  return safeJson(text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX)}…` : text);
 }

@@ -1,7 +1,7 @@
 // sign, verify and decode over the package's own API. Each returns its exit status and writes
 // through `out`; every rule about tokens is the core's (the messages are its messages).
 import { decodeToken, signToken, TokenError, verifyToken } from '../node.js';
-import { DEFAULT_EXPIRES_IN_SECONDS } from '../vocabulary.js';
+import { DEFAULT_EXPIRES_IN_SECONDS, PERMISSIONS } from '../vocabulary.js';
 import { parse, UsageError } from './args.js';
 import { readSecret, readStdin } from './input.js';
 import { claimLines, painter, safeJson, safeText, span } from './output.js';
@@ -77,7 +77,7 @@ export async function sign(argv, io) {
   const { options, positionals } = parse(argv, spec, 'sign');
   if (options.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`sign takes no arguments; got ${positionals.length}`, 'sign');
-  if (options.permissions === undefined) throw new UsageError('--permissions is required (such as --permissions allow_join)', 'sign');
+  if (options.permissions === undefined) throw new UsageError(`--permissions is required (such as --permissions ${Object.keys(PERMISSIONS)[0]})`, 'sign');
   const apiKey = options.apiKey ?? io.env('VIDEOSDK_API_KEY');
   if (!apiKey) throw new UsageError(`no API key: pass --api-key KEY or set VIDEOSDK_API_KEY${hint(io, 'VIDEOSDK_API_KEY')}`, 'sign');
   const now = parseNow(options.now, 'sign');

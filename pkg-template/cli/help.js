@@ -1,10 +1,23 @@
 // The command line's usage texts: `usage` is printed with every usage error, `help` for --help.
+// The permission names are the core's (vocabulary.js), listed in its order.
+import { PERMISSIONS } from '../vocabulary.js';
+
+const [FIRST_PERMISSION, ...OTHER_PERMISSIONS] = Object.keys(PERMISSIONS);
+
+const DENO_RUN = 'deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token';
 
 const SECRET_SOURCES = `The secret comes from --secret-file PATH, else VIDEOSDK_SECRET, else standard input
 (a hidden prompt on a terminal). Never from an argument: --secret is refused, because
 every user of the machine can read a process's arguments.`;
 
 const EXIT = `Exit status: 0 success, 1 a refused or malformed token, 2 a usage or option error.`;
+
+/** How sign's and verify's help ends: where the secret comes from, the exit status, Deno's flags. */
+const secretCommandEnd = (command) => `${SECRET_SOURCES}
+${EXIT}
+
+Deno: ${DENO_RUN} ${command} …
+(read: the package's .wasm and --secret-file; env: the two variables)`;
 
 export const TEXTS = {
   main: {
@@ -19,16 +32,16 @@ Run videosdk-token <command> --help for a command's options.`,
     help: `${EXIT}
 Colour only on a terminal, never with NO_COLOR set.
 
-Deno: deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token <command> …
+Deno: ${DENO_RUN} <command> …
 (decode needs --allow-read only; each command's --help says why)`,
   },
 
   sign: {
-    usage: `Usage: videosdk-token sign --permissions allow_join[,ask_join,allow_mod] [options]`,
+    usage: `Usage: videosdk-token sign --permissions ${FIRST_PERMISSION}[,${OTHER_PERMISSIONS.join(',')}] [options]`,
     help: `Mints a VideoSDK token and prints it.
 
 Options:
-  --permissions LIST    allow_join, ask_join, allow_mod (comma-separated; required)
+  --permissions LIST    ${Object.keys(PERMISSIONS).join(', ')} (comma-separated; required)
   --room ID             roomId: the token works in this room only
   --participant ID      participantId: the token is for this participant only
   --roles LIST          rtc (meetings only) or crawler (server-side API only)
@@ -40,11 +53,7 @@ Options:
   --json                print {"token", "expiresAt", "payload"} as JSON
   --now TIME            sign as of this time (seconds since 1970, or ISO 8601)
 
-${SECRET_SOURCES}
-${EXIT}
-
-Deno: deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token sign …
-(read: the package's .wasm and --secret-file; env: the two variables)`,
+${secretCommandEnd('sign')}`,
   },
 
   verify: {
@@ -63,11 +72,7 @@ Options:
   --json                  print the claims as JSON
   --now TIME              verify as of this time (seconds since 1970, or ISO 8601)
 
-${SECRET_SOURCES}
-${EXIT}
-
-Deno: deno run --allow-read --allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET npm:videosdk-token verify …
-(read: the package's .wasm and --secret-file; env: the two variables)`,
+${secretCommandEnd('verify')}`,
   },
 
   decode: {

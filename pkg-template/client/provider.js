@@ -101,23 +101,7 @@ export function createTokenProvider(options = {}) {
     const headers = new Headers(given?.headers);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const request = { ...given, method: 'GET', headers };
-    let answer;
-    for (let attempt = 0; ; attempt += 1) {
-      let wait = 0;
-      try {
-        answer = await attemptFetch(target, request);
-        if (answer.status < 500) break;
-        wait = retryAfter(answer.retryAfter);
-        if (attempt === 1 || wait === undefined) {
-          throw fail('SERVER_ERROR', `the token endpoint answered ${answer.status}: try again later`, { status: answer.status });
-        }
-      } catch (error) {
-        // Only NETWORK (no answer) is worth a second try; a 5xx came here with its wait set.
-        if (error.code !== 'NETWORK' || attempt === 1) throw error;
-      }
-      await sleep(RETRY_MS * (1 + Math.random()) + wait * 1000);
-    }
-    const { status, body } = answer;
+    const { status, body } = await answerOf(target, request);
     if (status >= 400) {
       const e = body?.error;
       const code = typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(e.code) ? e.code : undefined;
@@ -141,6 +125,28 @@ export function createTokenProvider(options = {}) {
     const life = expiresAt - received;
     const margin = Math.min(refreshBefore * 1000, life / 2);
     return { token: body.token, refreshAt: expiresAt - margin };
+  }
+
+  // The endpoint's answer below 500. A second try follows no answer (NETWORK) or a 5xx whose
+  // Retry-After is short; every other failure is final, and so is the second try's.
+  async function answerOf(target, request) {
+    for (let attempt = 0; ; attempt += 1) {
+      const last = attempt === 1;
+      let answer;
+      try {
+        answer = await attemptFetch(target, request);
+      } catch (error) {
+        if (error.code !== 'NETWORK' || last) throw error;
+        await sleep(RETRY_MS * (1 + Math.random()));
+        continue;
+      }
+      if (answer.status < 500) return answer;
+      const wait = retryAfter(answer.retryAfter);
+      if (last || wait === undefined) {
+        throw fail('SERVER_ERROR', `the token endpoint answered ${answer.status}: try again later`, { status: answer.status });
+      }
+      await sleep(RETRY_MS * (1 + Math.random()) + wait * 1000);
+    }
   }
 
   // One request, its answer read whole within its own timeout; the provider's signal cancels it

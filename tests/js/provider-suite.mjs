@@ -71,6 +71,20 @@ export function providerCases(client, lib) {
     return { clock, provider, calls: fake.calls };
   }
 
+  /**
+   * The provider's first token (fetched at T0) is kept a millisecond before `refreshAt` (on the
+   * injected clock) and replaced at it: one fetch, then two.
+   */
+  async function refreshedAt({ clock, provider, calls }, refreshAt, keptWhat, replacedWhat) {
+    await provider.getToken();
+    clock.t = refreshAt - 1;
+    await provider.getToken();
+    eq(calls.length, 1, keptWhat);
+    clock.t += 1;
+    await provider.getToken();
+    eq(calls.length, 2, replacedWhat);
+  }
+
   return [
     ['provider: exports createTokenProvider and TokenProviderError, a VideoSDKError', () => {
       eq(typeof createTokenProvider, 'function', 'createTokenProvider');
@@ -152,25 +166,12 @@ export function providerCases(client, lib) {
     }],
 
     ['provider: refreshBefore is in seconds and configurable', async () => {
-      const { clock, provider, calls } = setup({ refreshBefore: 300 }, { life: 3600 });
-      await provider.getToken();
-      clock.t = T0 + 3300 * 1000 - 1;
-      await provider.getToken();
-      eq(calls.length, 1, 'cached until 300 s ahead');
-      clock.t += 1;
-      await provider.getToken();
-      eq(calls.length, 2, 'refreshed 300 s ahead');
+      await refreshedAt(setup({ refreshBefore: 300 }, { life: 3600 }), T0 + 3300 * 1000, 'cached until 300 s ahead', 'refreshed 300 s ahead');
     }],
 
     ['provider: a token living less than twice refreshBefore is kept for half its life', async () => {
       const { clock, provider, calls } = setup({ refreshBefore: 60 }, { life: 100 });
-      await provider.getToken();
-      clock.t = T0 + 50_000 - 1;
-      await provider.getToken();
-      eq(calls.length, 1, 'cached until half of 100 s');
-      clock.t += 1;
-      await provider.getToken();
-      eq(calls.length, 2, 'refreshed at half its life, not at every call');
+      await refreshedAt({ clock, provider, calls }, T0 + 50_000, 'cached until half of 100 s', 'refreshed at half its life, not at every call');
       clock.t += 49_999;
       await provider.getToken();
       eq(calls.length, 2, 'the next one is kept for half its life too');

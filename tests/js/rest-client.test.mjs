@@ -1,6 +1,7 @@
 // The API client's suite on Node (the packed package as an ES module), against the stand-in of
 // VideoSDK's API started here on 127.0.0.1; plus what only Node can set up: a runtime without
-// AbortSignal.timeout and AbortSignal.any, where the client falls back to a timer.
+// AbortSignal.timeout and AbortSignal.any (Node 20 before 20.3 has no AbortSignal.any), which
+// the client must not need.
 import { after, test } from 'node:test';
 import * as lib from 'videosdk-token';
 import { startStandIn } from '../stand-in/videosdk-api.mjs';
