@@ -261,7 +261,7 @@ CONSUMERS := target/consumers
 # The packed package as npm installs it: a copy in $(1)/node_modules/videosdk-token.
 install-tarball = rm -rf $(1)/node_modules/videosdk-token && mkdir -p $(1)/node_modules/videosdk-token && \
   tar -xzf $(TARBALL) -C $(1)/node_modules/videosdk-token --strip-components=1
-CONSUMER_LIB := tests/consumers/lib.mjs
+CONSUMER_LIB := tests/consumers/lib.mjs tests/common/processes.mjs
 
 consumers-test: consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types ## throwaway consumer projects: Next.js, bun build, esbuild, Rollup, Jest, TypeScript
 

@@ -3,7 +3,8 @@
 // and 5.0 (5.0 has no `node18`), then @arethetypeswrong/cli on the tarball, which must report
 // no problem. Usage: node tests/consumers/types.mjs <tarball>
 import { readdirSync } from 'node:fs';
-import { report, run } from './lib.mjs';
+import { run } from '../common/processes.mjs';
+import { report } from './lib.mjs';
 
 const tarball = process.argv[2];
 if (!tarball) throw new Error('usage: types.mjs <tarball>');
