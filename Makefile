@@ -265,24 +265,28 @@ CONSUMER_LIB := tests/consumers/lib.mjs tests/common/processes.mjs
 
 consumers-test: consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types ## throwaway consumer projects: Next.js, bun build, esbuild, Rollup, Jest, TypeScript
 
+# The projects with dependencies of their own (next, bundlers; each names its -deps and its files
+# below): installed again only when its package.json changes; then, on any change to the project
+# or the tarball, its sources copied afresh over the install (what the source has at the top is
+# replaced; node_modules and build caches stay) and the tarball unpacked into it.
+$(STAMPS)/consumer-%-deps: tests/consumers/%/package.json
+	@mkdir -p $(STAMPS) $(CONSUMERS)/$*
+	rm -rf $(CONSUMERS)/$*/node_modules
+	cp $< $(CONSUMERS)/$*/
+	cd $(CONSUMERS)/$* && npm install --no-package-lock --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMPS)/consumer-%-app: $(STAMPS)/pack
+	rm -rf $(patsubst tests/consumers/%,$(CONSUMERS)/%,$(filter-out %/package.json,$(wildcard tests/consumers/$*/*)))
+	cp -r tests/consumers/$*/. $(CONSUMERS)/$*/
+	$(call install-tarball,$(CONSUMERS)/$*)
+	touch $@
+
 # Next.js 16: an Edge route, Edge middleware and a Node route, built with Turbopack and webpack.
-NEXT_APP := $(shell find tests/consumers/next -type f)
 consumer-next: $(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack ## Next.js 16: Edge route, middleware, Node route; Turbopack and webpack
+$(STAMPS)/consumer-next-app: $(STAMPS)/consumer-next-deps $(shell find tests/consumers/next -type f)
 
-$(STAMPS)/consumer-next-deps: tests/consumers/next/package.json
-	@mkdir -p $(STAMPS) $(CONSUMERS)/next
-	rm -rf $(CONSUMERS)/next/node_modules
-	cp tests/consumers/next/package.json $(CONSUMERS)/next/
-	cd $(CONSUMERS)/next && npm install --no-package-lock --no-audit --no-fund --loglevel=error
-	touch $@
-
-$(STAMPS)/consumer-next-app: $(STAMPS)/consumer-next-deps $(STAMPS)/pack $(NEXT_APP)
-	rm -rf $(CONSUMERS)/next/app $(CONSUMERS)/next/middleware.js
-	cp -r tests/consumers/next/. $(CONSUMERS)/next/
-	$(call install-tarball,$(CONSUMERS)/next)
-	touch $@
-
-$(STAMPS)/consumer-next-%: $(STAMPS)/consumer-next-app tests/consumers/next.mjs $(CONSUMER_LIB)
+$(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack: $(STAMPS)/consumer-next-%: $(STAMPS)/consumer-next-app tests/consumers/next.mjs $(CONSUMER_LIB)
 	node tests/consumers/next.mjs $*
 	touch $@
 
@@ -294,22 +298,9 @@ $(STAMPS)/consumer-bun: $(STAMPS)/pack tests/consumers/bun.mjs tests/consumers/b
 	touch $@
 
 # esbuild and Rollup (the README's lines), and Jest with jsdom: one install for the three.
-BUNDLERS_APP := $(shell find tests/consumers/bundlers -type f)
 consumer-bundlers: chromium $(STAMPS)/consumer-bundlers ## esbuild and Rollup builds in Chromium
 consumer-jest: $(STAMPS)/consumer-jest ## Jest with testEnvironment jsdom
-
-$(STAMPS)/consumer-bundlers-deps: tests/consumers/bundlers/package.json
-	@mkdir -p $(STAMPS) $(CONSUMERS)/bundlers
-	rm -rf $(CONSUMERS)/bundlers/node_modules
-	cp tests/consumers/bundlers/package.json $(CONSUMERS)/bundlers/
-	cd $(CONSUMERS)/bundlers && npm install --no-package-lock --no-audit --no-fund --loglevel=error
-	touch $@
-
-$(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(STAMPS)/pack $(BUNDLERS_APP)
-	rm -rf $(CONSUMERS)/bundlers/jest
-	cp -r tests/consumers/bundlers/. $(CONSUMERS)/bundlers/
-	$(call install-tarball,$(CONSUMERS)/bundlers)
-	touch $@
+$(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(shell find tests/consumers/bundlers -type f)
 
 $(STAMPS)/consumer-bundlers: $(STAMPS)/consumer-bundlers-app tests/consumers/bundlers.mjs $(CONSUMER_LIB)
 	node tests/consumers/bundlers.mjs
