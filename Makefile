@@ -29,17 +29,20 @@ help: ## list every target
 ## Dependencies ------------------------------------------------------------------------------
 
 # What building needs, installed only when missing (idempotent); `make test` and `make demo` run it.
-deps: rust-tools js-tools ## install what the build needs (wasm32 target, wasm-pack, wasm-bindgen-cli, npm ci)
+deps: rust-tools js-tools ## install what the build needs (wasm32 target, clippy, rustfmt, wasm-pack, wasm-bindgen-cli, npm ci)
 
 ## Tools ---------------------------------------------------------------------------------------
 
 tools: deps ## the same as deps (kept for habit)
 
-rust-tools: $(STAMPS)/rust-tools ## the wasm32 target, wasm-pack, wasm-bindgen-cli at Cargo.lock's version
+rust-tools: $(STAMPS)/rust-tools ## the wasm32 target, clippy, rustfmt, wasm-pack, wasm-bindgen-cli at Cargo.lock's version
 
 $(STAMPS)/rust-tools: Cargo.lock
 	@mkdir -p $(STAMPS)
 	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	# `make lint` needs them; rustup's minimal profile (the official Docker images) has neither.
+	rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 	# The CLI must be exactly the wasm-bindgen crate's version; --locked fails for this crate.
 	if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
