@@ -59,9 +59,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
-$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
-	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
-	  --out-dir target/wasm-pack/web --no-pack
+# The release wasm and its web-target glue; `-- --features …` after it adds cargo features.
+WASM_PACK = PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web --no-pack
+
+# The wasm is built again only when the Rust sources change: an edit to pkg-template/ or to the
+# scripts reassembles pkg/ without running wasm-bindgen and wasm-opt again.
+$(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
+	$(WASM_PACK) --out-dir target/wasm-pack/web
+	touch $@
+
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
@@ -146,8 +153,7 @@ bench-wasm: $(STAMPS)/bench-wasm ## the bench-feature build (adds the bare HMAC 
 
 # The same crate with the `bench` feature: adds only the bare HMAC floor export.
 $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
-	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
-	  --out-dir target/wasm-pack/bench --no-pack -- --features bench
+	$(WASM_PACK) --out-dir target/wasm-pack/bench -- --features bench
 	touch $@
 
 # Prints the table, writes target/bench/results.json and the README's benchmark section.
