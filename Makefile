@@ -29,17 +29,20 @@ help: ## list every target
 ## Dependencies ------------------------------------------------------------------------------
 
 # What building needs, installed only when missing (idempotent); `make test` and `make demo` run it.
-deps: rust-tools js-tools ## install what the build needs (wasm32 target, wasm-pack, wasm-bindgen-cli, npm ci)
+deps: rust-tools js-tools ## install what the build needs (wasm32 target, clippy, rustfmt, wasm-pack, wasm-bindgen-cli, npm ci)
 
 ## Tools ---------------------------------------------------------------------------------------
 
 tools: deps ## the same as deps (kept for habit)
 
-rust-tools: $(STAMPS)/rust-tools ## the wasm32 target, wasm-pack, wasm-bindgen-cli at Cargo.lock's version
+rust-tools: $(STAMPS)/rust-tools ## the wasm32 target, clippy, rustfmt, wasm-pack, wasm-bindgen-cli at Cargo.lock's version
 
 $(STAMPS)/rust-tools: Cargo.lock
 	@mkdir -p $(STAMPS)
 	rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	# `make lint` needs them; rustup's minimal profile (the official Docker images) has neither.
+	rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
 	command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 	# The CLI must be exactly the wasm-bindgen crate's version; --locked fails for this crate.
 	if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
@@ -56,9 +59,16 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
-$(STAMPS)/pkg: $(RUST_SRC) $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE $(STAMPS)/rust-tools node_modules/.package-lock.json
-	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
-	  --out-dir target/wasm-pack/web --no-pack
+# The release wasm and its web-target glue; `-- --features …` after it adds cargo features.
+WASM_PACK = PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web --no-pack
+
+# The wasm is built again only when the Rust sources change: an edit to pkg-template/ or to the
+# scripts reassembles pkg/ without running wasm-bindgen and wasm-opt again.
+$(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
+	$(WASM_PACK) --out-dir target/wasm-pack/web
+	touch $@
+
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
@@ -143,8 +153,7 @@ bench-wasm: $(STAMPS)/bench-wasm ## the bench-feature build (adds the bare HMAC 
 
 # The same crate with the `bench` feature: adds only the bare HMAC floor export.
 $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
-	PATH="$(WASM_OPT_PATH):$$PATH" wasm-pack --log-level warn build --release --target web \
-	  --out-dir target/wasm-pack/bench --no-pack -- --features bench
+	$(WASM_PACK) --out-dir target/wasm-pack/bench -- --features bench
 	touch $@
 
 # Prints the table, writes target/bench/results.json and the README's benchmark section.
@@ -238,9 +247,9 @@ runtime-browser: $(STAMPS)/pack chromium ## Chromium: Vite build, Vite dev, /web
 # workerd with the stand-in bound as a service. Each prints `<runtime> (API client): N passed, N failed`.
 runtime-rest: runtime-rest-deno runtime-rest-bun runtime-rest-workerd ## the API client suite on Deno, Bun, workerd against the stand-in
 
+# Network to 127.0.0.1 only: the `deno` entry imports the .wasm as a module, so no read permission.
 runtime-rest-deno: $(STAMPS)/pack ## the API client suite on Deno
-	node_modules/.bin/deno run --no-prompt --allow-net=127.0.0.1 \
-	  --allow-read=$$(realpath node_modules/videosdk-token) tests/runtimes/deno-rest.mjs
+	node_modules/.bin/deno run --no-prompt --allow-net=127.0.0.1 tests/runtimes/deno-rest.mjs
 
 runtime-rest-bun: $(STAMPS)/pack ## the API client suite on Bun
 	node_modules/.bin/bun tests/runtimes/bun-rest.mjs
@@ -261,28 +270,32 @@ CONSUMERS := target/consumers
 # The packed package as npm installs it: a copy in $(1)/node_modules/videosdk-token.
 install-tarball = rm -rf $(1)/node_modules/videosdk-token && mkdir -p $(1)/node_modules/videosdk-token && \
   tar -xzf $(TARBALL) -C $(1)/node_modules/videosdk-token --strip-components=1
-CONSUMER_LIB := tests/consumers/lib.mjs
+CONSUMER_LIB := tests/consumers/lib.mjs tests/common/processes.mjs
 
 consumers-test: consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types ## throwaway consumer projects: Next.js, bun build, esbuild, Rollup, Jest, TypeScript
 
+# The projects with dependencies of their own (next, bundlers; each names its -deps and its files
+# below): installed again only when its package.json changes; then, on any change to the project
+# or the tarball, its sources copied afresh over the install (what the source has at the top is
+# replaced; node_modules and build caches stay) and the tarball unpacked into it.
+$(STAMPS)/consumer-%-deps: tests/consumers/%/package.json
+	@mkdir -p $(STAMPS) $(CONSUMERS)/$*
+	rm -rf $(CONSUMERS)/$*/node_modules
+	cp $< $(CONSUMERS)/$*/
+	cd $(CONSUMERS)/$* && npm install --no-package-lock --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMPS)/consumer-%-app: $(STAMPS)/pack
+	rm -rf $(patsubst tests/consumers/%,$(CONSUMERS)/%,$(filter-out %/package.json,$(wildcard tests/consumers/$*/*)))
+	cp -r tests/consumers/$*/. $(CONSUMERS)/$*/
+	$(call install-tarball,$(CONSUMERS)/$*)
+	touch $@
+
 # Next.js 16: an Edge route, Edge middleware and a Node route, built with Turbopack and webpack.
-NEXT_APP := $(shell find tests/consumers/next -type f)
 consumer-next: $(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack ## Next.js 16: Edge route, middleware, Node route; Turbopack and webpack
+$(STAMPS)/consumer-next-app: $(STAMPS)/consumer-next-deps $(shell find tests/consumers/next -type f)
 
-$(STAMPS)/consumer-next-deps: tests/consumers/next/package.json
-	@mkdir -p $(STAMPS) $(CONSUMERS)/next
-	rm -rf $(CONSUMERS)/next/node_modules
-	cp tests/consumers/next/package.json $(CONSUMERS)/next/
-	cd $(CONSUMERS)/next && npm install --no-package-lock --no-audit --no-fund --loglevel=error
-	touch $@
-
-$(STAMPS)/consumer-next-app: $(STAMPS)/consumer-next-deps $(STAMPS)/pack $(NEXT_APP)
-	rm -rf $(CONSUMERS)/next/app $(CONSUMERS)/next/middleware.js
-	cp -r tests/consumers/next/. $(CONSUMERS)/next/
-	$(call install-tarball,$(CONSUMERS)/next)
-	touch $@
-
-$(STAMPS)/consumer-next-%: $(STAMPS)/consumer-next-app tests/consumers/next.mjs $(CONSUMER_LIB)
+$(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack: $(STAMPS)/consumer-next-%: $(STAMPS)/consumer-next-app tests/consumers/next.mjs $(CONSUMER_LIB)
 	node tests/consumers/next.mjs $*
 	touch $@
 
@@ -294,22 +307,9 @@ $(STAMPS)/consumer-bun: $(STAMPS)/pack tests/consumers/bun.mjs tests/consumers/b
 	touch $@
 
 # esbuild and Rollup (the README's lines), and Jest with jsdom: one install for the three.
-BUNDLERS_APP := $(shell find tests/consumers/bundlers -type f)
 consumer-bundlers: chromium $(STAMPS)/consumer-bundlers ## esbuild and Rollup builds in Chromium
 consumer-jest: $(STAMPS)/consumer-jest ## Jest with testEnvironment jsdom
-
-$(STAMPS)/consumer-bundlers-deps: tests/consumers/bundlers/package.json
-	@mkdir -p $(STAMPS) $(CONSUMERS)/bundlers
-	rm -rf $(CONSUMERS)/bundlers/node_modules
-	cp tests/consumers/bundlers/package.json $(CONSUMERS)/bundlers/
-	cd $(CONSUMERS)/bundlers && npm install --no-package-lock --no-audit --no-fund --loglevel=error
-	touch $@
-
-$(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(STAMPS)/pack $(BUNDLERS_APP)
-	rm -rf $(CONSUMERS)/bundlers/jest
-	cp -r tests/consumers/bundlers/. $(CONSUMERS)/bundlers/
-	$(call install-tarball,$(CONSUMERS)/bundlers)
-	touch $@
+$(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(shell find tests/consumers/bundlers -type f)
 
 $(STAMPS)/consumer-bundlers: $(STAMPS)/consumer-bundlers-app tests/consumers/bundlers.mjs $(CONSUMER_LIB)
 	node tests/consumers/bundlers.mjs

@@ -8,6 +8,7 @@
 // calls are async and ten times slower, so `make bench` is where its ratios come from).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkCases, makeCases } from './lib.mjs';
 
 const dirs = process.argv.slice(2);
 if (dirs.length < 2) throw new Error('usage: node benches/ab.mjs <baseline pkg dir> <other pkg dir> …');
@@ -16,36 +17,29 @@ const ROUNDS = Number(process.env.R) || 9;
 const libs = [];
 for (const dir of dirs) libs.push(await import(pathToFileURL(resolve(dir, 'node.js')).href));
 
+// The calls and the payload, key and clock are `make bench`'s (lib.mjs), each checked once.
 const now = Math.floor(Date.now() / 1000);
-const API_KEY = 'b0b2ac5f-3c8e-4a1d-9f5e-6d7a8b9c0d1e';
-const SECRET = 'a'.repeat(64);
-// Fresh option objects per call, as callers pass them.
-const signOptions = () => ({ apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'], version: 2, roomId: 'room-1234', participantId: 'p-42', roles: ['rtc'], now });
-const claimOptions = () => ({ permissions: ['allow_join'], version: 2, roomId: 'room-1234', participantId: 'p-42', roles: ['rtc'], now });
-
-const cases = libs.map((lib) => {
-  const signer = new lib.TokenSigner({ apiKey: API_KEY, secret: SECRET });
-  const token = lib.signToken(signOptions());
-  const at = { now: now + 1 };
-  return {
-    signToken: () => lib.signToken(signOptions()),
-    'TokenSigner.sign': () => signer.sign(claimOptions()),
-    verifyToken: () => lib.verifyToken(token, SECRET, at),
-    decodeToken: () => lib.decodeToken(token, at),
-  };
-});
-// fast-jwt, the fastest peer, in the same rounds: the same payload, key and clock.
-const { createSigner, createVerifier, createDecoder } = await import('fast-jwt');
-const payload = { apikey: API_KEY, permissions: ['allow_join'], version: 2, roomId: 'room-1234', participantId: 'p-42', roles: ['rtc'], iat: now, exp: now + 7200 };
-const fastSign = createSigner({ key: SECRET, algorithm: 'HS256', clockTimestamp: now * 1000 });
-const fastVerify = createVerifier({ key: SECRET, algorithms: ['HS256'], cache: false, clockTimestamp: (now + 1) * 1000 });
-const fastDecode = createDecoder();
-const peerToken = fastSign({ ...payload });
+const pick = (group, id) => group.find(([caseId]) => caseId === id)[2];
+const cases = [];
+for (const ours of libs) {
+  const groups = makeCases({ ours }, now);
+  await checkCases(groups, ours, now);
+  cases.push({
+    signToken: pick(groups.sign, 'ours.signToken'),
+    'TokenSigner.sign': pick(groups.sign, 'ours.TokenSigner.sign'),
+    verifyToken: pick(groups.verify, 'ours.verifyToken'),
+    decodeToken: pick(groups.decode, 'ours.decodeToken'),
+  });
+}
+// fast-jwt, the fastest peer, in the same rounds: its one signer stands for both sign calls.
+const withPeer = makeCases({ ours: libs[0], fastJwt: await import('fast-jwt') }, now);
+await checkCases(withPeer, libs[0], now);
+const fastSign = pick(withPeer.sign, 'fast-jwt');
 cases.push({
-  signToken: () => fastSign({ ...payload }),
-  'TokenSigner.sign': () => fastSign({ ...payload }),
-  verifyToken: () => fastVerify(peerToken),
-  decodeToken: () => fastDecode(peerToken),
+  signToken: fastSign,
+  'TokenSigner.sign': fastSign,
+  verifyToken: pick(withPeer.verify, 'fast-jwt'),
+  decodeToken: pick(withPeer.decode, 'fast-jwt'),
 });
 const peer = cases.length - 1;
 const names = Object.keys(cases[0]);

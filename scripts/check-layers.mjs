@@ -51,13 +51,14 @@ function layerOf(module) {
   return i === -1 ? undefined : i;
 }
 
-/** The text with comments and string literals blanked out, line breaks kept. */
+// Comments, raw strings, strings and char literals (b'"' is one, a lifetime 'a is not), in one
+// left-to-right pass: whichever starts first wins, so a quote inside a comment or a char literal
+// does not open a string that would blank the code after it.
+const NOT_CODE = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|\br(#*)"[\s\S]*?"\1|"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\\n]|\\[^'\n]{1,10})'/g;
+
+/** The text with comments, strings and char literals blanked out, line breaks kept. */
 function code(text) {
-  return text
-    .replace(/r(#*)"[\s\S]*?"\1/g, (m) => m.replace(/[^\n]/g, ' '))
-    .replace(/"(?:[^"\\]|\\[\s\S])*"/g, (m) => m.replace(/[^\n]/g, ' '))
-    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
-    .replace(/\/\/[^\n]*/g, '');
+  return text.replace(NOT_CODE, (m) => m.replace(/[^\n]/g, ' '));
 }
 
 /** Expands a use tree such as `a::{b::{c, d}, e}` into paths `a::b::c`, `a::b::d`, `a::e`. */

@@ -83,3 +83,13 @@ test('a file outside every layer fails', () => {
   const { errors } = check({ ...GOOD, 'misc.rs': 'pub fn f() {}\n' });
   assert.match(errors[0], /^misc\.rs: not in any layer/);
 });
+
+test('a quote in a char literal or a comment hides no import after it', () => {
+  const { errors } = check({
+    ...GOOD,
+    'leaf/text.rs': "pub fn q(b: u8) -> bool { b == b'\"' }\nuse crate::model::claims::Claims;\n" +
+      "// it's \"quoted\npub fn r() -> &'static str { \"x\" }\nuse crate::model::claims::f;\n",
+  });
+  assert.match(errors[0], /^leaf\/text\.rs:2: imports model::claims \(model\), a layer above leaf/);
+  assert.match(errors[1], /^leaf\/text\.rs:5: imports model::claims \(model\), a layer above leaf/);
+});

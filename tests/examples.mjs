@@ -7,12 +7,11 @@
 // of VideoSDK's API (tests/stand-in/), which checks their requests, and their /webhooks/videosdk
 // route answers 401 to a forged webhook and 200 to one signed with the test's own key (pinned
 // through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one).
-import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
+import { freePort, QUIET_WRANGLER, start } from './common/processes.mjs';
 import { startStandIn } from './stand-in/videosdk-api.mjs';
 
 const API_KEY = 'examples-test-key';
@@ -20,43 +19,14 @@ const SECRET = randomBytes(32).toString('hex');
 const BEARER = randomBytes(16).toString('hex');
 const WEBHOOK_KEYS = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const WEBHOOK_PEM = WEBHOOK_KEYS.publicKey.export({ type: 'spki', format: 'pem' });
-const QUIET_WRANGLER = {
-  WRANGLER_SEND_METRICS: 'false',
-  WRANGLER_SEND_ERROR_REPORTS: 'false',
-  WRANGLER_HIDE_BANNER: 'true', // also skips the npm update check
-  CLOUDFLARE_CF_FETCH_ENABLED: 'false', // no request.cf download from workers.cloudflare.com
-};
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
-
-async function waitFor(url, child, log) {
-  for (let i = 0; i < 120; i += 1) {
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode}:\n${log.join('')}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((ok) => setTimeout(ok, 250));
-    }
-  }
-  throw new Error(`no answer from ${url} in 30 s:\n${log.join('')}`);
-}
-
-async function check(name, start, { path = '/api/token', full = false } = {}) {
+/** Starts the server `command(port)` names ([cmd, args, options]) and asks it for a token. */
+async function check(name, command, { path = '/api/token', full = false } = {}) {
   const port = await freePort();
-  const log = [];
-  const child = start(port);
-  child.stdout.on('data', (d) => log.push(String(d)));
-  child.stderr.on('data', (d) => log.push(String(d)));
+  const server = start(...command(port));
   const base = `http://127.0.0.1:${port}${path}`;
   try {
-    await waitFor(base, child, log);
+    await server.waitFor(base, 30);
     const denied = await fetch(`${base}?roomId=r1`);
     if (denied.status !== 401) throw new Error(`without a bearer: ${denied.status}`);
     const response = await fetch(`${base}?roomId=r1&participantId=u1`, {
@@ -66,12 +36,12 @@ async function check(name, start, { path = '/api/token', full = false } = {}) {
     if (response.status !== 200) throw new Error(`with the bearer: ${response.status} ${text}`);
     const claims = verifyToken(JSON.parse(text).token, SECRET, { apiKey: API_KEY, roomId: 'r1', participantId: 'u1' });
     if (JSON.stringify(claims.roles) !== '["rtc"]') throw new Error(`roles ${JSON.stringify(claims.roles)}, expected ["rtc"]`);
-    if (log.join('').includes(SECRET)) throw new Error('the secret appears in the server log');
+    if (server.log().includes(SECRET)) throw new Error('the secret appears in the server log');
     console.log(`ok ${name}: 401 without a bearer, 200 with it, token verifies (room ${claims.roomId}, roles ${claims.roles})`);
     if (full) {
       await checkWebhooks(`http://127.0.0.1:${port}/webhooks/videosdk`);
       await checkRooms(`http://127.0.0.1:${port}/api/rooms`);
-      if (log.join('').includes(SECRET)) throw new Error('the secret appears in the server log');
+      if (server.log().includes(SECRET)) throw new Error('the secret appears in the server log');
       console.log(`ok ${name}: webhooks 401 forged, 200 signed; POST /api/rooms creates a room and GET /api/rooms/:id/validate validates it (stand-in API)`);
     }
     return true;
@@ -79,8 +49,7 @@ async function check(name, start, { path = '/api/token', full = false } = {}) {
     console.log(`FAIL ${name}: ${error.message}`);
     return false;
   } finally {
-    child.kill('SIGINT');
-    await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+    await server.stop('SIGINT');
   }
 }
 
@@ -132,38 +101,38 @@ writeFileSync(envFile, `VIDEOSDK_API_KEY=${API_KEY}\nVIDEOSDK_SECRET=${SECRET}\n
   `VIDEOSDK_WEBHOOK_PUBLIC_KEY="${pemLine}"\n`);
 
 const results = [];
-results.push(await check('examples/cloudflare-worker (wrangler dev)', (port) => spawn(process.execPath, [
+results.push(await check('examples/cloudflare-worker (wrangler dev)', (port) => [process.execPath, [
   resolve('node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
   '--env-file', envFile, '--var', `VIDEOSDK_API_BASE:${standIn.url}`, '--persist-to', resolve('target/examples-test/wrangler-state'),
   '--inspector-port', String(port + 1), '--show-interactive-dev-session=false', '--log-level', 'warn',
-], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } }), { full: true }));
+], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } }], { full: true }));
 
 const ENDPOINT_ENV = 'VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS';
 const denoEnv = (port) => ({
   ...process.env, PORT: String(port), DENO_DIR: resolve('target/deno-cache'), DENO_NO_UPDATE_CHECK: '1',
   VIDEOSDK_API_KEY: API_KEY, VIDEOSDK_SECRET: SECRET, TOKEN_ENDPOINT_BEARER: BEARER,
 });
-results.push(await check('examples/deno (deno run)', (port) => spawn(resolve('node_modules/.bin/deno'), [
+results.push(await check('examples/deno (deno run)', (port) => [resolve('node_modules/.bin/deno'), [
   'run', '--no-prompt', `--allow-net=0.0.0.0:${port},${standInHost}`,
   `--allow-env=PORT,${ENDPOINT_ENV},VIDEOSDK_WEBHOOK_PUBLIC_KEY,VIDEOSDK_API_BASE`, 'main.js',
 ], {
   cwd: 'examples/deno',
   env: { ...denoEnv(port), VIDEOSDK_API_BASE: standIn.url, VIDEOSDK_WEBHOOK_PUBLIC_KEY: WEBHOOK_PEM },
-}), { full: true }));
+}], { full: true }));
 
 // Supabase runs index.js as is and routes /functions/v1/videosdk-token to it with the path
 // /videosdk-token; DENO_SERVE_ADDRESS puts its Deno.serve() on the test's port. The function's
 // deno.json maps videosdk-token to npm:videosdk-token; --node-modules-dir=manual takes that from
 // node_modules (the packed package), where Supabase would fetch it from npm.
-results.push(await check('examples/supabase (its function on plain Deno)', (port) => spawn(resolve('node_modules/.bin/deno'), [
+results.push(await check('examples/supabase (its function on plain Deno)', (port) => [resolve('node_modules/.bin/deno'), [
   'run', '--no-prompt', '--node-modules-dir=manual', `--allow-net=127.0.0.1:${port}`, `--allow-env=${ENDPOINT_ENV}`,
   'examples/supabase/supabase/functions/videosdk-token/index.js',
-], { env: { ...denoEnv(port), DENO_SERVE_ADDRESS: `tcp:127.0.0.1:${port}` } }), { path: '/videosdk-token' }));
+], { env: { ...denoEnv(port), DENO_SERVE_ADDRESS: `tcp:127.0.0.1:${port}` } }], { path: '/videosdk-token' }));
 
-results.push(await check('examples/netlify-edge (its function on plain Deno)', (port) => spawn(resolve('node_modules/.bin/deno'), [
+results.push(await check('examples/netlify-edge (its function on plain Deno)', (port) => [resolve('node_modules/.bin/deno'), [
   'run', '--no-prompt', `--allow-net=127.0.0.1:${port}`, `--allow-env=PORT,${ENDPOINT_ENV}`,
   'tests/hosts/netlify-edge.mjs',
-], { env: denoEnv(port) })));
+], { env: denoEnv(port) }]));
 
 // Each host's dependency declaration asks for the version this repository builds.
 const version = JSON.parse(readFileSync('pkg-template/package.json', 'utf8')).version;

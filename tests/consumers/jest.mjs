@@ -3,7 +3,8 @@
 // a DOM's globals (jsdom has no TextDecoder) and sign, verify and decode.
 // Usage: node tests/consumers/jest.mjs
 import { resolve } from 'node:path';
-import { report, run } from './lib.mjs';
+import { run } from '../common/processes.mjs';
+import { report } from './lib.mjs';
 
 const dir = resolve('target/consumers/bundlers');
 await report('jest jsdom (consumer)', [

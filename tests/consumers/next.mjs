@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
-import { freePort, report, run, start } from './lib.mjs';
+import { freePort, run, start } from '../common/processes.mjs';
+import { report } from './lib.mjs';
 
 const variant = process.argv[2];
 if (!['turbopack', 'webpack'].includes(variant)) throw new Error('usage: next.mjs turbopack|webpack');

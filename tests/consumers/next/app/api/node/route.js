@@ -1,17 +1,9 @@
 // A Node.js route handler that signs a token (the `node` entry, bundled for the server).
-import { signToken } from 'videosdk-token';
+import { tokenResponse } from '../token-response.js';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 export function GET(request) {
-  const roomId = new URL(request.url).searchParams.get('roomId') ?? undefined;
-  const token = signToken({
-    apiKey: process.env.VIDEOSDK_API_KEY,
-    secret: process.env.VIDEOSDK_SECRET,
-    permissions: ['allow_join'],
-    roomId,
-    expiresIn: '10m',
-  });
-  return Response.json({ token, runtime: 'nodejs' });
+  return tokenResponse(request, runtime);
 }
