@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { verifyToken } from 'videosdk-token';
-import { freePort, start } from '../consumers/lib.mjs';
+import { QUIET_WRANGLER, freePort, start } from '../common/processes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target/provider-browser');
@@ -71,13 +71,7 @@ before(async () => {
     '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn',
   ], {
     cwd: join(ROOT, 'examples/cloudflare-worker'),
-    env: {
-      ...process.env,
-      WRANGLER_SEND_METRICS: 'false',
-      WRANGLER_SEND_ERROR_REPORTS: 'false',
-      WRANGLER_HIDE_BANNER: 'true',
-      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-    },
+    env: { ...process.env, ...QUIET_WRANGLER },
   });
   await worker.waitFor(`${origin}/api/token`, 60);
   browser = await chromium.launch({
@@ -88,11 +82,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  const child = worker?.child;
-  if (child && child.exitCode === null) {
-    child.kill('SIGINT');
-    await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
-  }
+  await worker?.stop('SIGINT'); // wrangler dev stops workerd on SIGINT
 });
 
 test('Chromium: videosdk-token/client gets tokens from the demo Worker\'s /api/token that verify', async () => {
