@@ -1,7 +1,7 @@
 // handleTokenRequest's config, read on every call: own properties only (a polluted
 // Object.prototype is not config), every fault a TokenError with the option's name in `field`,
 // a bad value described by its type only (it may be the secret).
-import { signToken, spanSeconds, TokenError } from './api.js';
+import { spanSeconds, TokenError, TokenSigner } from './api.js';
 import { invalidOptions as invalid } from './errors.js';
 import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from './vocabulary.js';
 
@@ -61,13 +61,14 @@ export function readConfig(config) {
   if (typeof maxExpiresIn !== 'string' && typeof maxExpiresIn !== 'number') {
     throw invalid('maxExpiresIn', `handleTokenRequest: config.maxExpiresIn must be a span such as '2h' or a number of seconds; got ${kind(maxExpiresIn)}`);
   }
-  // maxExpiresIn by the core's span rules, then one trial signature checks apiKey and the
-  // secret's strength, on every request, so a misconfiguration fails loudly even where callers
-  // only get 401s.
+  // maxExpiresIn by the core's span rules, then the request's signer, keyed here: the core
+  // checks apiKey and the secret's strength on every request, before authorize runs, so a
+  // misconfiguration fails loudly even where callers only get 401s. The caller frees it.
   let maxSeconds;
+  let signer;
   try {
     maxSeconds = spanSeconds(maxExpiresIn, 'maxExpiresIn');
-    signToken({ apiKey, secret, permissions: ['allow_join'], expiresIn: maxSeconds, now: 0 });
+    signer = new TokenSigner({ apiKey, secret });
   } catch (e) {
     if (!(e instanceof TokenError)) throw e;
     // WEAK_SECRET keeps its code; every other refusal is the option it names. No message of the
@@ -78,13 +79,22 @@ export function readConfig(config) {
       : `handleTokenRequest: config.${field}: ${e.message}`;
     throw new TokenError(e.code, message, { field });
   }
+  try {
+    return { signer, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: corsOrigins(get) };
+  } catch (e) {
+    signer.free();
+    throw e;
+  }
+}
+
+function corsOrigins(get) {
   const cors = get('cors') ?? [];
   const origins = cors === '*' ? cors : strings(cors);
   if (origins === undefined) {
     const got = Array.isArray(cors) ? 'a list with something other than a string in it' : kind(cors);
     throw invalid('cors', `handleTokenRequest: config.cors must be a list of origins (strings such as 'https://app.example.com') or '*'; got ${got}`);
   }
-  return { apiKey, secret, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: origins };
+  return origins;
 }
 
 /** A copy of an array of strings, reading own elements only; undefined for anything else. */

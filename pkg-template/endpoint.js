@@ -11,7 +11,7 @@
 // - every echo of caller input is short and escaped, so an answer cannot forge a line in a log.
 // The secret is used to sign and nowhere else: no answer, header or log line carries it (this
 // module logs nothing), and no message passed on to callers can contain it.
-import { signToken, spanSeconds, TokenError } from './api.js';
+import { spanSeconds, TokenError } from './api.js';
 import { cut, escapeText, quote } from './echo.js';
 import { jsonResponse, readLimited } from './http.js';
 import { names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
@@ -32,18 +32,22 @@ const METHODS = 'GET, POST, OPTIONS';
  */
 export async function handleTokenRequest(request, config) {
   const cfg = readConfig(config);
-  if (request === null || typeof request !== 'object' || typeof request.headers?.get !== 'function') {
-    throw invalidOptions('request', 'handleTokenRequest(request, config): request must be a Request');
-  }
-  // Headers on every answer: CORS, and the anonymous-mode marker once it applies.
-  const common = corsHeaders(cfg.cors, request.headers.get('Origin'));
   try {
-    return await respond(request, cfg, common);
-  } catch (e) {
-    if (e instanceof Refusal) return jsonResponse(e.status, e.body, { ...common, ...e.headers });
-    // authorize() threw, returned a malformed grant, or the platform failed us: the caller
-    // learns nothing about which, and the promise still resolves.
-    return jsonResponse(500, SERVER_ERROR, common);
+    if (request === null || typeof request !== 'object' || typeof request.headers?.get !== 'function') {
+      throw invalidOptions('request', 'handleTokenRequest(request, config): request must be a Request');
+    }
+    // Headers on every answer: CORS, and the anonymous-mode marker once it applies.
+    const common = corsHeaders(cfg.cors, request.headers.get('Origin'));
+    try {
+      return await respond(request, cfg, common);
+    } catch (e) {
+      if (e instanceof Refusal) return jsonResponse(e.status, e.body, { ...common, ...e.headers });
+      // authorize() threw, returned a malformed grant, or the platform failed us: the caller
+      // learns nothing about which, and the promise still resolves.
+      return jsonResponse(500, SERVER_ERROR, common);
+    }
+  } finally {
+    cfg.signer.free(); // the key state lives for this request only
   }
 }
 
@@ -130,9 +134,7 @@ async function respond(request, cfg, common) {
         throw new Refusal(403, 'FORBIDDEN', `expiresIn is longer than the ${cfg.maxExpiresIn} this endpoint allows`, 'expiresIn');
       }
     }
-    token = signToken({
-      apiKey: cfg.apiKey,
-      secret: cfg.secret,
+    token = cfg.signer.sign({
       permissions,
       roles,
       roomId: params.roomId,
@@ -149,7 +151,7 @@ async function respond(request, cfg, common) {
     }
     throw e;
   }
-  // signToken set exp to exactly now + lifetime.
+  // The signer set exp to exactly now + lifetime.
   return jsonResponse(200, { token, expiresAt: new Date((now + lifetime) * 1000).toISOString() }, common);
 }
 
@@ -177,7 +179,7 @@ function grantOf(answer) {
       if (typeof value !== 'string' || value === '') throw new MalformedGrant();
       grant[key] = value;
     } else if (key === 'claims') {
-      // Custom claims for this caller's tokens: signToken checks them (a bad one is a 500).
+      // Custom claims for this caller's tokens: the core checks them at sign (a bad one is a 500).
       grant.claims = value;
     } else {
       grant[key] = names(value, key === 'permissions' ? PERMISSIONS : ROLES);
