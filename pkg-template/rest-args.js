@@ -1,15 +1,11 @@
 // The API client's argument checks: every id and option is checked here, before any request,
 // so a mistake costs no round trip and comes back as a TokenError INVALID_OPTIONS naming the
 // argument at fault (the same code a bad client config gets).
-import { TokenError } from './errors.js';
+import { invalidOptions as invalid } from './errors.js';
 import { ECHO_MAX } from './vocabulary.js';
 
 // Longest id sent; VideoSDK's own ids are 14 characters, custom ones are short names.
 const MAX_ID_LEN = 1024;
-
-export function invalid(field, message) {
-  return new TokenError('INVALID_OPTIONS', message, { field });
-}
 
 /** A short, printable rendering of a value the caller passed, for messages. */
 export function shown(value) {

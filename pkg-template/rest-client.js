@@ -11,23 +11,18 @@
 //   429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
 // - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED.
 import { spanSeconds, TokenSigner } from './api.js';
-import { ApiError } from './errors.js';
-import { checkKeys, invalid, shown } from './rest-args.js';
+import { ApiError, invalidOptions as invalid } from './errors.js';
+import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from './vocabulary.js';
+import { checkKeys, shown } from './rest-args.js';
 import { RoomsApi } from './rest-rooms.js';
 import { SessionsApi } from './rest-sessions.js';
 
 export { ApiError } from './errors.js';
 
-const DEFAULT_API_BASE = 'https://api.videosdk.live';
 const OPTION_NAMES = ['apiKey', 'secret', 'apiBase', 'fetch', 'timeout', 'retries'];
 
-// What VideoSDK asks of a token for its server-side v2 API: the crawler role (API only, cannot
-// join a meeting), version 2, moderator rights. Ten minutes, renewed a minute before it expires.
-const MANAGEMENT_CLAIMS = Object.freeze({
-  permissions: Object.freeze(['allow_join', 'allow_mod']),
-  version: 2,
-  roles: Object.freeze(['crawler']),
-});
+// The management token (MANAGEMENT_CLAIMS, VideoSDK's rule for its server-side API, from the
+// core) lives ten minutes and is renewed a minute before it expires.
 const MANAGEMENT_LIFETIME = 600;
 const RENEW_BEFORE = 60;
 

@@ -1,7 +1,7 @@
 // client.rooms: create, validate, get, list and deactivate VideoSDK rooms (/v2/rooms…).
 // Results are VideoSDK's JSON bodies as sent, unknown fields included.
-import { ApiError } from './errors.js';
-import { callOptions, checkId, checkKeys, checkObject, checkPerPage, invalid, segment, shown } from './rest-args.js';
+import { ApiError, invalidOptions as invalid } from './errors.js';
+import { callOptions, checkId, checkKeys, checkObject, checkPerPage, segment, shown } from './rest-args.js';
 import { pages } from './rest-pages.js';
 
 const CREATE_OPTIONS = ['customRoomId', 'webhook', 'autoCloseConfig', 'autoStartConfig', 'geoFence', 'allowedParticipantIds'];

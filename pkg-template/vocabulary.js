@@ -51,6 +51,12 @@ export const PERMISSIONS_EXAMPLE = '[\'allow_join\']';
 /** A list of roles as messages show one. */
 export const ROLES_EXAMPLE = '[\'rtc\']';
 
+/** VideoSDK's REST API: the server-side v2 API and the webhook public key live under it. */
+export const API_BASE = 'https://api.videosdk.live';
+
+/** What VideoSDK's server-side v2 API asks of a token: moderator rights, the crawler role (API only), version 2. */
+export const MANAGEMENT_CLAIMS = /* @__PURE__ */ Object.freeze({ permissions: /* @__PURE__ */ Object.freeze(['allow_join', 'allow_mod']), version: 2, roles: /* @__PURE__ */ Object.freeze(['crawler']) });
+
 /** The claims this package writes, each with the option that sets it: no custom claim takes one of these names. */
 export const RESERVED_CLAIMS = /* @__PURE__ */ Object.freeze({ apikey: 'apiKey', permissions: 'permissions', version: 'version', roomId: 'roomId', participantId: 'participantId', roles: 'roles', jti: 'jwtId', iat: 'now', nbf: 'notBefore', exp: 'expiresIn' });
 

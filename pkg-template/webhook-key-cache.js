@@ -11,7 +11,7 @@ import { WebhookError } from './errors.js';
 import { readLimited } from './http.js';
 import { importKey, MAX_KEYS, parseKey } from './webhook-keys.js';
 
-export const DEFAULT_API_BASE = 'https://api.videosdk.live';
+export { API_BASE as DEFAULT_API_BASE } from './vocabulary.js';
 export const KEY_PATH = '/v2/public/rsa-public-key';
 export const REFETCH_INTERVAL_MS = 60_000;
 const FETCH_TIMEOUT_MS = 10_000;

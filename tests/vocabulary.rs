@@ -145,6 +145,28 @@ fn vocabulary() -> String {
     }
     constant(
         out,
+        "VideoSDK's REST API: the server-side v2 API and the webhook public key live under it.",
+        "API_BASE",
+        js_str(API_BASE),
+    );
+    constant(
+        out,
+        "What VideoSDK's server-side v2 API asks of a token: moderator rights, the crawler role (API only), version 2.",
+        "MANAGEMENT_CLAIMS",
+        inline([
+            format!(
+                "permissions: {}",
+                list(MANAGEMENT_PERMISSIONS.iter().map(|p| p.as_str()))
+            ),
+            format!("version: {VERSION}"),
+            format!(
+                "roles: {}",
+                list(MANAGEMENT_ROLES.iter().map(|r| r.as_str()))
+            ),
+        ]),
+    );
+    constant(
+        out,
         "The claims this package writes, each with the option that sets it: no custom claim takes one of these names.",
         "RESERVED_CLAIMS",
         inline(

@@ -138,6 +138,14 @@ pub const V2_CLAIMS: [&str; 3] = ["roomId", "participantId", "roles"];
 /// The only version VideoSDK defines.
 pub const VERSION: f64 = 2.0;
 
+/// VideoSDK's REST API: the server-side v2 API and the webhook public key live under it.
+pub const API_BASE: &str = "https://api.videosdk.live";
+/// What VideoSDK's server-side v2 API asks of a token: moderator rights and the crawler role
+/// (API only, it cannot join a meeting), with version 2.
+pub const MANAGEMENT_PERMISSIONS: [Permission; 2] = [Permission::AllowJoin, Permission::AllowMod];
+/// The role of a token for VideoSDK's server-side API (see [`MANAGEMENT_PERMISSIONS`]).
+pub const MANAGEMENT_ROLES: [Role; 1] = [Role::Crawler];
+
 /// Options of `signToken` and `new TokenSigner` that say who signs.
 pub const SIGNER_OPTIONS: [&str; 2] = ["apiKey", "secret"];
 /// Options of `signToken` and `TokenSigner.sign` that say what the token holds.

@@ -5,15 +5,11 @@
 //
 // providerCases(client, lib?) returns [name, fn] pairs; `client` is videosdk-token/client,
 // `lib` (optional) the main entry, to check both hand out the same error class.
-import { AssertionError, deepEq, eq, ok } from './suite.mjs';
+import { deepEq, eq, fail, ok } from './suite.mjs';
 
 const ENDPOINT = 'https://app.example/api/token';
 const T0 = 1_700_000_000_000; // the injected clock's start, in milliseconds
 const BOUND = 16; // the documented cache bound
-
-function fail(message) {
-  throw new AssertionError(message);
-}
 
 /** A promise with its resolve exposed: holds a fake answer until the case lets it go. */
 function gate() {

@@ -7,14 +7,10 @@
 // `fetch`, when given, is how this runtime reaches the stand-in (workerd: a service binding); the
 // client gets it as its `fetch` option. Retry waits go through the client's test-only hooks
 // (recorded, not slept) except where a case says it waits for real.
-import { API_KEY, AssertionError, deepEq, eq, ok, SECRET } from './suite.mjs';
+import { API_KEY, deepEq, eq, fail, ok, SECRET } from './suite.mjs';
 
 const TESTING = Symbol.for('videosdk-token.testing');
 const ROOM_ID = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
-
-function fail(message) {
-  throw new AssertionError(message);
-}
 
 export function restClientCases(lib, { baseUrl, fetch: boundFetch }) {
   const { VideoSDKClient, ApiError, VideoSDKError, TokenError } = lib;

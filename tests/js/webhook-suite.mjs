@@ -6,14 +6,10 @@
 // (scripts/gen-webhook-vectors.mjs), and the runtime's own WebCrypto signs below. VideoSDK's key
 // endpoint is a stand-in `fetch` that answers as the endpoint does and counts its calls.
 import vectors from '../vectors/webhooks.json' with { type: 'json' };
-import { AssertionError, deepEq, eq, ok } from './suite.mjs';
+import { deepEq, eq, fail, ok } from './suite.mjs';
 
 const KEY_URL = 'https://api.videosdk.live/v2/public/rsa-public-key';
 const T0 = 1_700_000_000; // seconds: the cache's clock in the key-fetch cases
-
-function fail(message) {
-  throw new AssertionError(message);
-}
 
 const fromB64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 function toB64(bytes) {
