@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib.mjs';
-import { runWorkerd, wrangler } from './workerd/driver.mjs';
+import { uploadSize } from './size/upload.mjs';
+import { runWorkerd } from './workerd/driver.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const smoke = process.argv.includes('--smoke');
@@ -92,11 +93,8 @@ if (want('size')) {
   results.size.wasmGzip = (await import('node:zlib')).gzipSync(wasm, { level: 9 }).length;
   for (const lib of ['ours', 'jose']) {
     for (const minify of [false, true]) {
-      const out = wrangler(['deploy', '--dry-run', ...(minify ? ['--minify'] : []),
-        '--outdir', `${root}target/bench/size-${lib}`, '--config', `${root}benches/size/wrangler-${lib}.toml`]);
-      const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(out);
-      if (!m) throw new Error(`no "Total Upload" line from wrangler:\n${out}`);
-      results.size.upload[`${lib}${minify ? '.minify' : ''}`] = { kib: Number(m[1]), gzipKib: Number(m[2]) };
+      results.size.upload[`${lib}${minify ? '.minify' : ''}`] = uploadSize(
+        `${root}benches/size/wrangler-${lib}.toml`, `${root}target/bench/size-${lib}`, { minify });
     }
   }
 }

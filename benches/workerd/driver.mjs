@@ -1,22 +1,13 @@
 // Throughput inside workerd: bundles worker.mjs with wrangler (as a user's Worker is bundled),
 // runs it in Miniflare (workerd) and times requests from outside, a request doing n operations
 // minus one doing none, since the clock inside a request stands still.
-import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { median } from '../lib.mjs';
+import { wrangler } from '../size/upload.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-export function wrangler(args) {
-  return execFileSync(process.execPath, [`${root}node_modules/wrangler/bin/wrangler.js`, ...args], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 export async function runWorkerd({ n, rounds, asyncDivisor = 10 }) {
   const outdir = `${root}target/bench/workerd-bundle`;
