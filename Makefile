@@ -108,9 +108,9 @@ layers: ## the core's layers: every import points down, no cycles, no file over 
 	node scripts/check-layers.mjs
 	node --test --test-reporter=dot scripts/check-layers.test.mjs
 
-# pkg-template/vocabulary.js from the core's constants (tests/vocabulary.rs); cargo test fails
+# pkg-template/shared/vocabulary.js from the core's constants (tests/vocabulary.rs); cargo test fails
 # while the committed file differs.
-vocabulary: ## regenerate pkg-template/vocabulary.js from the core
+vocabulary: ## regenerate pkg-template/shared/vocabulary.js from the core
 	UPDATE=1 cargo test --locked --test vocabulary
 
 rust-test: ## cargo test: the core's unit tests, vectors, hostile inputs, properties, oracles
@@ -173,7 +173,9 @@ WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg
 www: $(STAMPS)/pkg ## the debugger page into www/dist/
 	rm -rf www/dist && mkdir -p www/dist
 	cp $(WWW_FILES) www/dist/
-	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm pkg/api.js pkg/read.js pkg/custom-claims.js pkg/echo.js pkg/vocabulary.js pkg/errors.js pkg/explain.js www/dist/
+	cp pkg/videosdk_token.js pkg/videosdk_token_bg.wasm www/dist/
+	# The page's share of the package, in the package's own folders (token/ reaches the glue one up).
+	cp -r pkg/token pkg/shared www/dist/
 
 # The page in Debian's Chromium, driven by playwright-core (Playwright cannot download its own
 # browser here). The tests sign their tokens with the packed package.

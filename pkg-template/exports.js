@@ -1,8 +1,8 @@
 // Everything the package exports, whatever the runtime. Each entry (node.js, workerd.js, …)
 // loads the wasm its own way, then re-exports this module, so a new export is added here once.
-export * from './api.js';
-export { PERMISSIONS, ROLES, MAX_TOKEN_LEN } from './vocabulary.js';
-export { handleTokenRequest } from './endpoint.js';
-export { handleWebhookRequest, verifyWebhook, WebhookError } from './webhooks.js';
-export { ApiError, VideoSDKClient } from './rest-client.js';
-export { TokenProviderError } from './errors.js';
+export * from './token/api.js';
+export { PERMISSIONS, ROLES, MAX_TOKEN_LEN } from './shared/vocabulary.js';
+export { handleTokenRequest } from './endpoint/handler.js';
+export { handleWebhookRequest, verifyWebhook, WebhookError } from './webhooks/index.js';
+export { ApiError, VideoSDKClient } from './rest/client.js';
+export { TokenProviderError } from './shared/errors.js';

@@ -337,8 +337,8 @@ export interface TokenEndpointError {
 export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
 
 // Webhooks: verifyWebhook, handleWebhookRequest, WebhookError and the event types (webhooks.d.ts).
-export * from './webhooks.js';
-export * from './rest-client.js';
+export * from './webhooks/index.js';
+export * from './rest/client.js';
 
 // ---------------------------------------------------------------------------------------------
 // The browser token provider's error (the provider itself is `videosdk-token/client`)

@@ -41,7 +41,7 @@ pub use ops::verify::verify_jws;
 pub use ops::verify::{verify_token, Verified, VerifyOptions};
 
 /// VideoSDK's words and the limits, for the JS side: tests/vocabulary.rs writes
-/// pkg-template/vocabulary.js from them, so that JS never retypes one.
+/// pkg-template/shared/vocabulary.js from them, so that JS never retypes one.
 #[doc(hidden)]
 pub mod words {
     pub use crate::jws::mac::MIN_SECRET_LEN;

@@ -1,4 +1,4 @@
-//! pkg-template/vocabulary.js is written from the core's own constants, so that the JS side
+//! pkg-template/shared/vocabulary.js is written from the core's own constants, so that the JS side
 //! (api.js, endpoint.js, the page, index.d.ts's unions by test) takes every VideoSDK word and
 //! limit from one home. This test fails when the committed file differs from what the core
 //! says; `UPDATE=1 cargo test --test vocabulary` (or `make vocabulary`) rewrites it.
@@ -217,7 +217,7 @@ fn vocabulary() -> String {
 
 #[test]
 fn vocabulary_js_is_what_the_core_says() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("pkg-template/vocabulary.js");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("pkg-template/shared/vocabulary.js");
     let want = vocabulary();
     if std::env::var_os("UPDATE").is_some() {
         std::fs::write(&path, &want).unwrap();
@@ -226,7 +226,7 @@ fn vocabulary_js_is_what_the_core_says() {
     let have = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         have == want,
-        "pkg-template/vocabulary.js is out of date with the core: run `make vocabulary` \
+        "pkg-template/shared/vocabulary.js is out of date with the core: run `make vocabulary` \
          (UPDATE=1 cargo test --test vocabulary) and commit it"
     );
 }

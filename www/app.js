@@ -2,8 +2,8 @@
 // Every piece of a token is shown through textContent, never as HTML: a shared link's token is
 // attacker-chosen text.
 
-import { TIME_CLAIMS, explainClaims, relative, summary } from './explain.js';
-import { PERMISSIONS, ROLES } from './vocabulary.js';
+import { TIME_CLAIMS, explainClaims, relative, summary } from './token/explain.js';
+import { PERMISSIONS, ROLES } from './shared/vocabulary.js';
 
 const $ = (id) => document.getElementById(id);
 

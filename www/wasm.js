@@ -4,4 +4,4 @@ import init from './videosdk_token.js';
 
 await init({ module_or_path: new URL('./videosdk_token_bg.wasm', import.meta.url) });
 
-export * from './api.js';
+export * from './token/api.js';

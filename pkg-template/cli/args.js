@@ -1,8 +1,7 @@
 // The command line's parser: `--name value`, `--name=value`, repeated options, `-` and `--`.
 // It never echoes a value back: a value typed in the wrong place may be a secret. Errors name
 // the option only.
-import { ECHO_MAX } from '../vocabulary.js';
-import { safeJson } from './output.js';
+import { quote } from '../shared/text.js';
 
 /** A usage or option error: exit code 2, with the command's usage. */
 export class UsageError extends Error {
@@ -71,7 +70,5 @@ export function parse(argv, spec, command) {
   return { options, positionals };
 }
 
-/** An option name as typed, cut short (as the core cuts echoed text) and safe for a terminal. */
-function shown(text) {
-  return safeJson(text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX)}…` : text);
-}
+/** An option name as typed, cut short and safe for a terminal (shared/text.js). */
+const shown = quote;

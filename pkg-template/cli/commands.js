@@ -1,7 +1,7 @@
 // sign, verify and decode over the package's own API. Each returns its exit status and writes
 // through `out`; every rule about tokens is the core's (the messages are its messages).
 import { decodeToken, signToken, TokenError, verifyToken } from '../node.js';
-import { DEFAULT_EXPIRES_IN_SECONDS, PERMISSIONS } from '../vocabulary.js';
+import { DEFAULT_EXPIRES_IN_SECONDS, PERMISSIONS } from '../shared/vocabulary.js';
 import { parse, UsageError } from './args.js';
 import { readSecret, readStdin } from './input.js';
 import { claimLines, painter, safeJson, safeText, span } from './output.js';

@@ -1,6 +1,6 @@
 // The command line's usage texts: `usage` is printed with every usage error, `help` for --help.
 // The permission names are the core's (vocabulary.js), listed in its order.
-import { PERMISSIONS } from '../vocabulary.js';
+import { PERMISSIONS } from '../shared/vocabulary.js';
 
 const [FIRST_PERMISSION, ...OTHER_PERMISSIONS] = Object.keys(PERMISSIONS);
 

@@ -1,8 +1,9 @@
 // How the command line shows things to a person: colour only on a terminal and never with
 // NO_COLOR, every value from a token escaped (a token read from a log may carry terminal escape
 // sequences or bidi overrides), times in local time and relative to now.
-import { relative } from '../explain.js';
+import { relative } from '../token/explain.js';
 import { humanSpan } from '../node.js';
+import { escapeText, UNSAFE } from '../shared/text.js';
 
 const CODES = { bold: [1, 22], dim: [2, 22], red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39] };
 
@@ -16,17 +17,18 @@ export function painter(stream, env) {
   return paint;
 }
 
-// C0 and C1 controls, DEL, line and paragraph separators, bidi marks, embeddings and overrides.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** Any JSON value as compact JSON that is safe to print to a terminal. */
+/**
+ * Any JSON value as compact JSON that is safe to print to a terminal: the characters shared/text.js
+ * escapes, written as JSON's own escapes so the output stays JSON (a lone surrogate JSON.stringify
+ * already escapes).
+ */
 export function safeJson(value) {
   return JSON.stringify(value).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Text (a message, a warning) with every unsafe character escaped. */
+/** Text (a message, a warning) with every unsafe character escaped, as every message does. */
 export function safeText(text) {
-  return String(text).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeText(String(text));
 }
 
 /** `2025-01-01 12:00:00 +01:00` in the machine's time zone (TZ), `UTC` when that is UTC. */

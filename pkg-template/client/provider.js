@@ -2,7 +2,8 @@
 // handleTokenRequest endpoint (GET, query parameters) and keeps each answer until a little before
 // its `expiresAt`. Plain JS and no wasm: it reads `expiresAt` from the answer and never decodes a
 // token, so it adds next to nothing to a page's bundle.
-import { TokenProviderError } from '../errors.js';
+import { TokenProviderError } from '../shared/errors.js';
+import { escapeText, quote, shown } from '../shared/text.js';
 
 // Distinct requests kept; the least recently used goes first. An app asks for one or two.
 const MAX_ENTRIES = 16;
@@ -108,7 +109,7 @@ export function createTokenProvider(options = {}) {
       if (code === undefined) {
         throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without an error code: is url right?`, { status });
       }
-      const said = typeof e.message === 'string' ? e.message.slice(0, 300) : '';
+      const said = typeof e.message === 'string' ? escapeText(e.message.slice(0, 300)) : '';
       throw fail(code, `the token endpoint refused the request (${status} ${code})${said && `: ${said}`}`, {
         status,
         reason: said || code,
@@ -208,7 +209,7 @@ function toQuery(request) {
   }
   for (const key of Object.keys(request)) {
     if (!PARAMS.includes(key)) {
-      throw fail('INVALID_OPTIONS', `getToken: unknown option ${describe(key)}; expected ${PARAMS.join(', ')}`, { field: String(key).slice(0, 64) });
+      throw fail('INVALID_OPTIONS', `getToken: unknown option ${describe(key)}; expected ${PARAMS.join(', ')}`, { field: shown(key) });
     }
   }
   const query = new URLSearchParams();
@@ -241,6 +242,6 @@ function retryAfter(value) {
 const isSeconds = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 function describe(value) {
-  if (typeof value === 'string') return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+  if (typeof value === 'string') return quote(value);
   return value === null ? 'null' : typeof value;
 }

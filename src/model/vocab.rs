@@ -1,6 +1,6 @@
 //! VideoSDK's words, defined once: permission and role names and what they mean, the claims of
 //! the v2 format, and the names of the options each call takes. The JS side takes them from here
-//! (pkg-template/vocabulary.js is generated from this module by tests/vocabulary.rs).
+//! (pkg-template/shared/vocabulary.js is generated from this module by tests/vocabulary.rs).
 
 /// What a token lets its bearer do in a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -10,7 +10,7 @@ test('node-cjs: require() resolves to the CommonJS entry', () => {
 });
 
 test('node-cjs: the wasm-free subpaths resolve to CommonJS twins and work', async () => {
-  for (const [name, file] of [['videosdk-token/webhooks', 'webhooks.cjs'], ['videosdk-token/client', 'index.cjs']]) {
+  for (const [name, file] of [['videosdk-token/webhooks', 'webhooks/index.cjs'], ['videosdk-token/client', 'index.cjs']]) {
     const resolved = require.resolve(name);
     if (!resolved.endsWith(file)) throw new Error(`require('${name}') resolved to ${resolved}`);
   }

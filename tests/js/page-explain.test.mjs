@@ -1,9 +1,9 @@
-// The words for people (pkg-template/explain.js, shared by the page and the CLI), outside the browser: claims in words, relative
+// The words for people (pkg-template/token/explain.js, shared by the page and the CLI), outside the browser: claims in words, relative
 // times and the verdict line, for fixed payloads and a fixed clock.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeToken, signToken } from 'videosdk-token';
-import { explainClaims, relative, summary } from '../../pkg-template/explain.js';
+import { explainClaims, relative, summary } from '../../pkg-template/token/explain.js';
 
 const NOW = 1_700_000_000;
 const words = {

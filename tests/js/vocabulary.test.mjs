@@ -9,7 +9,7 @@ import * as lib from 'videosdk-token';
 
 const pkg = realpathSync(fileURLToPath(new URL('../../node_modules/videosdk-token/', import.meta.url)));
 const types = readFileSync(`${pkg}/index.d.ts`, 'utf8');
-const vocabulary = await import(pathToFileURL(`${pkg}/vocabulary.js`).href);
+const vocabulary = await import(pathToFileURL(`${pkg}/shared/vocabulary.js`).href);
 
 /** The string literals of `export type <name> = 'a' | 'b' …;` in index.d.ts. */
 function union(name) {

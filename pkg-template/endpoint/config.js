@@ -1,9 +1,9 @@
 // handleTokenRequest's config, read on every call: own properties only (a polluted
 // Object.prototype is not config), every fault a TokenError with the option's name in `field`,
 // a bad value described by its type only (it may be the secret).
-import { spanSeconds, TokenError, TokenSigner } from './api.js';
-import { invalidOptions as invalid } from './errors.js';
-import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from './vocabulary.js';
+import { spanSeconds, TokenError, TokenSigner } from '../token/api.js';
+import { invalidOptions as invalid } from '../shared/errors.js';
+import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from '../shared/vocabulary.js';
 
 /** Every permission and role name, from the core. */
 export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS);

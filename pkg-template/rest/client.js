@@ -10,14 +10,14 @@
 // - a call that must not run twice (creating a room without customRoomId) is retried after a
 //   429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
 // - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED.
-import { spanSeconds, TokenSigner } from './api.js';
-import { ApiError, invalidOptions as invalid } from './errors.js';
-import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from './vocabulary.js';
-import { checkKeys, shown } from './rest-args.js';
-import { RoomsApi } from './rest-rooms.js';
-import { SessionsApi } from './rest-sessions.js';
+import { spanSeconds, TokenSigner } from '../token/api.js';
+import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
+import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from '../shared/vocabulary.js';
+import { ownOptions, shown } from './args.js';
+import { RoomsApi } from './rooms.js';
+import { SessionsApi } from './sessions.js';
 
-export { ApiError } from './errors.js';
+export { ApiError } from '../shared/errors.js';
 
 const OPTION_NAMES = ['apiKey', 'secret', 'apiBase', 'fetch', 'timeout', 'retries'];
 
@@ -38,6 +38,12 @@ const MAX_API_MESSAGE = 300;
 // so retry rules are tested by what the client decides, not by how long it waited.
 const TESTING = Symbol.for('videosdk-token.testing');
 
+/** The testing hooks, own properties only. */
+function ownHooks(hooks) {
+  const own = (name) => (Object.hasOwn(hooks, name) ? hooks[name] : undefined);
+  return { now: own('now'), sleep: own('sleep'), random: own('random'), backoffMs: own('backoffMs') };
+}
+
 export class VideoSDKClient {
   #signer;
   #fetch;
@@ -52,7 +58,10 @@ export class VideoSDKClient {
     if (options === null || typeof options !== 'object' || Array.isArray(options)) {
       throw invalid('options', `new VideoSDKClient(options) needs an object such as { apiKey, secret }; got ${shown(options)}`);
     }
-    checkKeys(options, OPTION_NAMES, 'new VideoSDKClient(options)');
+    // Own options only: an apiBase inherited from a polluted Object.prototype must never receive
+    // the management token.
+    const given = options;
+    options = ownOptions(options, OPTION_NAMES, 'new VideoSDKClient(options)');
     const { apiKey, secret, apiBase = DEFAULT_API_BASE, fetch: fetchFn = globalThis.fetch, timeout = '10s', retries = 2 } = options;
     this.#base = checkApiBase(apiBase);
     if (typeof fetchFn !== 'function') {
@@ -64,7 +73,7 @@ export class VideoSDKClient {
       throw invalid('retries', `retries must be a whole number from 0 to ${MAX_RETRIES}; got ${shown(retries)}`);
     }
     this.#retries = retries;
-    const hooks = options[TESTING] ?? {};
+    const hooks = ownHooks(Object.hasOwn(given, TESTING) ? given[TESTING] : {});
     this.#hooks = {
       now: hooks.now ?? (() => Date.now()),
       sleep: hooks.sleep ?? sleep,

@@ -3,9 +3,9 @@
  * entry, which loads no wasm). Signatures are RSASSA-PKCS1-v1_5 / SHA-256 over the raw body,
  * checked with WebCrypto.
  */
-import { VideoSDKError } from './index.js';
+import { VideoSDKError } from '../index.js';
 
-export { VideoSDKError } from './index.js';
+export { VideoSDKError } from '../index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Events (VideoSDK's "Webhooks List"; fields as documented, not checked beyond webhookType)

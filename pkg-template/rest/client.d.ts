@@ -1,7 +1,7 @@
 // The API client: VideoSDKClient (rest-client.js), its results and ApiError. Result types follow
 // the bodies in VideoSDK's API reference; every object keeps the fields VideoSDK adds later
 // (`[key: string]: unknown`), since the client passes bodies through as sent.
-import { VideoSDKError, type Secret, type Span } from './index.js';
+import { VideoSDKError, type Secret, type Span } from '../index.js';
 
 export interface VideoSDKClientOptions {
   /** The API key from the VideoSDK dashboard. */

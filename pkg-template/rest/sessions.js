@@ -1,7 +1,7 @@
 // client.sessions: list, get and end VideoSDK sessions, remove a participant (/v2/sessions…).
 // Results are VideoSDK's JSON bodies as sent, unknown fields included.
-import { callOptions, checkId, checkKeys, checkObject, checkPerPage, segment } from './rest-args.js';
-import { pages } from './rest-pages.js';
+import { callOptions, checkId, ownOptions, checkObject, checkPerPage, segment } from './args.js';
+import { pages } from './pages.js';
 
 export class SessionsApi {
   #request;
@@ -13,7 +13,7 @@ export class SessionsApi {
   /** Every session of a room, page by page (GET /v2/sessions/?roomId=&page=&perPage=). */
   list(params, call) {
     checkObject(params, 'params', "{ roomId: 'abcd-efgh-ijkl' }");
-    checkKeys(params, ['roomId', 'perPage'], 'sessions.list(params)');
+    params = ownOptions(params, ['roomId', 'perPage'], 'sessions.list(params)');
     const roomId = checkId(params.roomId, 'roomId');
     const perPage = checkPerPage(params.perPage);
     const { signal } = callOptions(call);
@@ -31,7 +31,7 @@ export class SessionsApi {
   /** POST /v2/sessions/end: ends the room's running session (or the one given). */
   async end(params, call) {
     checkObject(params, 'params', "{ roomId: 'abcd-efgh-ijkl' }");
-    checkKeys(params, ['roomId', 'sessionId'], 'sessions.end(params)');
+    params = ownOptions(params, ['roomId', 'sessionId'], 'sessions.end(params)');
     const body = { roomId: checkId(params.roomId, 'roomId') };
     if (params.sessionId !== undefined) body.sessionId = checkId(params.sessionId, 'sessionId');
     const { signal } = callOptions(call);
@@ -41,7 +41,7 @@ export class SessionsApi {
   /** POST /v2/sessions/participants/remove: removes a participant from the running session. */
   async removeParticipant(params, call) {
     checkObject(params, 'params', "{ roomId: 'abcd-efgh-ijkl', participantId: 'user-1' }");
-    checkKeys(params, ['roomId', 'participantId', 'sessionId'], 'sessions.removeParticipant(params)');
+    params = ownOptions(params, ['roomId', 'participantId', 'sessionId'], 'sessions.removeParticipant(params)');
     const body = {
       participantId: checkId(params.participantId, 'participantId'),
       roomId: checkId(params.roomId, 'roomId'),

@@ -5,9 +5,9 @@
 // null). The walk refuses each, with the path in `field`, and writes the JSON text itself
 // (JSON.stringify would call a polluted toJSON); the core then checks the text: reserved names,
 // nesting, the token's size.
-import { invalidOptions as refuse, TokenError } from './errors.js';
-import { cut } from './echo.js';
-import { ECHO_MAX, MAX_CLAIMS_DEPTH, MAX_TOKEN_LEN } from './vocabulary.js';
+import { invalidOptions as refuse, TokenError } from '../shared/errors.js';
+import { cut } from '../shared/text.js';
+import { ECHO_MAX, MAX_CLAIMS_DEPTH, MAX_TOKEN_LEN } from '../shared/vocabulary.js';
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 // Half of a UTF-16 surrogate pair, alone: JSON text in UTF-8 cannot carry it.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -17,7 +17,7 @@ const { ownKeys } = Reflect;
 
 /** `claims.name`, `claims["a b"]`, `claims.tags[2]`: names cut short and escaped. */
 function member(path, key) {
-  return IDENTIFIER.test(key) && key.length <= ECHO_MAX ? `${path}.${key}` : `${path}["${cut(key, ECHO_MAX)}"]`;
+  return IDENTIFIER.test(key) && key.length <= ECHO_MAX ? `${path}.${key}` : `${path}["${cut(key)}"]`;
 }
 
 /** What a non-JSON object is, in words: "a Date", "a Map", "an instance of User". */
@@ -31,7 +31,7 @@ function kindOf(value) {
     // a Proxy's trap threw: described without its name
   }
   if (name === 'Object') return 'an object whose prototype is another object';
-  return typeof name === 'string' && name !== '' ? `an instance of ${cut(name, ECHO_MAX)}` : 'an object with a prototype';
+  return typeof name === 'string' && name !== '' ? `an instance of ${cut(name)}` : 'an object with a prototype';
 }
 
 const HINTS = {

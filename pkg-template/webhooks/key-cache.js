@@ -7,11 +7,11 @@
 // - a signature that fails against the cached key triggers one refetch (VideoSDK may have
 //   rotated its key), at most once a minute, so forged webhooks cannot make this code hammer
 //   VideoSDK's endpoint.
-import { WebhookError } from './errors.js';
-import { readLimited } from './http.js';
-import { importKey, MAX_KEYS, parseKey } from './webhook-keys.js';
+import { WebhookError } from '../shared/errors.js';
+import { readLimited } from '../shared/http.js';
+import { importKey, MAX_KEYS, parseKey } from './keys.js';
 
-export { API_BASE as DEFAULT_API_BASE } from './vocabulary.js';
+export { API_BASE as DEFAULT_API_BASE } from '../shared/vocabulary.js';
 export const KEY_PATH = '/v2/public/rsa-public-key';
 export const REFETCH_INTERVAL_MS = 60_000;
 const FETCH_TIMEOUT_MS = 10_000;

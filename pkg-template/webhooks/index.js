@@ -6,14 +6,17 @@
 // bytes received, never over a re-serialisation (JSON.stringify of a parsed body differs in
 // whitespace, key order or escapes, and then no genuine webhook verifies). The body is parsed
 // only after the signature holds.
-import { VideoSDKError, WebhookError } from './errors.js';
-import { jsonResponse, readLimited } from './http.js';
-import { DEFAULT_API_BASE, keySource } from './webhook-key-cache.js';
-import { decodeBase64, MAX_KEYS, pinnedKeys, RSA_ALGORITHM } from './webhook-keys.js';
+import { VideoSDKError, WebhookError } from '../shared/errors.js';
+import { jsonResponse, readLimited } from '../shared/http.js';
+import { readOptions } from '../shared/options.js';
+import { DEFAULT_API_BASE, keySource } from './key-cache.js';
+import { decodeBase64, MAX_KEYS, pinnedKeys, RSA_ALGORITHM } from './keys.js';
 
 export { VideoSDKError, WebhookError };
 
 const SIGNATURE_HEADER = 'videosdk-signature';
+const VERIFY_OPTIONS = ['publicKey', 'fetchPublicKey', 'fetch', 'apiBase', 'keyCacheSeconds', 'now'];
+const HANDLER_OPTIONS = [...VERIFY_OPTIONS, 'onEvent', 'maxBodyBytes'];
 const DEFAULT_KEY_CACHE_SECONDS = 3600;
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 // base64 of the largest signature (a 16384-bit key's 2048 bytes) is 2732 characters.
@@ -26,8 +29,10 @@ const MAX_SIGNATURE_TEXT = 2732;
  * `{ fetchPublicKey: true }`. Throws a WebhookError with a stable `code`.
  */
 export async function verifyWebhook(body, signature, options) {
-  const data = bodyBytes(body);
-  const config = readOptions(options, 'verifyWebhook');
+  return verified(bodyBytes(body), signature, checkOptions(options, 'verifyWebhook', VERIFY_OPTIONS));
+}
+
+async function verified(data, signature, config) {
   // Pinned keys are parsed first: a broken configuration shows on every call, not only on genuine ones.
   const importPinned = config.publicKeys && pinnedKeys(config.publicKeys);
   const sig = signatureBytes(signature);
@@ -70,9 +75,16 @@ export async function handleWebhookRequest(request, options) {
   }
 }
 
-async function answerWebhook(request, options) {
+async function answerWebhook(request, given) {
   // The sender cannot fix a configuration mistake: a bare 500, whatever is wrong.
-  if (options === null || typeof options !== 'object' || typeof options.onEvent !== 'function') return serverError();
+  if (given === null || typeof given !== 'object') return serverError();
+  let options;
+  try {
+    options = readOptions(given, 'handleWebhookRequest', HANDLER_OPTIONS, { refuse: invalid });
+  } catch {
+    return serverError();
+  }
+  if (typeof options.onEvent !== 'function') return serverError();
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(limit) || limit < 1) return serverError();
 
@@ -93,7 +105,9 @@ async function answerWebhook(request, options) {
 
   let event;
   try {
-    event = await verifyWebhook(body, request.headers.get(SIGNATURE_HEADER), options);
+    // The key options are checked here, as verifyWebhook checks them: a bad key is a 500 once a
+    // webhook has come, and a GET is still a 405.
+    event = await verified(body, request.headers.get(SIGNATURE_HEADER), checkOptions(options, 'handleWebhookRequest', HANDLER_OPTIONS));
   } catch (e) {
     if (!(e instanceof WebhookError)) return serverError();
     switch (e.code) {
@@ -124,10 +138,15 @@ function invalid(field, message) {
   return new WebhookError('INVALID_OPTIONS', message, { field });
 }
 
-function readOptions(options, where) {
-  if (options === null || typeof options !== 'object') {
+/**
+ * The key options, own properties only (shared/options.js): an apiBase or fetch inherited from a
+ * polluted Object.prototype must never choose where the key comes from.
+ */
+function checkOptions(given, where, allowed) {
+  if (given === null || typeof given !== 'object') {
     throw invalid('options', `${where}: options must be an object: { publicKey } or { fetchPublicKey: true }`);
   }
+  const options = readOptions(given, where, allowed, { refuse: invalid });
   const { publicKey, fetchPublicKey } = options;
   if (fetchPublicKey !== undefined && typeof fetchPublicKey !== 'boolean') {
     throw invalid('fetchPublicKey', `${where}: options.fetchPublicKey must be true or false`);

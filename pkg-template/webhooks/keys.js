@@ -7,7 +7,7 @@
 // here (strict DER: definite, minimal lengths, nothing trailing), the RSAPublicKey inside is
 // checked (at least 2048 bits) and wrapped into one canonical SPKI, so every runtime imports the
 // same bytes. Messages never quote the input: a private key pasted by mistake stays out of logs.
-import { WebhookError } from './errors.js';
+import { WebhookError } from '../shared/errors.js';
 
 export const MIN_RSA_BITS = 2048;
 // The largest modulus WebCrypto implementations import.

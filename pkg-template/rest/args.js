@@ -1,21 +1,14 @@
 // The API client's argument checks: every id and option is checked here, before any request,
 // so a mistake costs no round trip and comes back as a TokenError INVALID_OPTIONS naming the
 // argument at fault (the same code a bad client config gets).
-import { invalidOptions as invalid } from './errors.js';
-import { ECHO_MAX } from './vocabulary.js';
+import { invalidOptions as invalid } from '../shared/errors.js';
+import { readOptions } from '../shared/options.js';
+import { echo as shown } from '../shared/text.js';
 
 // Longest id sent; VideoSDK's own ids are 14 characters, custom ones are short names.
 const MAX_ID_LEN = 1024;
 
-/** A short, printable rendering of a value the caller passed, for messages. */
-export function shown(value) {
-  if (typeof value === 'string') {
-    const text = value.length > ECHO_MAX ? `${value.slice(0, ECHO_MAX)}…` : value;
-    return JSON.stringify(text);
-  }
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
-}
+export { shown };
 
 /** A room, session or participant id: a non-empty string without whitespace. */
 export function checkId(value, field) {
@@ -32,13 +25,12 @@ export function checkObject(value, field, example) {
   return value;
 }
 
-/** Keys outside `known` are refused: a typo must not pass silently. */
-export function checkKeys(object, known, field) {
-  for (const key of Object.keys(object)) {
-    if (!known.includes(key)) {
-      throw invalid(key, `${field} has no option ${JSON.stringify(key)}; expected ${known.join(', ')}`);
-    }
-  }
+/**
+ * The object's own options (shared/options.js): keys outside `known` are refused with a hint (a
+ * typo must not pass silently), and nothing is read through a polluted Object.prototype.
+ */
+export function ownOptions(object, known, call) {
+  return readOptions(object, call, known);
 }
 
 export function checkPerPage(value) {
@@ -53,8 +45,7 @@ export function checkPerPage(value) {
 export function callOptions(options) {
   if (options === undefined) return {};
   checkObject(options, 'options', '{ signal }');
-  checkKeys(options, ['signal'], 'options');
-  const { signal } = options;
+  const { signal } = ownOptions(options, ['signal'], 'options');
   if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean'
     && typeof signal.addEventListener === 'function')) {
     throw invalid('signal', `signal must be an AbortSignal, such as AbortSignal.timeout(5000); got ${shown(signal)}`);

@@ -11,11 +11,11 @@
 // - every echo of caller input is short and escaped, so an answer cannot forge a line in a log.
 // The secret is used to sign and nowhere else: no answer, header or log line carries it (this
 // module logs nothing), and no message passed on to callers can contain it.
-import { spanSeconds, TokenError } from './api.js';
-import { cut, escapeText, quote } from './echo.js';
-import { jsonResponse, readLimited } from './http.js';
-import { names, PERMISSIONS, readConfig, ROLES } from './endpoint-config.js';
-import { invalidOptions } from './errors.js';
+import { spanSeconds, TokenError } from '../token/api.js';
+import { cut, escapeText, quote } from '../shared/text.js';
+import { jsonResponse, readLimited } from '../shared/http.js';
+import { names, PERMISSIONS, readConfig, ROLES } from './config.js';
+import { invalidOptions } from '../shared/errors.js';
 
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
 const GRANT_FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'claims'];

@@ -1,8 +1,8 @@
 // client.rooms: create, validate, get, list and deactivate VideoSDK rooms (/v2/rooms…).
 // Results are VideoSDK's JSON bodies as sent, unknown fields included.
-import { ApiError, invalidOptions as invalid } from './errors.js';
-import { callOptions, checkId, checkKeys, checkObject, checkPerPage, segment, shown } from './rest-args.js';
-import { pages } from './rest-pages.js';
+import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
+import { callOptions, checkId, ownOptions, checkObject, checkPerPage, segment, shown } from './args.js';
+import { pages } from './pages.js';
 
 const CREATE_OPTIONS = ['customRoomId', 'webhook', 'autoCloseConfig', 'autoStartConfig', 'geoFence', 'allowedParticipantIds'];
 const AUTO_CLOSE_TYPES = ['session-ends', 'session-end-and-deactivate'];
@@ -57,7 +57,7 @@ export class RoomsApi {
   /** Every room, page by page (GET /v2/rooms?page=&perPage=), fetched as the iteration needs them. */
   list(params = {}, call) {
     checkObject(params, 'params', '{ perPage: 20 }');
-    checkKeys(params, ['perPage'], 'rooms.list(params)');
+    params = ownOptions(params, ['perPage'], 'rooms.list(params)');
     const perPage = checkPerPage(params.perPage);
     const { signal } = callOptions(call);
     return pages(this.#request, '/v2/rooms', {}, perPage, signal);
@@ -83,7 +83,7 @@ function saysNoSuchRoom(error) {
 /** The create body: known options checked, in VideoSDK's field names. */
 function createBody(options) {
   checkObject(options, 'options', "{ customRoomId: 'team-standup' }");
-  checkKeys(options, CREATE_OPTIONS, 'rooms.create(options)');
+  options = ownOptions(options, CREATE_OPTIONS, 'rooms.create(options)');
   const { customRoomId, webhook, autoCloseConfig, autoStartConfig, geoFence, allowedParticipantIds } = options;
   const body = {};
   if (customRoomId !== undefined) body.customRoomId = checkId(customRoomId, 'customRoomId');
@@ -108,7 +108,7 @@ function createBody(options) {
 function checkWebhook(webhook) {
   const example = "{ endPoint: 'https://app.example/webhooks/videosdk', events: ['session-started'] }";
   checkObject(webhook, 'webhook', example);
-  checkKeys(webhook, ['endPoint', 'events'], 'webhook');
+  webhook = ownOptions(webhook, ['endPoint', 'events'], 'webhook');
   const { endPoint, events } = webhook;
   let url;
   try {
@@ -127,7 +127,7 @@ function checkWebhook(webhook) {
 
 function checkAutoClose(config) {
   checkObject(config, 'autoCloseConfig', "{ type: 'session-ends', duration: 60 }");
-  checkKeys(config, ['type', 'duration'], 'autoCloseConfig');
+  config = ownOptions(config, ['type', 'duration'], 'autoCloseConfig');
   const { type, duration } = config;
   if (!AUTO_CLOSE_TYPES.includes(type)) {
     throw invalid('autoCloseConfig.type', `autoCloseConfig.type must be one of ${AUTO_CLOSE_TYPES.join(', ')}; got ${shown(type)}`);

@@ -3,15 +3,17 @@
 // the result comes back as one string (a token, or JSON text), an error as one string that
 // becomes a TokenError here. No caller code can run while wasm frames are on the stack.
 // Entry files (node.js, …) instantiate the wasm and re-export this module (through exports.js).
-import * as wasm from './videosdk_token.js';
-import { invalidOptions, TokenError } from './errors.js';
+import * as wasm from '../videosdk_token.js';
+import { invalidOptions, TokenError } from '../shared/errors.js';
+import { shown } from '../shared/text.js';
+import { coreError, describe } from './describe.js';
 import * as read from './read.js';
 
-export { TokenError, VideoSDKError } from './errors.js';
+export { TokenError, VideoSDKError } from '../shared/errors.js';
 
 /** A string the core threw is its TokenError; anything else (a trap) passes through. */
 function rethrow(error) {
-  throw typeof error === 'string' ? read.coreError(error) : error;
+  throw typeof error === 'string' ? coreError(error) : error;
 }
 
 /** The one sign export: `inner` is keyed (TokenSigner.sign) or keyless (signToken). */
@@ -85,7 +87,7 @@ export function verifyToken(token, secret, options) {
  * at most 365 days). Throws a TokenError INVALID_OPTIONS naming `field` otherwise.
  */
 export function spanSeconds(span, field = 'expiresIn') {
-  const name = typeof field === 'string' ? read.shown(field) : 'expiresIn';
+  const name = typeof field === 'string' ? shown(field) : 'expiresIn';
   const s = read.spanArg(span, name);
   try {
     return wasm.spanSeconds(s.secs, s.text, name);
@@ -97,7 +99,7 @@ export function spanSeconds(span, field = 'expiresIn') {
 /** A number of seconds for people, as the core's messages say it: "1 h 52 min", "45 s". */
 export function humanSpan(seconds) {
   if (typeof seconds !== 'number') {
-    throw invalidOptions('seconds', `seconds must be a number; got ${read.describe(seconds)}`);
+    throw invalidOptions('seconds', `seconds must be a number; got ${describe(seconds)}`);
   }
   return wasm.humanSpan(seconds);
 }

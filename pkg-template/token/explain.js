@@ -7,7 +7,7 @@
 //
 // A meaning is a list of pieces: a string is plain text, `{ code }` a value shown as code,
 // `{ bad }` text that says what VideoSDK objects to, `{ muted }` a side note.
-import { V2_CLAIMS } from './vocabulary.js';
+import { V2_CLAIMS } from '../shared/vocabulary.js';
 
 export const TIME_CLAIMS = ['iat', 'nbf', 'exp'];
 

@@ -4,10 +4,15 @@
 // (a polluted Object.prototype adds no option); every string must be well-formed Unicode (a lone
 // surrogate would silently become U+FFFD on its way into wasm). Every rule about the values is
 // the core's; option names and limits come from it too (vocabulary.js).
+import { invalidOptions as invalid } from '../shared/errors.js';
+import { unknownOption } from '../shared/options.js';
+import { MAX_TOKEN_LEN, OPTIONS, PERMISSIONS_EXAMPLE, ROLES_EXAMPLE } from '../shared/vocabulary.js';
+import { oversized } from '../videosdk_token.js';
 import { customClaimsJson } from './custom-claims.js';
-import { invalidOptions as invalid, TokenError } from './errors.js';
-import { numberText, oversized } from './videosdk_token.js';
-import { ECHO_MAX, MAX_TOKEN_LEN, OPTIONS, PERMISSIONS_EXAMPLE, ROLES_EXAMPLE, VERIFY_MESSAGE } from './vocabulary.js';
+import { coreError, describe, isArray, isInstance, malformed } from './describe.js';
+import { randomBytes, secret, secrets, wipe } from './secrets.js';
+
+export { wipe };
 
 // Each call's option names, also as a Set (faster than `includes` for every key of every call).
 const names = (list) => ({ list, set: new Set(list) });
@@ -31,108 +36,6 @@ const blank = () => ({
 });
 
 /**
- * The TokenError a wasm export reported, as `src/wasm/error.rs` writes it: code, field, whether
- * the message is the one verify message, expiredAt (the bits of an f64, in hex), reason.
- */
-export function coreError(text) {
-  const [code, field, generic, exp] = text.split('\u001f', 4);
-  const reason = text.slice(code.length + field.length + generic.length + exp.length + 4);
-  const details = { reason };
-  if (field) details.field = field;
-  if (exp) {
-    const bits = new DataView(new ArrayBuffer(8));
-    bits.setBigUint64(0, BigInt(`0x${exp}`));
-    details.expiredAt = new Date(bits.getFloat64(0) * 1000);
-  }
-  return new TokenError(code, generic === '1' ? VERIFY_MESSAGE : reason, details);
-}
-
-/** A MALFORMED error; in verify its message is the one verify message, the detail in `reason`. */
-export function malformed(reason, verify, field) {
-  return new TokenError('MALFORMED', verify ? VERIFY_MESSAGE : reason, { reason, field });
-}
-
-function isArray(value) {
-  try {
-    return Array.isArray(value);
-  } catch {
-    return false; // a revoked Proxy
-  }
-}
-
-function isInstance(value, type) {
-  try {
-    return value instanceof type;
-  } catch {
-    return false; // a Proxy whose getPrototypeOf trap throws
-  }
-}
-
-/**
- * The value's type for messages, never its content (an option could be a misplaced secret); a
- * number is shown as the core writes numbers, except where `numbers` is false (secrets).
- */
-export function describe(value, numbers = true) {
-  if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (isArray(value)) return 'an array';
-  if (isInstance(value, Date)) return 'a Date';
-  switch (typeof value) {
-    case 'number': return numbers ? `the number ${numberText(value)}` : 'a number';
-    case 'string': return 'a string';
-    case 'boolean': return 'a boolean';
-    case 'function': return 'a function';
-    case 'symbol': return 'a symbol';
-    case 'bigint': return 'a bigint';
-    default: return 'an object';
-  }
-}
-
-// Characters that must not reach a message raw: controls (CR, LF), the line and paragraph
-// separators, and the bidirectional overrides and isolates (the core escapes the same ones).
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
-
-/** An untrusted name for a message or a `field`: cut short, unsafe characters escaped. */
-export function shown(name) {
-  let cut = name;
-  // At most ECHO_MAX UTF-16 units is at most ECHO_MAX characters: no array of them to make (on
-  // every spanSeconds call, which names its field this way).
-  if (name.length > ECHO_MAX) {
-    const chars = Array.from(name);
-    if (chars.length > ECHO_MAX) cut = `${chars.slice(0, ECHO_MAX).join('')}…`;
-  }
-  return cut.replace(UNSAFE, (c) => `\\u{${c.codePointAt(0).toString(16)}}`);
-}
-
-/** The allowed name within two edits (ignoring case) of a misspelt one, such as `apikey`. */
-function closest(key, allowed) {
-  const k = key.toLowerCase();
-  let best;
-  let bestDistance = 3;
-  for (const name of allowed) {
-    const d = editDistance(k, name.toLowerCase());
-    if (d < bestDistance) {
-      best = name;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a, b) {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 0; i < a.length; i++) {
-    const next = [i + 1];
-    for (let j = 0; j < b.length; j++) {
-      next.push(Math.min(row[j] + (a[i] === b[j] ? 0 : 1), row[j + 1] + 1, next[j] + 1));
-    }
-    row = next;
-  }
-  return row[b.length];
-}
-
-/**
  * The options object's own enumerable values by name, read once each. `what` names the object
  * in messages, `call` the function. Unknown names are refused before any value is read.
  */
@@ -149,13 +52,8 @@ function own(options, what, call, { list: allowed, set }, optional) {
   }
   for (const key of keys) {
     if (set.has(key)) continue;
-    const near = closest(key, allowed);
-    const hint = near !== undefined
-      ? `did you mean '${near}'?`
-      : call === 'TokenSigner.sign' && OPTIONS.signer.includes(key)
-        ? 'apiKey and secret are given once, to new TokenSigner()'
-        : `${call} takes ${allowed.join(', ')}`;
-    throw invalid(shown(key), `${call} has no option '${shown(key)}'; ${hint}`);
+    const signerOption = call === 'TokenSigner.sign' && OPTIONS.signer.includes(key);
+    throw unknownOption(key, call, allowed, { otherwise: signerOption ? 'apiKey and secret are given once, to new TokenSigner()' : undefined });
   }
   const values = blank();
   // Read each value once; a getter that throws marks its option THREW (reported when that option
@@ -333,66 +231,6 @@ export function clock() {
     throw invalid('now', `the clock (Date.now()) gave ${describe(ms)}, not a time; pass now explicitly`);
   }
   return ms / 1000;
-}
-
-/** One secret: text, or a fresh copy of bytes (zeroed by `wipe` after the call). */
-function secret(v) {
-  if (typeof v === 'string') {
-    if (!v.isWellFormed()) {
-      throw invalid('secret', 'secret is a string that is not well-formed Unicode (it holds a lone surrogate); pass the secret exactly as the dashboard shows it');
-    }
-    return { text: v, bytes: undefined };
-  }
-  if (isInstance(v, Uint8Array)) {
-    try {
-      return { text: undefined, bytes: Uint8Array.from(v) };
-    } catch {
-      throw invalid('secret', 'reading the secret Uint8Array threw an exception');
-    }
-  }
-  // By its type only: a number here may be an all-digit secret, which must not be echoed.
-  throw invalid('secret', `secret must be a string or a Uint8Array; got ${describe(v, false)}`);
-}
-
-/**
- * A secret, or a list of them (key rotation) as one byte string and the length of each. A text
- * secret crosses as text: written as UTF-8 into a reused buffer, as the token is, it was no faster.
- */
-function secrets(v) {
-  if (!isArray(v)) return secret(v);
-  let items;
-  try {
-    items = Array.from(v);
-  } catch {
-    throw invalid('secret', 'reading the array secret threw an exception');
-  }
-  if (items.length === 0) throw invalid('secret', 'the list of secrets is empty; pass at least one');
-  const parts = items.map((item) => {
-    const s = secret(item);
-    encoder ??= new TextEncoder(); // the token's encoder, below: one for every call
-    return s.bytes ?? encoder.encode(s.text);
-  });
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-    p.fill(0);
-  }
-  return { text: undefined, bytes, lens: Uint32Array.from(parts, (p) => p.length) };
-}
-
-/** Zeroes the copies of key bytes made here, once wasm has its own (which it zeroes). */
-export function wipe(read) {
-  read?.bytes?.fill(0);
-}
-
-function randomBytes() {
-  try {
-    return crypto.getRandomValues(new Uint8Array(16));
-  } catch {
-    throw invalid('jwtId', 'no random source is available here for jwtId: true; pass a string id instead');
-  }
 }
 
 /** The claim options as `TokenSigner.sign` takes them (src/wasm/exports.rs). */
