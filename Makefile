@@ -102,9 +102,10 @@ lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native a
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
-# The core's layers (scripts/check-layers.mjs): every import points down, no cycles, wasm named
-# only in src/wasm/ and the host seam, no file over 400 lines; then the checker's own tests.
-layers: ## the core's layers: every import points down, no cycles, no file over 400 lines
+# The layers of both languages (scripts/check-layers.mjs): in the core and in pkg-template/, every
+# import points down, no cycles, wasm named only in src/wasm/, the host seam, token/ and the runtime
+# entries (shared/, webhooks/, client/ never reach it), no file over 400 lines; then its own tests.
+layers: ## the layers of the core and of the JS: every import points down, no cycles, no file over 400 lines
 	node scripts/check-layers.mjs
 	node --test --test-reporter=dot scripts/check-layers.test.mjs
 

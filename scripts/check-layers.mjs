@@ -3,9 +3,13 @@
 // that no source file outgrows one screenful of files (400 lines; tests in a sibling `*_tests.rs`
 // do not count, tests inside a file do). Prints files and lines per layer; exits 1 on a finding.
 //
-// Usage: node scripts/check-layers.mjs [srcDir]   (default: src/ of this checkout)
+// The same for the package's JS (pkg-template/): every import points down the folders (shared/
+// below the capabilities, the runtime entries above them, cli/ and bin/ on top), no cycles, no
+// way from shared/, webhooks/ or client/ to token/ or the wasm glue, no file over 400 lines.
+//
+// Usage: node scripts/check-layers.mjs [srcDir] [jsDir]   (default: src/ and pkg-template/)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The layers, bottom up: a module may import its own layer's modules and those below. */
@@ -201,13 +205,115 @@ function cycles(edges) {
   return out;
 }
 
+// ---- The package's JS (pkg-template/) ------------------------------------------------------
+
+/**
+ * The JS folders, bottom up by rank: a file may import its own folder's files and those of a
+ * lower rank, never a sibling capability of the same rank. The root holds the runtime entries.
+ */
+export const JS_FOLDERS = [
+  ['shared', 0, 'errors, HTTP helpers, untrusted text, the options reader, the vocabulary'],
+  ['token', 1, 'sign, verify, decode, TokenSigner, custom claims, explain: the only wasm users'],
+  ['webhooks', 1, 'webhook verification over WebCrypto (no wasm)'],
+  ['client', 1, 'the browser token provider (no wasm)'],
+  ['endpoint', 2, 'handleTokenRequest'],
+  ['rest', 2, 'VideoSDKClient: one transport, one resource per file'],
+  ['', 3, 'the runtime entries and exports.js'],
+  ['cli', 4, 'the command line'],
+  ['bin', 5, 'the executable'],
+];
+// Folders whose bundles must never load wasm: no path from them to token/ or the glue.
+const NO_WASM = new Set(['shared', 'webhooks', 'client']);
+const GLUE = /^videosdk_token(\.js|_bg\.wasm)$/;
+
+function jsFiles(dir, base = dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'node_modules') out.push(...jsFiles(path, base));
+    } else if (/\.(m?js|cjs)$/.test(name)) out.push(relative(base, path).split(sep).join('/'));
+  }
+  return out;
+}
+
+// Comments, strings and template literals, whichever starts first (a regex literal holding a
+// quote is rare in this code; the JS files keep such patterns simple).
+const JS_NOT_CODE = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\[\s\S])*`/g;
+
+/** Every relative module specifier in a JS file, with its line: static imports, re-exports, import(). */
+function jsImports(text) {
+  const blanked = text.replace(JS_NOT_CODE, (m) => (m[0] === '/' ? m.replace(/[^\n]/g, ' ') : m));
+  const lineAt = (index) => blanked.slice(0, index).split('\n').length;
+  const found = [];
+  const pattern = /(?:\bimport\s*(?:[\w*{}\s,$]+from\s*)?|\bexport\s*[\w*{}\s,$]*from\s*|\bimport\s*\(\s*)(['"])([^'"\n]+)\1/g;
+  for (const m of blanked.matchAll(pattern)) {
+    if (m[2].startsWith('.')) found.push({ spec: m[2].split('?')[0], line: lineAt(m.index) });
+  }
+  return found;
+}
+
+const folderOf = (rel) => (rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : '');
+const nameOf = (folder) => (folder === '' ? 'the root' : `${folder}/`);
+
+/** Checks the JS under `dir` (pkg-template/); returns { errors, report } as checkLayers does. */
+export function checkJsLayers(dir) {
+  const rank = new Map(JS_FOLDERS.map(([name, r]) => [name, r]));
+  const files = jsFiles(dir).map((rel) => {
+    const text = readFileSync(join(dir, rel), 'utf8');
+    return { rel, text, folder: folderOf(rel), lines: text.split('\n').length - (text.endsWith('\n') ? 1 : 0) };
+  });
+  const errors = [];
+  const edges = new Map();
+  for (const f of files) {
+    if (!rank.has(f.folder)) {
+      errors.push(`${f.rel}: not in any folder of the layout (${JS_FOLDERS.map(([n]) => nameOf(n)).join(', ')})`);
+      continue;
+    }
+    if (f.lines > MAX_LINES) errors.push(`${f.rel}: ${f.lines} lines; at most ${MAX_LINES} (split the file)`);
+    for (const { spec, line } of jsImports(f.text)) {
+      const to = join(dirname(f.rel), spec).split(sep).join('/');
+      const toFolder = folderOf(to);
+      if (to.startsWith('..')) {
+        errors.push(`${f.rel}:${line}: imports ${spec}, outside the package`);
+        continue;
+      }
+      if (GLUE.test(to)) {
+        if (f.folder !== 'token' && f.folder !== '') {
+          errors.push(`${f.rel}:${line}: imports the wasm glue (${to}); only token/ and the runtime entries may`);
+        }
+        continue;
+      }
+      if (!edges.has(f.rel)) edges.set(f.rel, new Set());
+      edges.get(f.rel).add(to);
+      if (toFolder === f.folder) continue;
+      if (NO_WASM.has(f.folder) && toFolder === 'token') {
+        errors.push(`${f.rel}:${line}: imports ${to}; ${f.folder}/ must never reach token/ or the wasm glue (its bundles load no wasm)`);
+      } else if (!(rank.get(toFolder) < rank.get(f.folder))) {
+        errors.push(`${f.rel}:${line}: imports ${to} (${nameOf(toFolder)}), not below ${nameOf(f.folder)}: imports must point down`);
+      }
+    }
+  }
+  errors.push(...cycles(edges).map((c) => `import cycle: ${c.join(' → ')}`));
+  const rows = JS_FOLDERS.map(([name, r, what]) => {
+    const mine = files.filter((f) => f.folder === name);
+    const longest = mine.reduce((a, f) => (a === undefined || f.lines > a.lines ? f : a), undefined);
+    return `| ${r} | ${nameOf(name)} | ${what} | ${mine.length} | ${mine.reduce((n, f) => n + f.lines, 0)} | ${longest ? `${longest.rel} (${longest.lines})` : '-'} |`;
+  });
+  const report = ['| rank | folder | holds | JS files | lines | longest file |', '|---:|---|---|---:|---:|---|', ...rows].join('\n');
+  return { errors, report };
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const srcDir = process.argv[2] ?? fileURLToPath(new URL('../src/', import.meta.url));
-  const { errors, report } = checkLayers(srcDir);
-  console.log(report);
+  const jsDir = process.argv[3] ?? fileURLToPath(new URL('../pkg-template/', import.meta.url));
+  const rust = checkLayers(srcDir);
+  const js = checkJsLayers(jsDir);
+  console.log(`${rust.report}\n\n${js.report}`);
+  const errors = [...rust.errors, ...js.errors];
   if (errors.length) {
     console.error(`\nlayers: ${errors.length} finding(s):\n${errors.map((e) => `  ${e}`).join('\n')}`);
     process.exit(1);
   }
-  console.log('\nlayers: every import points down, no cycles, wasm named only in the binding and the host seam');
+  console.log('\nlayers: every import points down (Rust and JS), no cycles, wasm named only in the binding, the host seam, token/ and the entries');
 }

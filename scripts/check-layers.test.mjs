@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { checkLayers } from './check-layers.mjs';
+import { checkJsLayers, checkLayers } from './check-layers.mjs';
 
 const GOOD = {
   'lib.rs': 'mod leaf;\nmod model;\npub use model::claims::Claims;\n',
@@ -92,4 +92,79 @@ test('a quote in a char literal or a comment hides no import after it', () => {
   });
   assert.match(errors[0], /^leaf\/text\.rs:2: imports model::claims \(model\), a layer above leaf/);
   assert.match(errors[1], /^leaf\/text\.rs:5: imports model::claims \(model\), a layer above leaf/);
+});
+
+// ---- The package's JS ------------------------------------------------------------------------
+
+const JS_GOOD = {
+  'shared/errors.js': "// import { x } from '../token/api.js' in a comment is not an import.\nexport class E extends Error {}\n",
+  'shared/text.js': "import { E } from './errors.js';\nexport const t = (s) => `${s} from '../token/api.js'`;\n",
+  'token/api.js': "import * as wasm from '../videosdk_token.js';\nimport { E } from '../shared/errors.js';\nexport const sign = () => wasm;\n",
+  'webhooks/index.js': "import { E } from '../shared/errors.js';\nexport { t } from '../shared/text.js';\n",
+  'rest/client.js': "import { sign } from '../token/api.js';\nexport { E } from '../shared/errors.js';\n",
+  'exports.js': "export * from './token/api.js';\nexport * from './rest/client.js';\n",
+  'workerd.js': "import wasm from './videosdk_token_bg.wasm';\nimport { initSync } from './videosdk_token.js';\nexport * from './exports.js';\n",
+  'edge-light.js': "import wasm from './videosdk_token_bg.wasm?module';\nexport * from './exports.js';\n",
+  'cli/main.js': "import { sign } from '../workerd.js';\nconst later = () => import('./help.js');\n",
+  'cli/help.js': 'export const TEXT = 1;\n',
+  'bin/cli.js': "import '../cli/main.js';\n",
+};
+
+function checkJs(files) {
+  const dir = crate(files);
+  try {
+    return checkJsLayers(dir);
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
+
+test('JS: a well-layered package passes and is counted per folder', () => {
+  const { errors, report } = checkJs(JS_GOOD);
+  assert.deepEqual(errors, []);
+  assert.match(report, /\| 0 \| shared\/ \|[^\n]*\| 2 \| 4 \| shared\/errors\.js \(2\) \|/);
+  assert.match(report, /\| 3 \| the root \|[^\n]*\| 3 \|/);
+});
+
+test('JS: an upward import fails, naming file and line', () => {
+  const { errors } = checkJs({ ...JS_GOOD, 'token/api.js': "import { E } from '../shared/errors.js';\nimport { c } from '../rest/client.js';\n" });
+  // rest/client.js imports token/api.js, so the upward import also closes a cycle.
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.equal(errors[0], 'token/api.js:2: imports rest/client.js (rest/), not below token/: imports must point down');
+  assert.equal(errors[1], 'import cycle: token/api.js → rest/client.js → token/api.js');
+});
+
+test('JS: a sibling capability of the same rank is not below', () => {
+  const { errors } = checkJs({ ...JS_GOOD, 'endpoint/handler.js': "import { c } from '../rest/client.js';\n" });
+  assert.deepEqual(errors, ['endpoint/handler.js:1: imports rest/client.js (rest/), not below endpoint/: imports must point down']);
+});
+
+test('JS: a cycle within one folder fails', () => {
+  const { errors } = checkJs({ ...JS_GOOD, 'cli/help.js': "export { later } from './main.js';\n" });
+  assert.deepEqual(errors, ['import cycle: cli/main.js → cli/help.js → cli/main.js']);
+});
+
+test('JS: webhooks/, client/ and shared/ never reach token/ or the wasm glue', () => {
+  const { errors } = checkJs({
+    ...JS_GOOD,
+    'webhooks/index.js': "import { sign } from '../token/api.js';\n",
+    'client/provider.js': "import { initSync } from '../videosdk_token.js';\n",
+    'shared/errors.js': "const api = await import('../token/api.js');\n",
+    'rest/client.js': "import init from '../videosdk_token.js';\n",
+  });
+  assert.deepEqual(errors, [
+    "client/provider.js:1: imports the wasm glue (videosdk_token.js); only token/ and the runtime entries may",
+    'rest/client.js:1: imports the wasm glue (videosdk_token.js); only token/ and the runtime entries may',
+    'shared/errors.js:1: imports token/api.js; shared/ must never reach token/ or the wasm glue (its bundles load no wasm)',
+    'webhooks/index.js:1: imports token/api.js; webhooks/ must never reach token/ or the wasm glue (its bundles load no wasm)',
+    // token/api.js imports shared/errors.js: the breach closes a cycle as well.
+    'import cycle: token/api.js → shared/errors.js → token/api.js',
+  ]);
+});
+
+test('JS: a file over 400 lines fails, and so does a file outside the layout', () => {
+  const { errors } = checkJs({ ...JS_GOOD, 'token/read.js': 'export const a = 1;\n'.repeat(401), 'misc/util.js': 'export {};\n' });
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.match(errors[0], /^misc\/util\.js: not in any folder of the layout/);
+  assert.equal(errors[1], 'token/read.js: 401 lines; at most 400 (split the file)');
 });
