@@ -194,9 +194,9 @@ provider-browser-test: $(STAMPS)/pack chromium ## the browser token provider in 
 	node --test tests/browser/provider.test.mjs
 
 ## Runtimes, the token endpoint, the examples ------------------------------------------------
-# tests/js/suite.mjs (the API) and tests/js/endpoint-suite.mjs (handleTokenRequest) run on every
-# runtime: Node ESM and CJS in js-test (node --test tests/js/), the rest below, each through a
-# thin runner that prints `<runtime>: N passed, N failed` and exits non-zero on a failure.
+# The shared suites (tests/suites/, one list in tests/suites/index.mjs) run on every runtime: Node
+# ESM and CJS in js-test (node --test tests/js/), the rest below, each through a thin runner that
+# prints `<runtime>: N passed, N failed` and exits non-zero on a failure.
 # wrangler runs local only: no metrics, no error reports, no update check, no request.cf download.
 export WRANGLER_SEND_METRICS := false
 export WRANGLER_SEND_ERROR_REPORTS := false
@@ -212,7 +212,7 @@ runtime-test: runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-lega
 NODE24 := $(CURDIR)/node_modules/node24/bin/node
 NODE26 := $(CURDIR)/node_modules/node26/bin/node
 NODE_SUITES := tests/js/api.test.mjs tests/js/endpoint.test.mjs tests/js/webhooks.test.mjs tests/js/provider.test.mjs \
-  tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
 
 runtime-node22: $(STAMPS)/pack ## Node 22
 	$(NODE22) --test --test-reporter=spec $(NODE_SUITES)
@@ -245,7 +245,7 @@ runtime-browser: $(STAMPS)/pack chromium ## Chromium: Vite build, Vite dev, /web
 	node tests/runtimes/browser.mjs
 
 ## The API client (VideoSDKClient) ----------------------------------------------------------
-# tests/js/rest-client-suite.mjs against the stand-in of VideoSDK's API (tests/stand-in/): Node in
+# tests/suites/rest-client.mjs against the stand-in of VideoSDK's API (tests/support/stand-in/): Node in
 # js-test (tests/js/rest-client.test.mjs), Deno and Bun with the stand-in in-process (node:http),
 # workerd with the stand-in bound as a service. Each prints `<runtime> (API client): N passed, N failed`.
 runtime-rest: runtime-rest-deno runtime-rest-bun runtime-rest-workerd ## the API client suite on Deno, Bun, workerd against the stand-in
@@ -273,7 +273,7 @@ CONSUMERS := target/consumers
 # The packed package as npm installs it: a copy in $(1)/node_modules/videosdk-token.
 install-tarball = rm -rf $(1)/node_modules/videosdk-token && mkdir -p $(1)/node_modules/videosdk-token && \
   tar -xzf $(TARBALL) -C $(1)/node_modules/videosdk-token --strip-components=1
-CONSUMER_LIB := tests/consumers/lib.mjs tests/common/processes.mjs
+CONSUMER_LIB := tests/consumers/lib.mjs tests/support/processes.mjs
 
 consumers-test: consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types ## throwaway consumer projects: Next.js, bun build, esbuild, Rollup, Jest, TypeScript
 
@@ -382,10 +382,10 @@ soak: $(STAMPS)/pack ## SOAK_N sign+verify calls, memory flat
 
 # The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token, /api/rooms and the www/
 # page at / (www/dist when `make www` has built it, a placeholder otherwise). With the generated
-# dev key, /api/rooms talks to a local stand-in of VideoSDK's API (tests/stand-in/). Ctrl-C stops it.
+# dev key, /api/rooms talks to a local stand-in of VideoSDK's API (tests/support/stand-in/). Ctrl-C stops it.
 demo: deps $(STAMPS)/pack www .dev.vars ## the Cloudflare example on workerd at http://127.0.0.1:8787
 	@echo "DEV ONLY: .dev.vars holds a generated key and secret for local use; never deploy them."
-	node examples/demo.mjs
+	node scripts/demo.mjs
 
 # Every build and test output. Kept: node_modules/ (installed, not built) and .dev.vars (it may
 # hold your own key; delete it by hand).

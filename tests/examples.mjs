@@ -4,15 +4,15 @@
 // - its token handler as a Supabase Edge Function and a Netlify Edge Function (examples/supabase,
 //   examples/netlify-edge), on plain Deno since their CLIs cannot download their runtimes here.
 // The Worker and the Deno server also create and validate a room end to end against the stand-in
-// of VideoSDK's API (tests/stand-in/), which checks their requests, and their /webhooks/videosdk
+// of VideoSDK's API (tests/support/stand-in/), which checks their requests, and their /webhooks/videosdk
 // route answers 401 to a forged webhook and 200 to one signed with the test's own key (pinned
 // through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one).
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
-import { freePort, QUIET_WRANGLER, start } from './common/processes.mjs';
-import { startStandIn } from './stand-in/videosdk-api.mjs';
+import { freePort, QUIET_WRANGLER, start } from './support/processes.mjs';
+import { startStandIn } from './support/stand-in/videosdk-api.mjs';
 
 const API_KEY = 'examples-test-key';
 const SECRET = randomBytes(32).toString('hex');

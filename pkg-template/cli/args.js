@@ -22,7 +22,8 @@ export const SECRET_ON_ARGV =
  * Options come back camelCased (--api-key → apiKey); a 'list' option may repeat.
  */
 export function parse(argv, spec, command) {
-  const options = {};
+  // No prototype: `in` below and every later read see only the flags given.
+  const options = Object.create(null);
   const positionals = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];

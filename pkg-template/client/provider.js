@@ -3,7 +3,8 @@
 // its `expiresAt`. Plain JS and no wasm: it reads `expiresAt` from the answer and never decodes a
 // token, so it adds next to nothing to a page's bundle.
 import { TokenProviderError } from '../shared/errors.js';
-import { escapeText, quote, shown } from '../shared/text.js';
+import { unknownOption } from '../shared/options.js';
+import { escapeText, quote } from '../shared/text.js';
 
 // Distinct requests kept; the least recently used goes first. An app asks for one or two.
 const MAX_ENTRIES = 16;
@@ -15,10 +16,15 @@ const MAX_RETRY_AFTER = 5;
 
 const fail = (code, message, details) => new TokenProviderError(code, message, details);
 const invalid = (field, message) => fail('INVALID_OPTIONS', `createTokenProvider: ${message}`, { field });
+const providerError = (field, message) => fail('INVALID_OPTIONS', message, { field });
+const OPTIONS = ['url', 'fetch', 'init', 'refreshBefore', 'timeout', 'signal', 'now'];
 
 /** @param {import('./index.d.ts').TokenProviderOptions} [options] */
 export function createTokenProvider(options = {}) {
   if (options === null || typeof options !== 'object') throw invalid('options', 'options must be an object');
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.includes(key)) throw unknownOption(key, 'createTokenProvider', OPTIONS, { refuse: providerError });
+  }
   // Own properties only (a polluted Object.prototype is no option); undefined means the default.
   const own = (key, otherwise) => {
     const value = Object.prototype.hasOwnProperty.call(options, key) ? options[key] : undefined;
@@ -208,9 +214,7 @@ function toQuery(request) {
     throw fail('INVALID_OPTIONS', 'getToken: pass an object such as { roomId }', { field: 'request' });
   }
   for (const key of Object.keys(request)) {
-    if (!PARAMS.includes(key)) {
-      throw fail('INVALID_OPTIONS', `getToken: unknown option ${describe(key)}; expected ${PARAMS.join(', ')}`, { field: shown(key) });
-    }
+    if (!PARAMS.includes(key)) throw unknownOption(key, 'getToken', PARAMS, { refuse: providerError });
   }
   const query = new URLSearchParams();
   for (const key of PARAMS) {

@@ -3,11 +3,14 @@
 // a bad value described by its type only (it may be the secret).
 import { spanSeconds, TokenError, TokenSigner } from '../token/api.js';
 import { invalidOptions as invalid } from '../shared/errors.js';
+import { unknownOption } from '../shared/options.js';
 import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from '../shared/vocabulary.js';
 
 /** Every permission and role name, from the core. */
 export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS);
 export const ROLES = Object.keys(ROLE_MEANINGS);
+
+const CONFIG_OPTIONS = ['apiKey', 'secret', 'authorize', 'allowAnonymous', 'allowedPermissions', 'allowedRoles', 'maxExpiresIn', 'cors'];
 
 /** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
 function kind(v) {
@@ -20,6 +23,15 @@ function kind(v) {
 export function readConfig(config) {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw invalid('config', `handleTokenRequest: config must be an object; got ${kind(config)}`);
+  }
+  let keys;
+  try {
+    keys = Object.keys(config);
+  } catch {
+    throw invalid('config', "handleTokenRequest: listing config's keys threw an exception");
+  }
+  for (const key of keys) {
+    if (!CONFIG_OPTIONS.includes(key)) throw unknownOption(key, 'handleTokenRequest config', CONFIG_OPTIONS);
   }
   const get = (name) => {
     try {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { verifyToken } from 'videosdk-token';
-import { QUIET_WRANGLER, freePort, start } from '../common/processes.mjs';
+import { QUIET_WRANGLER, freePort, start } from '../support/processes.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target/provider-browser');

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
-import { run } from '../common/processes.mjs';
+import { run } from '../support/processes.mjs';
 import { report } from './lib.mjs';
 
 const bun = resolve('node_modules/bun/bin/bun.exe');

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync } from 'nod
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
-import { run } from '../common/processes.mjs';
+import { run } from '../support/processes.mjs';
 import { report } from './lib.mjs';
 
 const dir = resolve('target/consumers/bundlers');

@@ -3,7 +3,7 @@
 // a DOM's globals (jsdom has no TextDecoder) and sign, verify and decode.
 // Usage: node tests/consumers/jest.mjs
 import { resolve } from 'node:path';
-import { run } from '../common/processes.mjs';
+import { run } from '../support/processes.mjs';
 import { report } from './lib.mjs';
 
 const dir = resolve('target/consumers/bundlers');

@@ -1,4 +1,4 @@
-// What the consumer runners share beyond tests/common/processes.mjs (running commands and
+// What the consumer runners share beyond tests/support/processes.mjs (running commands and
 // servers): the checks run in order and the closing `<name>: N passed, N failed`.
 
 /**

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
-import { freePort, run, start } from '../common/processes.mjs';
+import { freePort, run, start } from '../support/processes.mjs';
 import { report } from './lib.mjs';
 
 const variant = process.argv[2];

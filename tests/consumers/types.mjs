@@ -7,7 +7,7 @@
 // Usage: node tests/consumers/types.mjs <tarball>
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../common/processes.mjs';
+import { run } from '../support/processes.mjs';
 import { report } from './lib.mjs';
 
 const tarball = process.argv[2];

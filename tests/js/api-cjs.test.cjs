@@ -24,8 +24,6 @@ test('node-cjs: the wasm-free subpaths resolve to CommonJS twins and work', asyn
 });
 
 test('node-cjs', async (t) => {
-  const { cases, prepare } = await import('./suite.mjs');
-  const { endpointCases } = await import('./endpoint-suite.mjs');
-  await prepare();
-  for (const [name, fn] of [...cases(lib), ...endpointCases(lib)]) await t.test(`node-cjs: ${name}`, fn);
+  const { load } = await import('../suites/index.mjs');
+  for (const [name, fn] of await load(['tokens', 'rules', 'endpoint', 'prototype'], { lib })) await t.test(`node-cjs: ${name}`, fn);
 });

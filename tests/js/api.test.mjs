@@ -1,7 +1,6 @@
-// The shared behaviour suite on Node, importing the packed package as an ES module.
-import { before, test } from 'node:test';
+// The tokens and rules suites on Node, importing the packed package as an ES module.
+import { test } from 'node:test';
 import * as lib from 'videosdk-token';
-import { cases, prepare } from './suite.mjs';
+import { load } from '../suites/index.mjs';
 
-before(prepare);
-for (const [name, fn] of cases(lib)) test(`node-esm: ${name}`, fn);
+for (const [name, fn] of await load(['tokens', 'rules'], { lib })) test(`node-esm: ${name}`, fn);

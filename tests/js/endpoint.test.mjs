@@ -1,8 +1,6 @@
 // The token endpoint's suite on Node, importing the packed package as an ES module.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import * as lib from 'videosdk-token';
-import { endpointCases } from './endpoint-suite.mjs';
-import { prepare } from './suite.mjs';
+import { load } from '../suites/index.mjs';
 
-before(prepare);
-for (const [name, fn] of endpointCases(lib)) test(`node-esm: ${name}`, fn);
+for (const [name, fn] of await load(['endpoint'], { lib })) test(`node-esm: ${name}`, fn);

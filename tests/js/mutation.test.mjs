@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { signToken, verifyToken, decodeToken, TokenSigner, TokenError } from 'videosdk-token';
-import { wasmExports } from './wasm-memory.mjs';
+import { wasmExports } from '../support/wasm-memory.mjs';
 
 const SECRET = 'mutation-secret-0123456789abcdef0123456789abcdef0123456789abcdef';
 const NOW = 1_700_000_000;

@@ -4,17 +4,17 @@
 // the client must not need.
 import { after, test } from 'node:test';
 import * as lib from 'videosdk-token';
-import { startStandIn } from '../stand-in/videosdk-api.mjs';
-import { restClientCases } from './rest-client-suite.mjs';
-import { API_KEY, SECRET } from './suite.mjs';
+import { load } from '../suites/index.mjs';
+import { API_KEY, SECRET } from '../support/assert.mjs';
+import { startStandIn } from '../support/stand-in/videosdk-api.mjs';
 
 const standIn = await startStandIn({ apiKey: API_KEY, secret: SECRET, control: true });
 after(() => standIn.close());
 
-for (const [name, fn] of restClientCases(lib, { baseUrl: standIn.url })) test(`node-esm: ${name}`, fn);
+for (const [name, fn] of await load(['rest-client'], { lib, rest: { baseUrl: standIn.url } })) test(`node-esm: ${name}`, fn);
 
 // The same timeout and cancellation cases with AbortSignal.timeout and AbortSignal.any removed.
-const fallback = restClientCases(lib, { baseUrl: standIn.url })
+const fallback = (await load(['rest-client'], { lib, rest: { baseUrl: standIn.url } }))
   .filter(([name]) => /hang past|AbortSignal cancels/.test(name));
 const saved = { timeout: AbortSignal.timeout, any: AbortSignal.any };
 test('node-esm (no AbortSignal.timeout/any): both fallback cases are selected', () => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { signToken, verifyToken, decodeToken, TokenSigner } from 'videosdk-token';
-import { checkCompress, scanKeyMaterial, wasmExports } from './wasm-memory.mjs';
+import { checkCompress, scanKeyMaterial, wasmExports } from '../support/wasm-memory.mjs';
 
 const NOW = 1_700_000_000;
 let wasm;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { signToken, verifyToken, TokenSigner } from 'videosdk-token';
-import { wasmExports } from './wasm-memory.mjs';
+import { wasmExports } from '../support/wasm-memory.mjs';
 
 const N = Number(process.env.SOAK_N ?? 1_000_000);
 const SECRET = 'soak-secret-0123456789abcdef0123456789abcdef0123456789abcdef';

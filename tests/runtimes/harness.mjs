@@ -2,17 +2,11 @@
 // runner imported its own way (and the token provider's against `client`, videosdk-token/client,
 // when the runner passes it), print one line per failure naming the runtime, and a closing
 // `<runtime>: N passed, N failed` line. Runtime-agnostic (no node: imports, no timers).
-import { endpointCases } from '../js/endpoint-suite.mjs';
-import { providerCases } from '../js/provider-suite.mjs';
-import { cases, prepare } from '../js/suite.mjs';
-import { webhookCases } from '../js/webhook-suite.mjs';
+import { CORE_SUITES, load } from '../suites/index.mjs';
 
 export async function run(runtime, lib, log = (line) => console.log(line), client = undefined) {
-  return runCases(runtime, async () => {
-    await prepare();
-    const provider = client ? providerCases(client, lib) : [];
-    return [...cases(lib), ...endpointCases(lib), ...webhookCases(lib), ...provider];
-  }, log);
+  const names = client ? [...CORE_SUITES, 'provider'] : CORE_SUITES;
+  return runCases(runtime, () => load(names, { lib, client }), log);
 }
 
 /**

@@ -1,9 +1,9 @@
 // The API client suite's thin runner part, shared by the Deno, Bun and workerd runners: every case
 // against the stand-in at `baseUrl` (or through `fetch`), reported as harness.mjs reports.
 // Runtime-agnostic.
-import { restClientCases } from '../js/rest-client-suite.mjs';
+import { load } from '../suites/index.mjs';
 import { runCases } from './harness.mjs';
 
 export function runRest(runtime, lib, env, log = (line) => console.log(line)) {
-  return runCases(runtime, () => restClientCases(lib, env), log);
+  return runCases(runtime, () => load(['rest-client'], { lib, rest: env }), log);
 }

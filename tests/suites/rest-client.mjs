@@ -1,18 +1,18 @@
 // The API client's behaviour suite (VideoSDKClient): runtime-agnostic (no node: imports, no
 // timers of its own), run on Node, Deno, Bun and workerd against the stand-in of VideoSDK's API
-// (tests/stand-in/videosdk-api.mjs), which checks every request as VideoSDK would and is steered
+// (tests/support/stand-in/videosdk-api.mjs), which checks every request as VideoSDK would and is steered
 // through its /__stand-in/ control endpoints.
 //
-// restClientCases(lib, { baseUrl, fetch }) returns [name, fn] pairs; fn throws on failure.
+// cases({ lib, rest: { baseUrl, fetch } }) returns [name, fn] pairs; fn throws on failure.
 // `fetch`, when given, is how this runtime reaches the stand-in (workerd: a service binding); the
 // client gets it as its `fetch` option. Retry waits go through the client's test-only hooks
 // (recorded, not slept) except where a case says it waits for real.
-import { API_KEY, deepEq, eq, fail, ok, SECRET } from './suite.mjs';
+import { API_KEY, deepEq, eq, fail, ok, SECRET } from '../support/assert.mjs';
 
 const TESTING = Symbol.for('videosdk-token.testing');
 const ROOM_ID = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
 
-export function restClientCases(lib, { baseUrl, fetch: boundFetch }) {
+export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
   const { VideoSDKClient, ApiError, VideoSDKError, TokenError } = lib;
   const doFetch = boundFetch ?? ((url, init) => fetch(url, init));
 

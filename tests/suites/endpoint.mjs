@@ -1,13 +1,13 @@
-// The token endpoint's behaviour suite: runtime-agnostic like suite.mjs (web-standard Request and
+// The token endpoint's behaviour suite: runtime-agnostic like every suite here (web-standard Request and
 // Response only, no timers), so it runs on Node, Deno, Bun, workerd and edge-runtime alike.
-// endpointCases(lib) returns [name, fn] pairs; fn throws on failure.
-import { API_KEY, deepEq, eq, fail, ok, SECRET } from './suite.mjs';
+// cases({ lib }) returns [name, fn] pairs; fn throws on failure.
+import { API_KEY, deepEq, eq, fail, ok, SECRET } from '../support/assert.mjs';
 
 const URL_BASE = 'https://app.example/api/token';
 const BEARER = 'caller-credential-7f3a';
 const ORIGIN = 'https://app.example';
 
-export function endpointCases(lib) {
+export function cases({ lib }) {
   const { handleTokenRequest, verifyToken, decodeToken } = lib;
   // Every answer any case gets is kept, to check at the end that none carries the secret.
   const seen = [];

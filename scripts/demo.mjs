@@ -12,8 +12,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { verifyToken } from 'videosdk-token';
-import { startStandIn } from '../tests/stand-in/videosdk-api.mjs';
-import { readDevVars } from './dev-vars-read.mjs';
+import { startStandIn } from '../tests/support/stand-in/videosdk-api.mjs';
+import { readDevVars } from '../examples/dev-vars-read.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const HOST = '127.0.0.1';

@@ -1,11 +1,11 @@
-// The browser token provider's suite (videosdk-token/client): runtime-agnostic like suite.mjs
+// The browser token provider's suite (videosdk-token/client): runtime-agnostic like every suite here
 // (no node: imports, no timers of its own), with a scripted fake fetch and an injected clock, so
 // every refresh rule is checked to the millisecond without waiting. The provider's own short
 // retry pause is real time (≈ 0.25–0.5 s), taken by the few cases that retry.
 //
-// providerCases(client, lib?) returns [name, fn] pairs; `client` is videosdk-token/client,
+// cases({ client, lib }) returns [name, fn] pairs; `client` is videosdk-token/client,
 // `lib` (optional) the main entry, to check both hand out the same error class.
-import { deepEq, eq, fail, ok } from './suite.mjs';
+import { deepEq, eq, fail, ok } from '../support/assert.mjs';
 
 const ENDPOINT = 'https://app.example/api/token';
 const T0 = 1_700_000_000_000; // the injected clock's start, in milliseconds
@@ -56,7 +56,7 @@ async function rejects(promise, code, what = 'getToken') {
   return error;
 }
 
-export function providerCases(client, lib) {
+export function cases({ client, lib }) {
   const { createTokenProvider, TokenProviderError, VideoSDKError } = client;
 
   /** A provider over a fake endpoint with a clock the case moves by hand. */

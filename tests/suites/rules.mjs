@@ -1,6 +1,6 @@
-// VideoSDK's join-time rules and custom claims: part of the shared suite (suite.mjs appends
-// these cases to its own, so every runtime runs them). Runtime-agnostic, like suite.mjs.
-import { API_KEY, NOW, SECRET, OTHER_SECRET, deepEq, eq, ok, payloadOf, throwsCode, forge } from './suite.mjs';
+// VideoSDK's join-time rules and custom claims, through the token calls. Runtime-agnostic, like
+// every suite in this folder.
+import { API_KEY, NOW, SECRET, OTHER_SECRET, deepEq, eq, ok, payloadOf, throwsCode, forge } from '../support/assert.mjs';
 
 // Unicode's White_Space property, point by point (PropList.txt): an oracle apart from the core's table.
 const WHITE_SPACE = [0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0x85, 0xa0, 0x1680,
@@ -26,8 +26,8 @@ const BROKEN = [
 ];
 const forged = new Map();
 
-/** Called by suite.mjs's prepare(): WebCrypto is async, the cases are not. */
-export async function prepareRules() {
+/** Call once before running the cases: WebCrypto is async, the cases are not. */
+export async function prepare() {
   for (const [extra] of BROKEN) {
     const text = payload(extra);
     forged.set(text, [await forge(HEADER, text), await forge(HEADER, text, OTHER_SECRET)]);
@@ -40,7 +40,7 @@ class Account {
   }
 }
 
-export function ruleCases(lib) {
+export function cases({ lib }) {
   const { signToken, decodeToken, verifyToken, TokenSigner } = lib;
   const base = { apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'], now: NOW };
   const sign = (extra = {}) => signToken({ ...base, ...extra });

@@ -1,12 +1,12 @@
-// The webhooks suite: runtime-agnostic like suite.mjs (web-standard Request/Response, WebCrypto,
+// The webhooks suite: runtime-agnostic like every suite here (web-standard Request/Response, WebCrypto,
 // no node: imports, no timers), so it runs on Node, Deno, Bun, workerd, edge-runtime and
-// Chromium alike. webhookCases(lib) returns [name, fn] pairs; fn throws on failure.
+// Chromium alike. cases({ lib }) returns [name, fn] pairs; fn throws on failure.
 //
 // Two implementations make the signatures: node:crypto (OpenSSL) made the committed vectors
 // (scripts/gen-webhook-vectors.mjs), and the runtime's own WebCrypto signs below. VideoSDK's key
 // endpoint is a stand-in `fetch` that answers as the endpoint does and counts its calls.
 import vectors from '../vectors/webhooks.json' with { type: 'json' };
-import { deepEq, eq, fail, ok } from './suite.mjs';
+import { deepEq, eq, fail, ok } from '../support/assert.mjs';
 
 const KEY_URL = 'https://api.videosdk.live/v2/public/rsa-public-key';
 const T0 = 1_700_000_000; // seconds: the cache's clock in the key-fetch cases
@@ -107,7 +107,7 @@ function pkcs1Of(spki) {
   return spki.subarray(24);
 }
 
-export function webhookCases(lib) {
+export function cases({ lib }) {
   const { verifyWebhook, handleWebhookRequest, WebhookError, VideoSDKError } = lib;
   const mainKey = MAIN.spkiPem;
 
