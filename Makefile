@@ -126,8 +126,9 @@ js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the pa
 	node --test tests/js/
 	node --test --test-reporter=dot scripts/trim-glue.test.mjs
 
-types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts
+types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts; the JS checked against them (checkJs)
 	node_modules/typescript/bin/tsc -p tests/types
+	node_modules/typescript/bin/tsc -p tests/types/checkjs.json
 
 # The command line through the installed bin (the tarball installed into a throwaway project):
 # golden outputs (tests/cli/golden/, UPDATE_GOLDEN=1 rewrites them), exit codes, secret sources.

@@ -9,6 +9,8 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
     this.command = command;
+    /** Set where the exit is not the usage's 2 (an interrupted prompt). @type {number | undefined} */
+    this.exitCode = undefined;
   }
 }
 

@@ -82,7 +82,7 @@ export async function sign(argv, io) {
   if (!apiKey) throw new UsageError(`no API key: pass --api-key KEY or set VIDEOSDK_API_KEY${hint(io, 'VIDEOSDK_API_KEY')}`, 'sign');
   const now = parseNow(options.now, 'sign');
   const claims = parseClaims(options.claim, 'sign');
-  const secret = await readSecret({ file: options.secretFile, env: io.env, io, command: 'sign' });
+  const secret = await readSecret({ file: options.secretFile, env: io.env, io, command: 'sign', stdinTaken: false });
 
   const request = {
     apiKey,

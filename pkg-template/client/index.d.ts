@@ -2,9 +2,10 @@
  * `videosdk-token/client`: VideoSDK tokens in a web page, from your own token endpoint
  * (`handleTokenRequest`), cached and refreshed before they expire. No wasm.
  */
-import type { Permission, Role, TokenEndpointError, VideoSDKError } from '../index.js';
+// Types only: the provider's bundle loads nothing of token/.
+import type { Permission, Role } from '../token/api.js';
 
-export { VideoSDKError } from '../index.js';
+export { TokenProviderError, VideoSDKError, type TokenProviderErrorCode } from '../shared/errors.js';
 
 export interface TokenProviderOptions {
   /** The token endpoint; a path is resolved against the page. Default `'/api/token'`. */
@@ -58,30 +59,3 @@ export interface TokenProvider {
  */
 export function createTokenProvider(options?: TokenProviderOptions): TokenProvider;
 
-export type TokenProviderErrorCode =
-  /** The endpoint's own code, from a 4xx answer: never retried. */
-  | TokenEndpointError['error']['code']
-  /** The endpoint answered 5xx, twice (or once, with a Retry-After over 5 s). */
-  | 'SERVER_ERROR'
-  /** No answer: offline, DNS, CORS, a timeout. Tried twice. */
-  | 'NETWORK'
-  /** An answer that is not the endpoint's: a 4xx without an error code, a 200 without {token, expiresAt}. */
-  | 'BAD_RESPONSE'
-  /** The provider's signal was aborted. */
-  | 'ABORTED'
-  /** A bad option to createTokenProvider or getToken (`field` names it). */
-  | 'INVALID_OPTIONS';
-
-export class TokenProviderError extends VideoSDKError {
-  constructor(
-    code: TokenProviderErrorCode,
-    message: string,
-    details?: { reason?: string; field?: string; status?: number; cause?: unknown },
-  );
-  readonly name: 'TokenProviderError';
-  readonly code: TokenProviderErrorCode;
-  /** The HTTP status, when the endpoint answered. */
-  readonly status?: number;
-  /** For 4xx: the endpoint's `error.field`; for INVALID_OPTIONS: the option at fault. */
-  readonly field?: string;
-}

@@ -185,7 +185,7 @@ export function createTokenProvider(options = {}) {
   }
 
   function sleep(ms) {
-    return new Promise((resolve, reject) => {
+    return new Promise(/** @param {(value?: unknown) => void} resolve */ (resolve, reject) => {
       if (signal?.aborted) return reject(aborted());
       const onAbort = () => {
         clearTimeout(timer);

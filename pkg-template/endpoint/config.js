@@ -79,7 +79,7 @@ export function readConfig(config) {
   let maxSeconds;
   let signer;
   try {
-    maxSeconds = spanSeconds(maxExpiresIn, 'maxExpiresIn');
+    maxSeconds = spanSeconds(/** @type {import('../token/api.js').Span} */ (maxExpiresIn), 'maxExpiresIn');
     signer = new TokenSigner({ apiKey, secret });
   } catch (e) {
     if (!(e instanceof TokenError)) throw e;

@@ -173,7 +173,7 @@ function grantOf(answer) {
   if (answer === true) return grant;
   if (typeof answer !== 'object' || !isPlainObject(answer)) throw new MalformedGrant();
   for (const key of Reflect.ownKeys(answer)) {
-    if (!GRANT_FIELDS.includes(key)) throw new MalformedGrant();
+    if (typeof key !== 'string' || !GRANT_FIELDS.includes(key)) throw new MalformedGrant();
     const value = answer[key];
     if (key === 'roomId' || key === 'participantId') {
       if (typeof value !== 'string' || value === '') throw new MalformedGrant();
@@ -305,7 +305,7 @@ function checkParams(params) {
       throw bad(`${key} must be a non-empty string`, key);
     }
   }
-  for (const [key, known] of [['permissions', PERMISSIONS], ['roles', ROLES]]) {
+  for (const [key, known] of /** @type {[string, string[]][]} */ ([['permissions', PERMISSIONS], ['roles', ROLES]])) {
     if (params[key] === undefined) continue;
     const list = names(params[key], known);
     if (list === undefined || list.length === 0) throw bad(`${key} must be a non-empty list of ${known.join(', ')}`, key);

@@ -1,7 +1,9 @@
-// The API client: VideoSDKClient (rest-client.js), its results and ApiError. Result types follow
+// The API client: VideoSDKClient (client.js), its results and ApiError. Result types follow
 // the bodies in VideoSDK's API reference; every object keeps the fields VideoSDK adds later
 // (`[key: string]: unknown`), since the client passes bodies through as sent.
-import { VideoSDKError, type Secret, type Span } from '../index.js';
+import type { Secret, Span } from '../token/api.js';
+
+export { ApiError, type ApiErrorCode } from '../shared/errors.js';
 
 export interface VideoSDKClientOptions {
   /** The API key from the VideoSDK dashboard. */
@@ -170,39 +172,3 @@ export class VideoSDKClient {
   close(): void;
 }
 
-export type ApiErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'SERVER_ERROR'
-  | 'TIMEOUT'
-  | 'NETWORK'
-  | 'BAD_RESPONSE';
-
-/** A call to VideoSDK's API failed. Never holds the secret or the management token. */
-export class ApiError extends VideoSDKError {
-  constructor(
-    code: ApiErrorCode,
-    message: string,
-    details?: {
-      reason?: string; status?: number; method?: string; path?: string;
-      apiMessage?: string; retryAfter?: number; attempts?: number;
-    },
-  );
-  readonly name: 'ApiError';
-  readonly code: ApiErrorCode;
-  /** The HTTP status; absent when no answer came (TIMEOUT, NETWORK). */
-  readonly status?: number;
-  readonly method: string;
-  /** The path and query called, such as `/v2/rooms/validate/abcd-efgh-ijkl`. */
-  readonly path: string;
-  /** VideoSDK's own message, when it sent one. */
-  readonly apiMessage?: string;
-  /** RATE_LIMITED: the seconds VideoSDK asked to wait (Retry-After), when it said. */
-  readonly retryAfter?: number;
-  /** How many attempts were made. */
-  readonly attempts?: number;
-}

@@ -255,7 +255,7 @@ function attemptSignal(callerSignal, ms) {
 
 /** Waits ms, or rejects with the signal's reason as soon as it aborts. */
 function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
+  return new Promise(/** @param {(value?: unknown) => void} resolve */ (resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
       return;

@@ -38,6 +38,12 @@ function editDistance(a, b) {
  * message offers the closest allowed name, else `otherwise` when given, else the allowed names.
  * `refuse(field, message)` makes the error: the capability's own class (TokenError by default).
  */
+/**
+ * @param {string} key
+ * @param {string} call
+ * @param {readonly string[]} allowed
+ * @param {{ otherwise?: string, refuse?: (field: string, message: string) => Error }} [how]
+ */
 export function unknownOption(key, call, allowed, { otherwise, refuse = invalidOptions } = {}) {
   const near = closest(key, allowed);
   const hint = near !== undefined ? `did you mean '${near}'?` : otherwise ?? `${call} takes ${allowed.join(', ')}`;
@@ -60,6 +66,13 @@ export function isOptionsObject(value) {
  * in `allowed` is refused (see unknownOption) before any value is read. `options` must already be
  * known to be an object: each caller words its own "must be an object" message. `how` is
  * unknownOption's last argument.
+ */
+/**
+ * @param {object} options
+ * @param {string} call
+ * @param {readonly string[]} allowed
+ * @param {{ otherwise?: string, refuse?: (field: string, message: string) => Error }} [how]
+ * @returns {Record<string, any>}
  */
 export function readOptions(options, call, allowed, how) {
   const keys = Object.keys(options);

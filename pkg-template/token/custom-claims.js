@@ -123,7 +123,7 @@ class Walk {
       out += this.value(d.value, at, depth);
     }
     // Named properties on an array are dropped by JSON.stringify.
-    const extra = ownKeys(list).find((k) => typeof k === 'string' && k !== 'length' && !(String(k >>> 0) === k && k >>> 0 < length)
+    const extra = ownKeys(list).find((k) => typeof k === 'string' && k !== 'length' && !(String(Number(k) >>> 0) === k && Number(k) >>> 0 < length)
       && getOwnPropertyDescriptor(list, k)?.enumerable);
     if (extra !== undefined) {
       throw refuse(member(path, extra), `${member(path, extra)} is a named property on an array: JSON.stringify would drop it; use an object`);

@@ -28,7 +28,7 @@ function listOf(values, meanings, kind) {
 /**
  * One row per claim of the payload, VideoSDK's claims first, then the custom claims:
  * `{ name, meaning, list? }`, where `list` (permissions, roles) holds one meaning per entry.
- * @param {object} payload the decoded payload
+ * @param {Record<string, any>} payload the decoded payload
  * @param {{ permissions: Record<string,string>, roles: Record<string,string> }} words
  * @param {object} customClaims decodeToken's `customClaims`: the members that are not VideoSDK's
  */

@@ -3,9 +3,7 @@
  * entry, which loads no wasm). Signatures are RSASSA-PKCS1-v1_5 / SHA-256 over the raw body,
  * checked with WebCrypto.
  */
-import { VideoSDKError } from '../index.js';
-
-export { VideoSDKError } from '../index.js';
+export { VideoSDKError, WebhookError, type WebhookErrorCode } from '../shared/errors.js';
 
 // ---------------------------------------------------------------------------------------------
 // Events (VideoSDK's "Webhooks List"; fields as documented, not checked beyond webhookType)
@@ -155,29 +153,6 @@ export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent;
 // Verification
 // ---------------------------------------------------------------------------------------------
 
-export type WebhookErrorCode =
-  /** A mistake in the calling code: a parsed (not raw) body, a signature that is not a string, malformed options; `field` names it. */
-  | 'INVALID_OPTIONS'
-  /** The videosdk-signature header is absent or empty. */
-  | 'SIGNATURE_MISSING'
-  /** The signature is malformed (not base64, wrong length) or does not match the body. */
-  | 'SIGNATURE_INVALID'
-  /** A key in options is not an RSA public key of at least 2048 bits, or no key was given. */
-  | 'KEY_INVALID'
-  /** VideoSDK's key could not be fetched (network, status, answer). The sender may retry. */
-  | 'KEY_FETCH_FAILED'
-  /** The signed body is not a JSON object with a string webhookType (checked after the signature). */
-  | 'BODY_INVALID';
-
-export class WebhookError extends VideoSDKError {
-  constructor(code: WebhookErrorCode, message: string, details?: { reason?: string; field?: string; status?: number });
-  readonly name: 'WebhookError';
-  readonly code: WebhookErrorCode;
-  /** `publicKey` for KEY_INVALID. */
-  readonly field?: string;
-  /** For KEY_FETCH_FAILED after an answer: the key endpoint's HTTP status. */
-  readonly status?: number;
-}
 
 /**
  * A key: PEM of either flavour (`-----BEGIN PUBLIC KEY-----` SPKI or `-----BEGIN RSA PUBLIC KEY-----`

@@ -1,0 +1,94 @@
+// handleTokenRequest (handler.js) and its config, grant and answers.
+import type { JsonValue, Permission, Role, Secret, Span } from '../token/api.js';
+import type { TokenEndpointErrorCode } from '../shared/errors.js';
+
+export type { TokenEndpointErrorCode } from '../shared/errors.js';
+
+/**
+ * What {@link TokenEndpointConfig.authorize} may return to narrow what one caller can ask for.
+ * Only these fields, each of its type: anything else (an unknown field, `null`, `undefined`, a
+ * string where a list belongs) is the deployment's bug and answers 500 `SERVER_ERROR`.
+ */
+export interface TokenGrant {
+  /** The caller's tokens are for this room only; asking for another one is a 403. */
+  roomId?: string;
+  /** The caller's tokens are for this participant only; asking for another one is a 403. */
+  participantId?: string;
+  /** Narrows `allowedPermissions` for this caller (it can never widen them). */
+  permissions?: Permission[];
+  /** Narrows `allowedRoles` for this caller (it can never widen them). */
+  roles?: Role[];
+  /** Custom claims for this caller's tokens (callers cannot pass any); refused ones are a 500. */
+  claims?: Record<string, JsonValue>;
+}
+
+export interface TokenEndpointConfig {
+  /** The API key from the VideoSDK dashboard, e.g. `env.VIDEOSDK_API_KEY`. */
+  apiKey: string;
+  /** The secret, from an edge secret (`env.VIDEOSDK_SECRET`, `Deno.env.get('VIDEOSDK_SECRET')`). Never sent anywhere. */
+  secret: Secret;
+  /**
+   * Decides who may have a token, before any input is read: a falsy answer is a 401; `true` or a
+   * {@link TokenGrant} allows, and a grant may narrow roomId, participantId, permissions and roles
+   * for this caller. Throwing (or rejecting) answers 500 `SERVER_ERROR`, with no detail.
+   * It gets the request with the body already read (at most 16 KiB), which it may read again.
+   * Required unless `allowAnonymous` is set.
+   */
+  authorize?: (request: Request) => TokenGrant | boolean | null | undefined | Promise<TokenGrant | boolean | null | undefined>;
+  /** Permissions callers may ask for (non-empty). Default `['allow_join']`; beyond them is a 403. */
+  allowedPermissions?: Permission[];
+  /**
+   * Roles callers may ask for (non-empty). Default `['rtc']`: tokens for meetings only. Every token
+   * carries `roles: ['rtc']` (and so `version: 2`) unless the caller asks for another allowed role.
+   * Add `'crawler'` (VideoSDK's server-side API role) only for callers that are servers.
+   */
+  allowedRoles?: Role[];
+  /** Longest lifetime a caller may ask for, and the lifetime when it asks for none. Default `'2h'`. */
+  maxExpiresIn?: Span;
+  /** Origins allowed to call from a browser (`['https://app.example.com']`), or `'*'`. Default none. */
+  cors?: string[] | '*';
+  /**
+   * LOCAL DEVELOPMENT ONLY: serve callers that `authorize` refuses (or all, without `authorize`).
+   * Every answer then carries an `X-VideoSDK-Token-Anonymous` header saying so.
+   */
+  allowAnonymous?: boolean;
+}
+
+/** The 200 answer's JSON body. */
+export interface TokenEndpointResponse {
+  token: string;
+  /** ISO-8601, e.g. `2025-01-01T12:00:00.000Z`. */
+  expiresAt: string;
+}
+
+
+/** The JSON body of every error answer (4xx and 500). */
+export interface TokenEndpointError {
+  error: {
+    code: TokenEndpointErrorCode;
+    /** For people. Caller input in it is cut to 64 characters and escaped. */
+    message: string;
+    /** The request field at fault (`body`, `query` or a parameter's name, cut to 64 characters). */
+    field?: string;
+  };
+}
+
+/**
+ * Answers a token request from your own front end, on web-standard Request/Response:
+ * GET with query parameters or POST with a JSON body (and no query string), both taking `roomId`,
+ * `participantId`, `permissions`, `roles`, `expiresIn`. Answers 200 {@link TokenEndpointResponse};
+ * 400 bad input, 401 unauthorized, 403 beyond config or grant, 405 other methods, 413 a body over
+ * 16 KiB, 414 a URL over 16 KiB, 500 when `authorize` fails ({@link TokenEndpointError});
+ * 204 for an OPTIONS preflight. Tokens carry `roles: ['rtc']` unless configured otherwise.
+ * Rejects only for a bad `config` or `request` ({@link TokenError} `INVALID_OPTIONS` with `field`,
+ * or `WEAK_SECRET`). The secret is never in an answer, and nothing is logged.
+ * @example
+ * export default {
+ *   fetch: (request, env) => handleTokenRequest(request, {
+ *     apiKey: env.VIDEOSDK_API_KEY, secret: env.VIDEOSDK_SECRET,
+ *     authorize: (req) => checkSession(req), // false → 401, or { roomId } to narrow
+ *   }),
+ * };
+ */
+export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
+
