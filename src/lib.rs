@@ -44,10 +44,11 @@ pub use ops::verify::{verify_token, Verified, VerifyOptions};
 /// pkg-template/shared/vocabulary.js from them, so that JS never retypes one.
 #[doc(hidden)]
 pub mod words {
+    pub use crate::jws::header::HEADER_JSON;
     pub use crate::jws::mac::MIN_SECRET_LEN;
     pub use crate::jws::untrusted::MAX_TOKEN_LEN;
     pub use crate::leaf::error::{ErrorCode, VERIFY_MESSAGE};
-    pub use crate::leaf::text::ECHO_MAX;
+    pub use crate::leaf::text::{needs_escape, ECHO_MAX};
     pub use crate::model::custom_claims::MAX_CLAIMS_DEPTH;
     pub use crate::model::sign_options::{DEFAULT_EXPIRES_IN_SECS, MAX_OPTION_LEN};
     pub use crate::model::time::{

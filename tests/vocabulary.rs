@@ -41,6 +41,38 @@ fn block(entries: impl IntoIterator<Item = String>) -> String {
     format!("{FREEZE}({{\n{lines}}})")
 }
 
+/// The characters `needs_escape` names, as ranges for a character class: `\u{0}-\u{1f}…`.
+fn escaped_class() -> String {
+    let mut out = String::new();
+    let mut run: Option<(u32, u32)> = None;
+    let mut flush = |run: (u32, u32), out: &mut String| {
+        write!(out, "\\u{{{:x}}}", run.0).unwrap();
+        if run.1 > run.0 {
+            write!(out, "-\\u{{{:x}}}", run.1).unwrap();
+        }
+    };
+    for code in 0..=0x10_ffffu32 {
+        let escaped = char::from_u32(code).is_some_and(needs_escape);
+        run = match (run, escaped) {
+            (Some((a, b)), true) if b + 1 == code => Some((a, code)),
+            (Some(r), true) => {
+                flush(r, &mut out);
+                Some((code, code))
+            }
+            (None, true) => Some((code, code)),
+            (Some(r), false) => {
+                flush(r, &mut out);
+                None
+            }
+            (None, false) => None,
+        };
+    }
+    if let Some(r) = run {
+        flush(r, &mut out);
+    }
+    out
+}
+
 /// `export const NAME = value;` after a blank line and its doc comment.
 fn constant(out: &mut String, doc: &str, name: &str, value: impl std::fmt::Display) {
     writeln!(out, "\n/** {doc} */\nexport const {name} = {value};").unwrap();
@@ -143,6 +175,23 @@ fn vocabulary() -> String {
     ] {
         constant(out, doc, name, value);
     }
+    constant(
+        out,
+        "The one JWS header the core signs and accepts: HS256, fixed, never chosen by a token.",
+        "JWT_HEADER",
+        inline(
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(HEADER_JSON)
+                .unwrap()
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", js_str(v.as_str().unwrap()))),
+        ),
+    );
+    constant(
+        out,
+        "The characters every echo of untrusted text escapes, as a regular expression's class (u flag).",
+        "ESCAPED",
+        js_str(&escaped_class()),
+    );
     constant(
         out,
         "VideoSDK's REST API: the server-side v2 API and the webhook public key live under it.",

@@ -385,6 +385,21 @@ function loadFragment() {
 
 // ---- Start ------------------------------------------------------------------------------------
 
+/**
+ * The permission and role checkboxes, one per word the core knows (PERMISSIONS, ROLES), each with
+ * the core's meaning as its hint; the first permission (allow_join) starts checked.
+ */
+function addChoices() {
+  const groups = [['gen-permissions', 'gen-perm-', PERMISSIONS, Object.keys(PERMISSIONS)[0]], ['gen-roles', 'gen-role-', ROLES]];
+  for (const [box, prefix, words, first] of groups) {
+    for (const [name, meaning] of Object.entries(words)) {
+      const input = h('input', { type: 'checkbox', id: `${prefix}${name}`, value: name, checked: name === first });
+      $(box).append(h('label', { class: 'check' }, input, ' ', code(name), ' ', h('span', { class: 'hint' }, meaning)));
+    }
+  }
+}
+
+addChoices();
 tokenInput.addEventListener('input', decodeInput);
 $('clear').addEventListener('click', () => {
   tokenInput.value = '';

@@ -4,17 +4,17 @@
 // so a caller cannot make an answer as long as its request. Length and character set are the
 // core's own (src/leaf/text.rs: ECHO_MAX, needs_escape); a test holds this module to them.
 
-import { ECHO_MAX } from './vocabulary.js';
+import { ECHO_MAX, ESCAPED } from './vocabulary.js';
 
 /** Characters of caller input kept in any one echo: the core's length. */
 export const MAX_ECHO = ECHO_MAX;
 
-// Characters that can forge or hide a line in a log, as the core escapes them: C0 and C1
-// controls and DEL, the line and paragraph separators, bidi embeddings, overrides and isolates;
-// and lone surrogates, which only JS text can hold (with the `u` flag a well-formed pair is one
-// code point, outside the surrogate range).
-export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu;
-const ANY_UNSAFE = new RegExp(UNSAFE.source, 'u');
+// Characters that can forge or hide a line in a log: the core's set (ESCAPED: C0 and C1 controls
+// and DEL, the line and paragraph separators, bidi embeddings, overrides and isolates), and lone
+// surrogates, which only JS text can hold (with the `u` flag a well-formed pair is one code
+// point, outside the surrogate range).
+export const UNSAFE = /* @__PURE__ */ new RegExp(`[${ESCAPED}\\ud800-\\udfff]`, 'gu');
+const ANY_UNSAFE = /* @__PURE__ */ new RegExp(UNSAFE.source, 'u');
 const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
 
 function escapeChar(c) {

@@ -51,6 +51,12 @@ export const PERMISSIONS_EXAMPLE = '[\'allow_join\']';
 /** A list of roles as messages show one. */
 export const ROLES_EXAMPLE = '[\'rtc\']';
 
+/** The one JWS header the core signs and accepts: HS256, fixed, never chosen by a token. */
+export const JWT_HEADER = /* @__PURE__ */ Object.freeze({ alg: 'HS256', typ: 'JWT' });
+
+/** The characters every echo of untrusted text escapes, as a regular expression's class (u flag). */
+export const ESCAPED = '\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{2028}-\\u{202e}\\u{2066}-\\u{2069}';
+
 /** VideoSDK's REST API: the server-side v2 API and the webhook public key live under it. */
 export const API_BASE = 'https://api.videosdk.live';
 

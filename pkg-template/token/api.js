@@ -6,6 +6,7 @@
 import * as wasm from '../videosdk_token.js';
 import { invalidOptions, TokenError } from '../shared/errors.js';
 import { shown } from '../shared/text.js';
+import { JWT_HEADER } from '../shared/vocabulary.js';
 import { coreError, describe } from './describe.js';
 import * as read from './read.js';
 
@@ -50,7 +51,7 @@ export function decodeToken(token, options) {
   const end = s.indexOf('\u001f');
   const endPayload = s.indexOf('\u001f', end + 1);
   const endCustom = s.indexOf('\u001f', endPayload + 1);
-  const header = end === 2 ? { alg: 'HS256', typ: 'JWT' } : JSON.parse(s.slice(2, end));
+  const header = end === 2 ? { alg: JWT_HEADER.alg, typ: JWT_HEADER.typ } : JSON.parse(s.slice(2, end));
   const payload = JSON.parse(s.slice(end + 1, endPayload));
   const custom = s.slice(endPayload + 1, endCustom);
   const warnings = s.slice(endCustom + 1);

@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as lib from 'videosdk-token';
 
 const pkg = realpathSync(fileURLToPath(new URL('../../node_modules/videosdk-token/', import.meta.url)));
-const types = readFileSync(`${pkg}/index.d.ts`, 'utf8');
+// The declarations sit beside each folder's JS; index.d.ts gathers them.
+const types = ['index.d.ts', 'token/api.d.ts', 'endpoint/handler.d.ts', 'shared/errors.d.ts']
+  .map((file) => readFileSync(`${pkg}/${file}`, 'utf8')).join('\n');
 const vocabulary = await import(pathToFileURL(`${pkg}/shared/vocabulary.js`).href);
 
 /** The string literals of `export type <name> = 'a' | 'b' …;` in index.d.ts. */
@@ -63,7 +65,32 @@ test('index.d.ts and the page state the core\'s limits, and the page has a box f
   const page = readFileSync(new URL('../../www/index.html', import.meta.url), 'utf8');
   assert.ok(page.includes(`(at least ${MIN_SECRET_LEN} bytes)`), `the page's secret hint says ${MIN_SECRET_LEN} bytes`);
   assert.ok(page.includes(`id="gen-expires" value="${defaultSpan}"`), `the page's lifetime starts at the default, ${defaultSpan}`);
-  // app.js reads one checkbox per permission and role (gen-perm-<name>, gen-role-<name>).
-  for (const name of Object.keys(PERMISSIONS)) assert.ok(page.includes(`id="gen-perm-${name}"`), `a checkbox for ${name}`);
-  for (const name of Object.keys(ROLES)) assert.ok(page.includes(`id="gen-role-${name}"`), `a checkbox for ${name}`);
+  // app.js makes one checkbox per permission and role from the core's words; the page types none.
+  for (const name of [...Object.keys(PERMISSIONS), ...Object.keys(ROLES)]) {
+    assert.ok(!page.includes(name), `the page does not retype ${name}`);
+  }
+});
+
+// One home for untrusted text (shared/text.js), held to the core's: the characters it escapes are
+// exactly the core's set (ESCAPED, written from src/leaf/text.rs's needs_escape) plus the lone
+// surrogates only JS text can hold, written as the core writes them; the cut is the core's length.
+test('shared/text.js escapes the core\'s characters, as the core writes them, and cuts at its length', async () => {
+  const text = await import(pathToFileURL(`${pkg}/shared/text.js`).href);
+  const core = new RegExp(`^[${vocabulary.ESCAPED}]$`, 'u');
+  const short = { 0x0: '\\0', 0x9: '\\t', 0xa: '\\n', 0xd: '\\r' };
+  const wrong = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    const c = String.fromCodePoint(cp);
+    const surrogate = cp >= 0xd800 && cp <= 0xdfff;
+    const want = core.test(c) || surrogate ? short[cp] ?? `\\u{${cp.toString(16)}}` : c;
+    if (text.escapeText(c) !== want || text.shown(c) !== want) wrong.push(`U+${cp.toString(16)}`);
+    if (wrong.length > 5) break;
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok(core.test('\u2028') && core.test('\u202e') && core.test('\x1b') && !core.test('a'), 'the set holds separators, overrides, controls');
+  assert.equal(text.MAX_ECHO, vocabulary.ECHO_MAX);
+  const long = 'x'.repeat(vocabulary.ECHO_MAX * 2);
+  assert.equal(text.cut(long), `${'x'.repeat(vocabulary.ECHO_MAX - 1)}…`);
+  assert.equal(text.shown(long).length, vocabulary.ECHO_MAX);
+  assert.equal(text.quote('a"b\\'), '"a\\"b\\\\"');
 });
