@@ -13,7 +13,7 @@ const CUTS = [
   {
     // wasm-bindgen gives each exported class `[Symbol.dispose]` by a module-level assignment, a
     // side effect that keeps the class in every bundle of the module, used or not. The glue's
-    // classes are never handed to callers: api.js holds each in a private field and gives its
+    // classes are never handed to callers: token/api.js holds each in a private field and gives its
     // own class the `Symbol.dispose` method, so the glue's is never called.
     name: 'Symbol.dispose assignments',
     pattern: /^if \(Symbol\.dispose\) (\w+)\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm,
@@ -43,7 +43,7 @@ const CUTS = [
   },
   {
     // Around the copying of an export's arguments into wasm memory, wasm-bindgen frees the ones
-    // already copied when copying a later one throws. read.js hands the exports only strings,
+    // already copied when copying a later one throws. token/read.js hands the exports only strings,
     // byte arrays and numbers it has checked, so no copy throws; the one way left is a trap in
     // the allocator when memory cannot grow, and after a trap the instance is lost anyway. The
     // copies stay, without the try/catch: the largest part of the glue the Worker carries.
