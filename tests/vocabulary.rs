@@ -45,7 +45,7 @@ fn block(entries: impl IntoIterator<Item = String>) -> String {
 fn escaped_class() -> String {
     let mut out = String::new();
     let mut run: Option<(u32, u32)> = None;
-    let mut flush = |run: (u32, u32), out: &mut String| {
+    let flush = |run: (u32, u32), out: &mut String| {
         write!(out, "\\u{{{:x}}}", run.0).unwrap();
         if run.1 > run.0 {
             write!(out, "-\\u{{{:x}}}", run.1).unwrap();
