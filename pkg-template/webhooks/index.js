@@ -8,7 +8,7 @@
 // only after the signature holds.
 import { VideoSDKError, WebhookError } from '../shared/errors.js';
 import { jsonResponse, readLimited } from '../shared/http.js';
-import { readOptions } from '../shared/options.js';
+import { ownOptions } from '../shared/options.js';
 import { DEFAULT_API_BASE, keySource } from './key-cache.js';
 import { decodeBase64, MAX_KEYS, pinnedKeys, RSA_ALGORITHM } from './keys.js';
 
@@ -80,7 +80,7 @@ async function answerWebhook(request, given) {
   if (given === null || typeof given !== 'object') return serverError();
   let options;
   try {
-    options = readOptions(given, 'handleWebhookRequest', HANDLER_OPTIONS, { refuse: invalid });
+    options = ownOptions(given, 'handleWebhookRequest', HANDLER_OPTIONS, invalid);
   } catch {
     return serverError();
   }
@@ -146,7 +146,7 @@ function checkOptions(given, where, allowed) {
   if (given === null || typeof given !== 'object') {
     throw invalid('options', `${where}: options must be an object: { publicKey } or { fetchPublicKey: true }`);
   }
-  const options = readOptions(given, where, allowed, { refuse: invalid });
+  const options = ownOptions(given, where, allowed, invalid);
   const { publicKey, fetchPublicKey } = options;
   if (fetchPublicKey !== undefined && typeof fetchPublicKey !== 'boolean') {
     throw invalid('fetchPublicKey', `${where}: options.fetchPublicKey must be true or false`);
