@@ -9,6 +9,7 @@ import { shown } from '../shared/text.js';
 import { JWT_HEADER } from '../shared/vocabulary.js';
 import { coreError, describe } from './describe.js';
 import * as read from './read.js';
+import { wipe } from './secrets.js';
 
 export { TokenError, VideoSDKError } from '../shared/errors.js';
 
@@ -24,6 +25,9 @@ function sign(inner, o) {
     o.jwtId, o.jtiRandom, o.now, o.claims);
 }
 
+// The fixed header (the core's), as decode returns it when a token carries exactly that one.
+const { alg: ALG, typ: TYP } = JWT_HEADER;
+
 let keyless; // signToken's, made at its first call (the wasm is ready then)
 
 export function signToken(options) {
@@ -34,7 +38,7 @@ export function signToken(options) {
   } catch (error) {
     rethrow(error);
   } finally {
-    read.wipe(o);
+    wipe(o);
   }
 }
 
@@ -51,7 +55,7 @@ export function decodeToken(token, options) {
   const end = s.indexOf('\u001f');
   const endPayload = s.indexOf('\u001f', end + 1);
   const endCustom = s.indexOf('\u001f', endPayload + 1);
-  const header = end === 2 ? { alg: JWT_HEADER.alg, typ: JWT_HEADER.typ } : JSON.parse(s.slice(2, end));
+  const header = end === 2 ? { alg: ALG, typ: TYP } : JSON.parse(s.slice(2, end));
   const payload = JSON.parse(s.slice(end + 1, endPayload));
   const custom = s.slice(endPayload + 1, endCustom);
   const warnings = s.slice(endCustom + 1);
@@ -76,7 +80,7 @@ export function verifyToken(token, secret, options) {
   } catch (error) {
     rethrow(error);
   } finally {
-    read.wipe(a);
+    wipe(a);
   }
   // JSON.parse keeps a `__proto__` member an own property.
   return JSON.parse(json);
@@ -130,7 +134,7 @@ export const TokenSigner = /* @__PURE__ */ disposable(class TokenSigner {
     } catch (error) {
       rethrow(error);
     } finally {
-      read.wipe(o);
+      wipe(o);
     }
   }
 

@@ -12,8 +12,6 @@ import { customClaimsJson } from './custom-claims.js';
 import { coreError, describe, isArray, isInstance, malformed } from './describe.js';
 import { randomBytes, secret, secrets, wipe } from './secrets.js';
 
-export { wipe };
-
 // Each call's option names, also as a Set (faster than `includes` for every key of every call).
 const names = (list) => ({ list, set: new Set(list) });
 const SIGN = names([...OPTIONS.signer, ...OPTIONS.claims]);
