@@ -49,6 +49,7 @@ pub mod words {
     pub use crate::leaf::error::{ErrorCode, VERIFY_MESSAGE};
     pub use crate::leaf::text::ECHO_MAX;
     pub use crate::model::custom_claims::MAX_CLAIMS_DEPTH;
+    pub use crate::model::join_errors::JOIN_ERRORS;
     pub use crate::model::sign_options::{DEFAULT_EXPIRES_IN_SECS, MAX_OPTION_LEN};
     pub use crate::model::time::{
         HUMAN_UNITS, MAX_SPAN_SECS, MILLIS_THRESHOLD, SPAN_HINT, SPAN_UNITS,

@@ -1,8 +1,9 @@
-//! Layer 2, the VideoSDK model: its words (vocab), its rules about claims (rules), time and
+//! Layer 2, the VideoSDK model: its words (vocab) and join error codes (join_errors), its rules about claims (rules), time and
 //! spans, sign options and the checked claims they become, custom claims, and the review of a
 //! payload (what VideoSDK would refuse).
 
 pub mod custom_claims;
+pub mod join_errors;
 pub mod review;
 pub mod rules;
 pub mod sign_options;

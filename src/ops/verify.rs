@@ -113,7 +113,11 @@ fn verify_inner<T>(
         .into_iter()
         .find(|f| f.refuses)
     {
-        return Err(TokenError::new(ErrorCode::ClaimsInvalid, finding.text));
+        let err = TokenError::new(ErrorCode::ClaimsInvalid, finding.text);
+        return Err(match finding.field {
+            Some(field) => err.with_field(field),
+            None => err,
+        });
     }
     check_times(&payload, options.now, tolerance)?;
     check_match(
