@@ -67,7 +67,8 @@ test('page: relative times and their tones', () => {
 
 test('page: the verdict follows the decoded token and the clock', () => {
   const secret = 'page-explain-test-secret-0123456789abcdef';
-  const sign = (extra) => signToken({ apiKey: 'k', secret, permissions: ['allow_join'], now: NOW, ...extra });
+  // A participant's token: without roles, decode warns (it can call the REST API too).
+  const sign = (extra) => signToken({ apiKey: 'k', secret, permissions: ['allow_join'], roles: ['rtc'], now: NOW, ...extra });
   const at = (token, now) => summary(decodeToken(token, { now }), now, span);
   assert.deepEqual(at(sign({ expiresIn: 600 }), NOW + 100), { tone: 'ok', text: 'Well-formed VideoSDK token, valid for 500s.' });
   assert.deepEqual(at(sign({ expiresIn: 600 }), NOW + 700), { tone: 'bad', text: 'Expired 100s ago: VideoSDK refuses it.' });
