@@ -22,10 +22,15 @@ mod leaf;
 mod model;
 mod ops;
 
-#[cfg(target_arch = "wasm32")]
+// Test hooks (feature `test-hooks`, which this crate's tests and fuzz/ turn on): the binding, the
+// bare HMAC, the JWS layer alone and the vocabulary, public for tests and never in the API.
+#[cfg(all(target_arch = "wasm32", feature = "test-hooks"))]
 #[doc(hidden)]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", not(feature = "test-hooks")))]
+mod wasm;
 
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 pub use jws::mac::hmac_sha256;
 pub use jws::mac::{Secret, MIN_SECRET_LEN};
@@ -36,12 +41,14 @@ pub use model::time::{check_now, human_span, Span, MAX_SPAN_SECS};
 pub use model::vocab::{Permission, Role};
 pub use ops::decode::{decode_token, Decoded};
 pub use ops::sign::{sign_token, Signer};
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 pub use ops::verify::verify_jws;
 pub use ops::verify::{verify_token, Verified, VerifyOptions};
 
 /// VideoSDK's words and the limits, for the JS side: tests/vocabulary.rs writes
 /// pkg-template/shared/vocabulary.js from them, so that JS never retypes one.
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 pub mod words {
     pub use crate::jws::header::HEADER_JSON;
@@ -50,6 +57,7 @@ pub mod words {
     pub use crate::leaf::error::{ErrorCode, VERIFY_MESSAGE};
     pub use crate::leaf::text::{needs_escape, ECHO_MAX};
     pub use crate::model::custom_claims::MAX_CLAIMS_DEPTH;
+    pub use crate::model::join_errors::JOIN_ERRORS;
     pub use crate::model::sign_options::{DEFAULT_EXPIRES_IN_SECS, MAX_OPTION_LEN};
     pub use crate::model::time::{
         HUMAN_UNITS, MAX_SPAN_SECS, MILLIS_THRESHOLD, SPAN_HINT, SPAN_UNITS,

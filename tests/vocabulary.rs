@@ -236,13 +236,19 @@ fn vocabulary() -> String {
     );
     constant(
         out,
-        "The errors VideoSDK raises at join for a token it refuses, by name, with their codes.",
+        "VideoSDK's join error codes (its client SDKs' error reference), by code: the name its SDKs give it, what it means, and whether a token alone can cause it.",
         "JOIN_ERRORS",
-        inline(
-            [INVALID_PERMISSIONS, INVALID_PARTICIPANT_ID]
-                .iter()
-                .map(|e| format!("{}: {}", e.name, e.code)),
-        ),
+        block(JOIN_ERRORS.iter().map(|e| {
+            format!(
+                "{}: {}",
+                e.code,
+                inline([
+                    format!("name: {}", js_str(e.name)),
+                    format!("meaning: {}", js_str(e.meaning)),
+                    format!("tokenCanCause: {}", e.token_can_cause),
+                ])
+            )
+        })),
     );
     constant(
         out,

@@ -69,8 +69,39 @@ export const RESERVED_CLAIMS = /* @__PURE__ */ Object.freeze({ apikey: 'apiKey',
 /** The upper-case role names of VideoSDK's older docs, each with the name to sign instead. */
 export const LEGACY_ROLES = /* @__PURE__ */ Object.freeze({ CRAWLER: 'crawler', RTC: 'rtc' });
 
-/** The errors VideoSDK raises at join for a token it refuses, by name, with their codes. */
-export const JOIN_ERRORS = /* @__PURE__ */ Object.freeze({ INVALID_PERMISSIONS: 4008, INVALID_PARTICIPANT_ID: 4004 });
+/** VideoSDK's join error codes (its client SDKs' error reference), by code: the name its SDKs give it, what it means, and whether a token alone can cause it. */
+export const JOIN_ERRORS = /* @__PURE__ */ Object.freeze({
+  4001: /* @__PURE__ */ Object.freeze({ name: 'INVALID_API_KEY', meaning: 'the token\'s apikey is missing, empty or not a key of this account', tokenCanCause: true }),
+  4002: /* @__PURE__ */ Object.freeze({ name: 'INVALID_TOKEN', meaning: 'the token is empty, invalid (malformed or wrongly signed) or expired', tokenCanCause: true }),
+  4003: /* @__PURE__ */ Object.freeze({ name: 'INVALID_ROOM_ID', meaning: 'the room ID joined is empty or invalid; create rooms through the API', tokenCanCause: false }),
+  4004: /* @__PURE__ */ Object.freeze({ name: 'INVALID_PARTICIPANT_ID', meaning: 'the participant ID is empty or invalid: it must not contain whitespace', tokenCanCause: true }),
+  4005: /* @__PURE__ */ Object.freeze({ name: 'DUPLICATE_PARTICIPANT', meaning: 'the same participant ID joined from another device, so this one left', tokenCanCause: false }),
+  4006: /* @__PURE__ */ Object.freeze({ name: 'ACCOUNT_DEACTIVATED', meaning: 'the account has been deactivated by VideoSDK', tokenCanCause: false }),
+  4007: /* @__PURE__ */ Object.freeze({ name: 'ACCOUNT_DISCONTINUED', meaning: 'the account has been discontinued', tokenCanCause: false }),
+  4008: /* @__PURE__ */ Object.freeze({ name: 'INVALID_PERMISSIONS', meaning: 'the token\'s permissions are invalid: ask_join must not be combined with allow_join or allow_mod', tokenCanCause: true }),
+  4009: /* @__PURE__ */ Object.freeze({ name: 'MAX_PARTICIPANT_REACHED', meaning: 'the meeting has reached its participant limit', tokenCanCause: false }),
+  4010: /* @__PURE__ */ Object.freeze({ name: 'MAX_SPEAKER_REACHED', meaning: 'the meeting has reached its speaker limit', tokenCanCause: false }),
+  4011: /* @__PURE__ */ Object.freeze({ name: 'START_RECORDING_FAILED', meaning: 'starting a recording failed', tokenCanCause: false }),
+  4012: /* @__PURE__ */ Object.freeze({ name: 'STOP_RECORDING_FAILED', meaning: 'stopping a recording failed', tokenCanCause: false }),
+  4013: /* @__PURE__ */ Object.freeze({ name: 'START_LIVESTREAM_FAILED', meaning: 'starting a livestream failed', tokenCanCause: false }),
+  4014: /* @__PURE__ */ Object.freeze({ name: 'STOP_LIVESTREAM_FAILED', meaning: 'stopping a livestream failed', tokenCanCause: false }),
+  4015: /* @__PURE__ */ Object.freeze({ name: 'INVALID_LIVESTREAM_CONFIG', meaning: 'the livestream\'s outputs configuration is invalid', tokenCanCause: false }),
+  4016: /* @__PURE__ */ Object.freeze({ name: 'START_HLS_FAILED', meaning: 'starting HLS failed', tokenCanCause: false }),
+  4017: /* @__PURE__ */ Object.freeze({ name: 'STOP_HLS_FAILED', meaning: 'stopping HLS failed', tokenCanCause: false }),
+  4018: /* @__PURE__ */ Object.freeze({ name: 'PREV_RECORDING_PROCESSING', meaning: 'the previous recording is still being processed; try again in a few seconds', tokenCanCause: false }),
+  4019: /* @__PURE__ */ Object.freeze({ name: 'PREV_RTMP_RECORDING_PROCESSING', meaning: 'the previous RTMP recording is still being processed; try again in a few seconds', tokenCanCause: false }),
+  4020: /* @__PURE__ */ Object.freeze({ name: 'PREV_HLS_STREAMING_PROCESSING', meaning: 'the previous HLS stream is still being processed; try again in a few seconds', tokenCanCause: false }),
+  4021: /* @__PURE__ */ Object.freeze({ name: 'ADD_ON_SERVICES_DISABLED', meaning: 'add-on services are disabled for the account', tokenCanCause: false }),
+  4022: /* @__PURE__ */ Object.freeze({ name: 'UNAUTHORIZED_ROOM_ID', meaning: 'the token is not valid for the room joined (its roomId names another room)', tokenCanCause: true }),
+  4023: /* @__PURE__ */ Object.freeze({ name: 'UNAUTHORIZED_PARTCIPANT_ID', meaning: 'the token is not valid for the participant ID joined with (its participantId names another)', tokenCanCause: true }),
+  4024: /* @__PURE__ */ Object.freeze({ name: 'UNAUTHORIZED_ROLE', meaning: 'the token\'s roles do not allow joining a meeting (they lack rtc)', tokenCanCause: true }),
+  4025: /* @__PURE__ */ Object.freeze({ name: 'UNAUTHORIZED_REQUEST', meaning: 'the request does not match the account\'s security configuration', tokenCanCause: false }),
+  4026: /* @__PURE__ */ Object.freeze({ name: 'MAX_SPEAKER_LIMIT_REACHED_ON_ORGANIZATION', meaning: 'the organization has reached its speaker limit', tokenCanCause: false }),
+  4027: /* @__PURE__ */ Object.freeze({ name: 'MAX_VIEWER_LIMIT_REACHED_ON_ORGANIZATION', meaning: 'the organization has reached its viewer limit', tokenCanCause: false }),
+  4028: /* @__PURE__ */ Object.freeze({ name: 'MAX_RECORDING_LIMIT_REACHED_ON_ORGANIZATION', meaning: 'the organization has reached its recording limit', tokenCanCause: false }),
+  4029: /* @__PURE__ */ Object.freeze({ name: 'MAX_HLS_LIMIT_REACHED_ON_ORGANIZATION', meaning: 'the organization has reached its HLS limit', tokenCanCause: false }),
+  4030: /* @__PURE__ */ Object.freeze({ name: 'MAX_LIVESTREAM_LIMIT_REACHED_ON_ORGANIZATION', meaning: 'the organization has reached its livestream limit', tokenCanCause: false }),
+});
 
 /** Every TokenError code. */
 export const ERROR_CODES = /* @__PURE__ */ Object.freeze(['INVALID_OPTIONS', 'WEAK_SECRET', 'MALFORMED', 'ALG_NOT_ALLOWED', 'INVALID_SIGNATURE', 'EXPIRED', 'NOT_YET_VALID', 'CLAIMS_INVALID', 'CLAIM_MISMATCH']);

@@ -70,7 +70,7 @@ fn keyed(key: &[u8]) -> HmacSha256 {
 
 /// HMAC-SHA-256 of `data` under a key of any length, through the same MAC the tokens use.
 /// For known-answer tests (RFC 4231, Wycheproof) whose keys are shorter than a token secret.
-#[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 pub fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
     let mut mac = keyed(key);
     mac.update(data);

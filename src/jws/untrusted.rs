@@ -29,7 +29,9 @@ pub struct Untrusted<'a> {
 }
 
 impl<'a> Untrusted<'a> {
-    /// Splits and checks the token's structure and header; refuses with `MALFORMED`.
+    /// Splits and checks the token's structure and header; refuses with `MALFORMED`. For the
+    /// JWS layer's tests (verify and decode take bytes: [`Untrusted::parse_utf8`]).
+    #[cfg(any(test, feature = "test-hooks"))]
     pub fn parse(token: &'a str) -> Result<Self, TokenError> {
         Self::parse_utf8(token.as_bytes())
     }
@@ -114,7 +116,7 @@ impl<'a> Untrusted<'a> {
 
     /// The payload's bytes, whatever they hold (for JWS test vectors). Takes them, as
     /// [`Untrusted::payload_json`] does.
-    #[doc(hidden)]
+    #[cfg(feature = "test-hooks")]
     pub fn payload_bytes(&mut self) -> Vec<u8> {
         core::mem::take(&mut self.payload)
     }
@@ -162,15 +164,21 @@ fn utf8(part: &'static str, bytes: Vec<u8>) -> Result<String, TokenError> {
 /// Refuses oversized input before any work is done on it.
 pub fn check_size(len: usize) -> Result<(), TokenError> {
     if len > MAX_TOKEN_LEN {
-        return Err(TokenError::malformed(cat(&[
-            "the token is ",
-            &int(len as i64),
-            " bytes; the maximum is ",
-            &int(MAX_TOKEN_LEN as i64),
-            " (VideoSDK tokens are under 1 KiB)",
-        ])));
+        return Err(too_long(len));
     }
     Ok(())
+}
+
+/// The error for a token of `len` bytes, over [`MAX_TOKEN_LEN`].
+#[cold]
+pub fn too_long(len: usize) -> TokenError {
+    TokenError::malformed(cat(&[
+        "the token is ",
+        &int(len as i64),
+        " bytes; the maximum is ",
+        &int(MAX_TOKEN_LEN as i64),
+        " (VideoSDK tokens are under 1 KiB)",
+    ]))
 }
 
 fn bad_base64(part: &'static str, e: &Base64Error) -> TokenError {

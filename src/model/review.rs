@@ -4,10 +4,13 @@
 
 use crate::leaf::error::{ErrorCode, TokenError};
 use crate::leaf::json::{Object, Value};
-use crate::leaf::text::{cat, join, num, quoted};
+use crate::leaf::text::{cat, int, join, num, quoted};
+use crate::model::join_errors::UNAUTHORIZED_ROLE;
 use crate::model::rules::{ask_join_conflict, legacy_role, participant_id_space, Breach};
 use crate::model::time::{human_span, plausible, MILLIS_THRESHOLD};
-use crate::model::vocab::{Permission, Role, PERMISSION_LIST, ROLE_LIST, V2_CLAIMS, VERSION};
+use crate::model::vocab::{
+    Permission, Role, PERMISSION_LIST, ROLES_EXAMPLE, ROLE_LIST, V2_CLAIMS, VERSION,
+};
 
 /// One thing a VideoSDK server would object to.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +18,8 @@ pub struct Finding {
     pub text: String,
     /// Verify refuses the token (`CLAIMS_INVALID`); decode only warns.
     pub refuses: bool,
+    /// The claim at fault, where a program may want to point at it (verify's `field`).
+    pub field: Option<&'static str>,
 }
 
 #[cold]
@@ -23,6 +28,7 @@ fn refuse(text: impl Into<String>) -> Finding {
     Finding {
         text: text.into(),
         refuses: true,
+        field: None,
     }
 }
 
@@ -32,6 +38,7 @@ fn warn(text: impl Into<String>) -> Finding {
     Finding {
         text: text.into(),
         refuses: false,
+        field: None,
     }
 }
 
@@ -73,8 +80,19 @@ pub fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
             found.push(refuse(breach.finding()));
         }
     }
+    review_roles(payload, &mut found);
     for name in ["roomId", "participantId"] {
         match payload.get(name) {
+            // signToken refuses an empty ID; VideoSDK cannot match a join against one.
+            Some(Value::String(id)) if id.is_empty() => found.push(Finding {
+                field: Some(name),
+                ..refuse(cat(&[
+                    name,
+                    " is \"\": VideoSDK cannot honour an empty ",
+                    name,
+                    "; sign the token with a non-empty one, or without it",
+                ]))
+            }),
             Some(Value::String(id)) if name == "participantId" => {
                 if let Some(breach) = participant_id_space(id) {
                     found.push(refuse(breach.finding()));
@@ -90,6 +108,34 @@ pub fn review(payload: &Object<'_>, now: i64) -> Vec<Finding> {
     }
     review_version(payload, &mut found);
     found
+}
+
+/// Where the token may be used, as `roles` says: warnings only (verify accepts both cases).
+fn review_roles(payload: &Object<'_>, found: &mut Vec<Finding>) {
+    match payload.get("roles") {
+        None => found.push(warn(cat(&[
+            "the token has no roles: it can join a meeting and also call VideoSDK's REST API \
+             (fine on a server, dangerous in a browser); sign roles ",
+            ROLES_EXAMPLE,
+            " for a participant",
+        ]))),
+        // Empty or not an array: review_list already refuses it.
+        Some(Value::Array(items))
+            if !items.is_empty()
+                && !items.iter().any(|v| v.as_str() == Some(Role::Rtc.as_str())) =>
+        {
+            found.push(warn(cat(&[
+                "roles has no \"",
+                Role::Rtc.as_str(),
+                "\": it cannot join a meeting (VideoSDK error ",
+                &int(i64::from(UNAUTHORIZED_ROLE.code)),
+                " ",
+                UNAUTHORIZED_ROLE.name,
+                "); fine for a token meant only for the REST API",
+            ])))
+        }
+        Some(_) => {}
+    }
 }
 
 fn review_version(payload: &Object<'_>, found: &mut Vec<Finding>) {

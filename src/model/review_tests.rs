@@ -4,12 +4,28 @@ use serde_json::{json, Value};
 
 const NOW: i64 = 1_700_000_000;
 
-fn texts(v: Value) -> Vec<(String, bool)> {
+/// Every finding, with whether it refuses.
+fn all(v: Value) -> Vec<(String, bool)> {
+    findings(v)
+        .into_iter()
+        .map(|f| (f.text, f.refuses))
+        .collect()
+}
+
+fn findings(v: Value) -> Vec<Finding> {
     let text = v.to_string();
     let payload = crate::leaf::json::scan_object(&text).unwrap();
     review(&payload, NOW)
+}
+
+/// The start of the warning every token without `roles` gets.
+const NO_ROLES: &str = "the token has no roles";
+
+/// The findings but the warning about absent roles, which most payloads here lack on purpose.
+fn texts(v: Value) -> Vec<(String, bool)> {
+    all(v)
         .into_iter()
-        .map(|f| (f.text, f.refuses))
+        .filter(|(t, _)| !t.starts_with(NO_ROLES))
         .collect()
 }
 
@@ -165,4 +181,62 @@ fn legacy_upper_case_roles_refuse_with_the_explanation() {
         );
         assert!(!text.contains("unknown"), "{text}");
     }
+}
+
+#[test]
+fn empty_room_and_participant_ids_refuse_naming_the_claim() {
+    for name in ["roomId", "participantId"] {
+        let mut v = clean();
+        v["version"] = json!(2);
+        v[name] = json!("");
+        let found = findings(v);
+        let refusing: Vec<&Finding> = found.iter().filter(|f| f.refuses).collect();
+        assert_eq!(refusing.len(), 1, "{name}: {found:?}");
+        assert_eq!(refusing[0].field, Some(name));
+        assert!(
+            refusing[0].text.starts_with(&format!("{name} is \"\"")),
+            "{}",
+            refusing[0].text
+        );
+    }
+    let mut v = clean();
+    v["version"] = json!(2);
+    v["roomId"] = json!("r");
+    v["participantId"] = json!("p");
+    assert!(texts(v).is_empty());
+}
+
+#[test]
+fn roles_without_rtc_warn_naming_4024_and_no_roles_warns_of_the_rest_api() {
+    let found = all(clean());
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (text, refuses) = &found[0];
+    assert!(!refuses, "a warning: verify accepts a token without roles");
+    assert!(text.starts_with(NO_ROLES), "{text}");
+    for says in ["roles", "REST API", "browser"] {
+        assert!(text.contains(says), "{says}: {text}");
+    }
+    let mut v = clean();
+    v["version"] = json!(2);
+    v["roles"] = json!(["crawler"]);
+    let found = all(v.clone());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(!found[0].1, "a warning only");
+    assert!(
+        found[0].0.contains("error 4024 UNAUTHORIZED_ROLE"),
+        "{}",
+        found[0].0
+    );
+    assert!(
+        found[0].0.contains("cannot join a meeting"),
+        "{}",
+        found[0].0
+    );
+    for roles in [json!(["rtc"]), json!(["crawler", "rtc"])] {
+        v["roles"] = roles;
+        assert!(all(v.clone()).is_empty(), "{v}");
+    }
+    // Already refused as empty: no second word about rtc.
+    v["roles"] = json!([]);
+    assert_eq!(all(v).len(), 1);
 }

@@ -8,9 +8,8 @@
 
 use crate::leaf::error::TokenError;
 use crate::leaf::text::{cat, int, push_u64, quoted};
-use crate::model::vocab::{
-    JoinError, Permission, Role, INVALID_PARTICIPANT_ID, INVALID_PERMISSIONS,
-};
+use crate::model::join_errors::{JoinError, INVALID_PARTICIPANT_ID, INVALID_PERMISSIONS};
+use crate::model::vocab::{Permission, Role};
 
 /// The Unicode `White_Space` property (PropList.txt), as ranges with a name for messages. Written
 /// out rather than taken from `char::is_whitespace`, so that the rule reads as VideoSDK's and a

@@ -99,25 +99,6 @@ pub const PERMISSIONS_EXAMPLE: &str = "['allow_join']";
 /// A list of roles as a message shows one.
 pub const ROLES_EXAMPLE: &str = "['rtc']";
 
-/// An error VideoSDK's SDKs raise when a participant joins with a token it refuses (their "error
-/// events" table): the code and the name its SDKs give it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct JoinError {
-    pub code: u16,
-    pub name: &'static str,
-}
-
-/// "please don't use allow_join or allow_mod with ask_join".
-pub const INVALID_PERMISSIONS: JoinError = JoinError {
-    code: 4008,
-    name: "INVALID_PERMISSIONS",
-};
-/// A participantId that is empty or "contains any whitespaces".
-pub const INVALID_PARTICIPANT_ID: JoinError = JoinError {
-    code: 4004,
-    name: "INVALID_PARTICIPANT_ID",
-};
-
 /// The claims this package writes, in payload order, each with the option that sets it: a
 /// custom claim cannot take one of these names.
 pub const RESERVED_CLAIMS: [(&str, &str); 10] = [

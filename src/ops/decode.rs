@@ -159,7 +159,7 @@ mod tests {
     fn custom_claims_are_returned_apart_from_the_warnings() {
         let t = unsigned(
             r#"{"alg":"HS256","typ":"JWT"}"#,
-            r#"{"apikey":"k","permissions":["allow_join"],"name":"Ada","tags":["a"],"iat":1700000000,"exp":1700007200}"#,
+            r#"{"apikey":"k","permissions":["allow_join"],"version":2,"roles":["rtc"],"name":"Ada","tags":["a"],"iat":1700000000,"exp":1700007200}"#,
         );
         let d = decode_token(&t, NOW).unwrap();
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
@@ -173,7 +173,7 @@ mod tests {
     fn a_clean_token_has_no_warnings() {
         let t = unsigned(
             r#"{"alg":"HS256","typ":"JWT"}"#,
-            r#"{"apikey":"k","permissions":["allow_join"],"iat":1700000000,"exp":1700007200}"#,
+            r#"{"apikey":"k","permissions":["allow_join"],"version":2,"roles":["rtc"],"iat":1700000000,"exp":1700007200}"#,
         );
         let d = decode_token(&t, NOW).unwrap();
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);

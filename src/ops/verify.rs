@@ -78,7 +78,7 @@ pub fn verify_json(
 /// not VideoSDK claims: strict parse, alg, then the MAC over the bytes received; returns the
 /// decoded payload bytes without parsing them. Not a JWT verifier: it checks no claims and no
 /// time. Not part of the API.
-#[doc(hidden)]
+#[cfg(feature = "test-hooks")]
 pub fn verify_jws(token: &str, secrets: &[Secret]) -> Result<Vec<u8>, TokenError> {
     let mut untrusted = Untrusted::parse(token)?;
     untrusted.alg.check()?;
@@ -113,7 +113,11 @@ fn verify_inner<T>(
         .into_iter()
         .find(|f| f.refuses)
     {
-        return Err(TokenError::new(ErrorCode::ClaimsInvalid, finding.text));
+        let err = TokenError::new(ErrorCode::ClaimsInvalid, finding.text);
+        return Err(match finding.field {
+            Some(field) => err.with_field(field),
+            None => err,
+        });
     }
     check_times(&payload, options.now, tolerance)?;
     check_match(

@@ -36,15 +36,12 @@ pub fn list(text: String, sep: Option<char>) -> Vec<String> {
             i += 1;
         }
     }
-    // read.js ends every entry with `sep`; text after the last one would still be an entry.
-    if start < text.len() {
-        out.push(text.get(start..).unwrap_or_default().to_owned());
-    }
+    // read.js ends every entry with `sep`: nothing follows the last one.
     out
 }
 
 /// The claim options of `signToken` and `TokenSigner.sign`, in the order api.js passes them.
-pub struct Claims {
+pub struct ClaimArgs {
     pub permissions: String,
     pub sep: Option<char>,
     pub version: Option<f64>,
@@ -60,7 +57,7 @@ pub struct Claims {
     pub claims_json: Option<String>,
 }
 
-impl Claims {
+impl ClaimArgs {
     /// Core options: the clock first, then every claim as given.
     pub fn options(self) -> Result<ClaimsOptions, TokenError> {
         let mut claims = ClaimsOptions::new(list(self.permissions, self.sep), check_now(self.now)?);
@@ -86,17 +83,11 @@ impl Claims {
     }
 }
 
-/// A secret as api.js passes it: text or bytes, each a copy the glue made in wasm memory, which
-/// becomes the key's own (cleared on drop).
+/// A secret as api.js passes it: text or bytes (read.js requires one), each a copy the glue
+/// made in wasm memory, which becomes the key's own (cleared on drop). Neither would be an empty
+/// secret, which the core refuses as too short.
 pub fn secret(text: Option<String>, bytes: Option<Vec<u8>>) -> Result<Secret, TokenError> {
-    match (text, bytes) {
-        (Some(text), _) => Secret::from_vec(text.into_bytes()),
-        (None, Some(bytes)) => Secret::from_vec(bytes),
-        (None, None) => Err(TokenError::invalid_option(
-            "secret",
-            "secret must be a string or a Uint8Array",
-        )),
-    }
+    Secret::from_vec(text.map(String::into_bytes).or(bytes).unwrap_or_default())
 }
 
 /// One secret (text or bytes), or a list: bytes holding each secret after the other, `lens`
@@ -106,8 +97,8 @@ pub fn secrets(
     bytes: Option<Vec<u8>>,
     lens: Option<Vec<u32>>,
 ) -> Result<Vec<Secret>, TokenError> {
-    match (text, bytes, lens) {
-        (None, Some(mut bytes), Some(lens)) => {
+    match (bytes, lens) {
+        (Some(mut bytes), Some(lens)) => {
             let mut out = Vec::with_capacity(lens.len());
             let mut rest: &[u8] = &bytes;
             let mut result = Ok(());
@@ -125,7 +116,6 @@ pub fn secrets(
             bytes.zeroize();
             result.map(|()| out)
         }
-        (None, None, _) => Ok(Vec::new()),
-        (text, bytes, _) => secret(text, bytes).map(|s| vec![s]),
+        (bytes, _) => secret(text, bytes).map(|s| vec![s]),
     }
 }

@@ -4,14 +4,14 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use crate::jws::untrusted::check_size;
+use crate::jws::untrusted::too_long;
 use crate::leaf::error::TokenError;
 use crate::leaf::text::num;
 use crate::model::time::{check_now, human_span, span_floor};
 use crate::ops::decode::summarize;
 use crate::ops::sign::{sign_token, Signer};
 use crate::ops::verify::{verify_json, VerifyOptions};
-use crate::wasm::args::{secret, secrets, span, Claims};
+use crate::wasm::args::{secret, secrets, span, ClaimArgs};
 use crate::wasm::error::encode;
 use crate::wasm::result::summary_text;
 use crate::wasm::scrub::scrubbed;
@@ -55,9 +55,9 @@ impl TokenSigner {
         })
     }
 
-    /// `TokenSigner.sign`, and `signToken` on the keyless instance, which is given the API key
-    /// and the secret too (`None` for `TokenSigner.sign`); the custom claims come last, as
-    /// JSON text.
+    /// `TokenSigner.sign` on a keyed instance (api.js passes no API key and no secret), and
+    /// `signToken` on the keyless one, given the API key and the secret (read.js requires both);
+    /// the custom claims come last, as JSON text.
     #[allow(clippy::too_many_arguments)]
     pub fn sign(
         &self,
@@ -79,7 +79,7 @@ impl TokenSigner {
         now: f64,
         claims_json: Option<String>,
     ) -> Out<String> {
-        let claims = Claims {
+        let claims = ClaimArgs {
             permissions,
             sep,
             version,
@@ -93,13 +93,14 @@ impl TokenSigner {
             now,
             claims_json,
         };
-        out(scrubbed(|| match (api_key, &self.signer) {
-            (Some(api_key), _) => {
-                let secret = secret(secret_text, secret_bytes)?;
-                sign_token(&api_key, &secret, &claims.options()?)
-            }
-            (None, Some(signer)) => signer.sign(&claims.options()?),
-            (None, None) => Err(TokenError::invalid_option("apiKey", "apiKey is required")),
+        out(scrubbed(|| match &self.signer {
+            Some(signer) => signer.sign(&claims.options()?),
+            // An absent API key would be refused by the core as an empty one.
+            None => sign_token(
+                &api_key.unwrap_or_default(),
+                &secret(secret_text, secret_bytes)?,
+                &claims.options()?,
+            ),
         }))
     }
 }
@@ -142,14 +143,12 @@ pub fn decode(token: &[u8], now: f64) -> Out<String> {
     out(check_now(now).and_then(|now| summarize(token, now).map(|s| summary_text(&s))))
 }
 
-/// The error for a token of `len` UTF-16 units, too long to be copied in: UTF-16 length never
-/// exceeds the UTF-8 length, so this refuses only what the core would.
+/// The error for a token of `len` UTF-16 units, too long to be copied in (read.js asks only for
+/// `len` over MAX_TOKEN_LEN): UTF-16 length never exceeds the UTF-8 length, so this refuses only
+/// what the core would.
 #[wasm_bindgen]
 pub fn oversized(len: usize, in_verify: bool) -> String {
-    let err = match check_size(len) {
-        Err(e) => e,
-        Ok(()) => TokenError::malformed("the token is too long"),
-    };
+    let err = too_long(len);
     encode(&if in_verify { err.in_verify() } else { err })
 }
 

@@ -105,7 +105,7 @@ test('custom claims: ours verify with jsonwebtoken and jose as signed; theirs ve
   assert.deepEqual({ name: viaJwt.name, profile: viaJwt.profile }, claims);
   const { payload } = await jose.jwtVerify(token, new TextEncoder().encode(SECRET));
   assert.deepEqual(payload.profile, claims.profile);
-  const theirs = jwt.sign({ apikey: API_KEY, permissions: ['allow_join'], ...claims }, SECRET, { expiresIn: '10m' });
+  const theirs = jwt.sign({ apikey: API_KEY, permissions: ['allow_join'], version: 2, roles: ['rtc'], ...claims }, SECRET, { expiresIn: '10m' });
   assert.deepEqual(verifyToken(theirs, SECRET).profile, claims.profile);
   assert.deepEqual(decodeToken(theirs).customClaims, claims);
   assert.deepEqual(decodeToken(theirs).warnings, []);

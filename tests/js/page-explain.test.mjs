@@ -31,7 +31,8 @@ test('page: custom claims come from decodeToken, which signs and reads them apar
   const secret = 'page-explain-test-secret-0123456789abcdef';
   const token = signToken({ apiKey: 'k', secret, permissions: ['allow_join'], now: NOW, claims: { name: 'Ada', jti_note: 'x' } });
   const decoded = decodeToken(token, { now: NOW });
-  assert.deepEqual(decoded.warnings, []);
+  // The one warning is about the absent roles: the custom claims are none.
+  assert.deepEqual(decoded.warnings.map((w) => w.slice(0, 22)), ['the token has no roles']);
   const rows = explainClaims(decoded.payload, words, decoded.customClaims);
   assert.deepEqual(rows.map((r) => r.name), ['apikey', 'permissions', 'version', 'iat', 'exp', 'name', 'jti_note']);
   assert.equal(textOf(rows.at(-2).meaning), 'Ada: custom claim: VideoSDK ignores it.');
@@ -66,7 +67,8 @@ test('page: relative times and their tones', () => {
 
 test('page: the verdict follows the decoded token and the clock', () => {
   const secret = 'page-explain-test-secret-0123456789abcdef';
-  const sign = (extra) => signToken({ apiKey: 'k', secret, permissions: ['allow_join'], now: NOW, ...extra });
+  // A participant's token: without roles, decode warns (it can call the REST API too).
+  const sign = (extra) => signToken({ apiKey: 'k', secret, permissions: ['allow_join'], roles: ['rtc'], now: NOW, ...extra });
   const at = (token, now) => summary(decodeToken(token, { now }), now, span);
   assert.deepEqual(at(sign({ expiresIn: 600 }), NOW + 100), { tone: 'ok', text: 'Well-formed VideoSDK token, valid for 500s.' });
   assert.deepEqual(at(sign({ expiresIn: 600 }), NOW + 700), { tone: 'bad', text: 'Expired 100s ago: VideoSDK refuses it.' });

@@ -48,9 +48,12 @@ test('custom claims and join-time rules: the limits, names and errors are the vo
   assert.ok(lib.signToken({ ...base, claims: nest(vocabulary.MAX_CLAIMS_DEPTH) }));
   refused({ claims: nest(vocabulary.MAX_CLAIMS_DEPTH + 1) }, `claims${'.a'.repeat(vocabulary.MAX_CLAIMS_DEPTH)}`, String(vocabulary.MAX_CLAIMS_DEPTH));
   for (const [legacy, name] of Object.entries(vocabulary.LEGACY_ROLES)) refused({ roles: [legacy] }, 'roles', `did you mean '${name}'?`);
-  const { INVALID_PERMISSIONS, INVALID_PARTICIPANT_ID } = vocabulary.JOIN_ERRORS;
-  refused({ permissions: ['ask_join', 'allow_mod'] }, 'permissions', `error ${INVALID_PERMISSIONS} INVALID_PERMISSIONS`);
-  refused({ participantId: 'a b' }, 'participantId', `error ${INVALID_PARTICIPANT_ID} INVALID_PARTICIPANT_ID`);
+  // The join errors the rules name, found in the table by name: the core words its messages from it.
+  const code = (name) => Object.keys(vocabulary.JOIN_ERRORS).find((c) => vocabulary.JOIN_ERRORS[c].name === name);
+  refused({ permissions: ['ask_join', 'allow_mod'] }, 'permissions', `error ${code('INVALID_PERMISSIONS')} INVALID_PERMISSIONS`);
+  refused({ participantId: 'a b' }, 'participantId', `error ${code('INVALID_PARTICIPANT_ID')} INVALID_PARTICIPANT_ID`);
+  const causes = Object.keys(vocabulary.JOIN_ERRORS).filter((c) => vocabulary.JOIN_ERRORS[c].tokenCanCause);
+  assert.deepEqual(causes, ['4001', '4002', '4004', '4008', '4022', '4023', '4024']);
 });
 
 // The figures the types' comments and the debugger page state are typed there for people; these

@@ -12,7 +12,8 @@ const NOT_WHITE_SPACE = [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e, 0x1f];
 const hex = (cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 const HEADER = '{"alg":"HS256","typ":"JWT"}';
-const payload = (extra) => JSON.stringify({ apikey: API_KEY, permissions: ['allow_join'], iat: NOW, exp: NOW + 60, ...extra });
+// A participant's token (roles ['rtc']: decode warns of a token without roles), then `extra`.
+const payload = (extra) => JSON.stringify({ apikey: API_KEY, permissions: ['allow_join'], version: 2, roles: ['rtc'], iat: NOW, exp: NOW + 60, ...extra });
 
 // Signed tokens that break a rule, and what verify's reason and decode's warning must say.
 const BROKEN = [
@@ -21,14 +22,22 @@ const BROKEN = [
   [{ version: 2, participantId: 'has space' }, 'a space (U+0020) at character 4', 'error 4004 INVALID_PARTICIPANT_ID'],
   [{ version: 2, participantId: 'nbsp\u00a0' }, 'a no-break space (U+00A0)', 'error 4004 INVALID_PARTICIPANT_ID'],
   [{ version: 2, participantId: 'line\u2028sep' }, '(U+2028)', 'error 4004 INVALID_PARTICIPANT_ID'],
-  [{ version: 2, roles: ['CRAWLER'] }, '"CRAWLER", a legacy upper-case name', "sign 'crawler' instead"],
+  [{ version: 2, roles: ['rtc', 'CRAWLER'] }, '"CRAWLER", a legacy upper-case name', "sign 'crawler' instead"],
   [{ version: 2, roles: ['rtc', 'RTC'] }, '"RTC", a legacy upper-case name', "sign 'rtc' instead"],
+];
+// Signed tokens VideoSDK cannot honour or a participant cannot join with: what verify and decode say.
+const EMPTY_IDS = [{ roomId: '' }, { participantId: '' }];
+const ROLES = [
+  // [extra, verify accepts it, the one warning decode gives (its parts)]
+  [{ roles: undefined }, true, ['the token has no roles', 'REST API', 'browser']],
+  [{ roles: ['crawler'] }, true, ['roles has no "rtc"', 'error 4024 UNAUTHORIZED_ROLE', 'cannot join a meeting']],
+  [{ roles: ['crawler', 'rtc'] }, true, []],
 ];
 const forged = new Map();
 
 /** Call once before running the cases: WebCrypto is async, the cases are not. */
 export async function prepare() {
-  for (const [extra] of BROKEN) {
+  for (const [extra] of [...BROKEN, ...EMPTY_IDS.map((e) => [e]), ...ROLES]) {
     const text = payload(extra);
     forged.set(text, [await forge(HEADER, text), await forge(HEADER, text, OTHER_SECRET)]);
   }
@@ -111,6 +120,29 @@ export function cases({ lib }) {
       }
       const legacy = decodeToken(forged.get(payload(BROKEN[5][0]))[0], { now: NOW }).warnings[0];
       ok(!legacy.includes('unknown'), `a legacy name is explained, not just unknown: ${legacy}`);
+    }],
+
+    ['rules: an empty roomId or participantId is CLAIMS_INVALID naming the claim; decode names it too', () => {
+      for (const extra of EMPTY_IDS) {
+        const [name] = Object.keys(extra);
+        refusedBoth(extra, name);
+        const [token] = forged.get(payload(extra));
+        const e = throwsCode(lib, () => verifyToken(token, SECRET, { now: NOW }), 'CLAIMS_INVALID', name);
+        ok(e.reason.startsWith(`${name} is ""`), e.reason);
+        const { warnings } = decodeToken(token, { now: NOW });
+        eq(warnings.length, 1, `one warning: ${warnings}`);
+        ok(warnings[0].startsWith(`${name} is ""`), warnings[0]);
+      }
+    }],
+
+    ['rules: decode warns of roles without rtc (4024) and of no roles (the REST API too); verify accepts both', () => {
+      for (const [extra, accepted, says] of ROLES) {
+        const [token] = forged.get(payload(extra));
+        if (accepted) ok(verifyToken(token, SECRET, { now: NOW }), `verify accepts ${JSON.stringify(extra)}`);
+        const { warnings } = decodeToken(token, { now: NOW });
+        eq(warnings.length, says.length ? 1 : 0, `${JSON.stringify(extra)}: ${warnings}`);
+        for (const part of says) ok(warnings[0].includes(part), `${part} in ${warnings[0]}`);
+      }
     }],
 
     ['custom claims: after VideoSDK\'s claims, before jti, iat, nbf, exp; verify returns them, decode apart', () => {
