@@ -68,12 +68,13 @@ $(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
 	$(WASM_PACK) --out-dir target/wasm-pack/web
 	touch $@
 
-$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE node_modules/.package-lock.json
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE README.md node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
 	node scripts/trim-glue.mjs pkg/videosdk_token.js
-	cp -r pkg-template/* LICENSE pkg/
+	# The repository's README is the package page on npm too (its links are absolute).
+	cp -r pkg-template/* LICENSE README.md pkg/
 	node scripts/build-cjs.mjs pkg
 	node scripts/build-dcts.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
@@ -156,7 +157,7 @@ $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-loc
 	$(WASM_PACK) --out-dir target/wasm-pack/bench -- --features bench
 	touch $@
 
-# Prints the table, writes target/bench/results.json and the README's benchmark section.
+# Prints the table, writes target/bench/results.json and rewrites docs/benchmarks.md's figures.
 bench: $(STAMPS)/pack $(STAMPS)/bench-wasm ## ops/s, cold start, size, memory against the peers; writes docs/benchmarks.md
 	$(NODE22) benches/main.mjs
 
@@ -306,7 +307,7 @@ $(STAMPS)/consumer-bun: $(STAMPS)/pack tests/consumers/bun.mjs tests/consumers/b
 	node tests/consumers/bun.mjs
 	touch $@
 
-# esbuild and Rollup (the README's lines), and Jest with jsdom: one install for the three.
+# esbuild and Rollup (as docs/runtimes.md tells users), and Jest with jsdom: one install for the three.
 consumer-bundlers: chromium $(STAMPS)/consumer-bundlers ## esbuild and Rollup builds in Chromium
 consumer-jest: $(STAMPS)/consumer-jest ## Jest with testEnvironment jsdom
 $(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(shell find tests/consumers/bundlers -type f)
