@@ -95,7 +95,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint layers rust-test wasm-test js-test types-test cli-test size-check runtime-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint layers rust-test wasm-test js-test types-test readme-test cli-test size-check runtime-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -128,6 +128,12 @@ js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the pa
 
 types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts
 	node_modules/typescript/bin/tsc -p tests/types
+
+# Every ```js/```ts block of README.md type-checked against the installed tarball, beside control
+# snippets that must fail (tests/docs/readme-snippets.mjs).
+.PHONY: readme-test
+readme-test: $(STAMPS)/pack ## the README's js/ts code blocks type-checked against the packed package
+	node tests/docs/readme-snippets.mjs
 
 # The command line through the installed bin (the tarball installed into a throwaway project):
 # golden outputs (tests/cli/golden/, UPDATE_GOLDEN=1 rewrites them), exit codes, secret sources.
