@@ -68,12 +68,13 @@ $(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
 	$(WASM_PACK) --out-dir target/wasm-pack/web
 	touch $@
 
-$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE node_modules/.package-lock.json
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE README.md node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
 	node scripts/trim-glue.mjs pkg/videosdk_token.js
-	cp -r pkg-template/* LICENSE pkg/
+	# The repository's README is the package page on npm too (its links are absolute).
+	cp -r pkg-template/* LICENSE README.md pkg/
 	node scripts/build-cjs.mjs pkg
 	node scripts/build-dcts.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
@@ -94,7 +95,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint layers rust-test wasm-test js-test types-test cli-test size-check runtime-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint layers rust-test wasm-test js-test types-test readme-test cli-test size-check runtime-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -130,6 +131,12 @@ types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts; the JS checked agai
 	node_modules/typescript/bin/tsc -p tests/types
 	node_modules/typescript/bin/tsc -p tests/types/checkjs.json
 
+# Every ```js/```ts block of README.md type-checked against the installed tarball, beside control
+# snippets that must fail (tests/docs/readme-snippets.mjs).
+.PHONY: readme-test
+readme-test: $(STAMPS)/pack ## the README's js/ts code blocks type-checked against the packed package
+	node tests/docs/readme-snippets.mjs
+
 # The command line through the installed bin (the tarball installed into a throwaway project):
 # golden outputs (tests/cli/golden/, UPDATE_GOLDEN=1 rewrites them), exit codes, secret sources.
 .PHONY: cli-test
@@ -158,7 +165,7 @@ $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-loc
 	$(WASM_PACK) --out-dir target/wasm-pack/bench -- --features bench
 	touch $@
 
-# Prints the table, writes target/bench/results.json and the README's benchmark section.
+# Prints the table, writes target/bench/results.json and rewrites docs/benchmarks.md's figures.
 bench: $(STAMPS)/pack $(STAMPS)/bench-wasm ## ops/s, cold start, size, memory against the peers; writes docs/benchmarks.md
 	$(NODE22) benches/main.mjs
 
@@ -310,7 +317,7 @@ $(STAMPS)/consumer-bun: $(STAMPS)/pack tests/consumers/bun.mjs tests/consumers/b
 	node tests/consumers/bun.mjs
 	touch $@
 
-# esbuild and Rollup (the README's lines), and Jest with jsdom: one install for the three.
+# esbuild and Rollup (as docs/runtimes.md tells users), and Jest with jsdom: one install for the three.
 consumer-bundlers: chromium $(STAMPS)/consumer-bundlers ## esbuild and Rollup builds in Chromium
 consumer-jest: $(STAMPS)/consumer-jest ## Jest with testEnvironment jsdom
 $(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(shell find tests/consumers/bundlers -type f)

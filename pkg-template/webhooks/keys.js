@@ -219,6 +219,12 @@ export function parseKey(text, where = 'publicKey', field = 'publicKey') {
   if (text.length > MAX_KEY_TEXT) throw keyError(where, `it is over ${MAX_KEY_TEXT} characters; ${EXPECTED}`, field);
   let body = text.trim();
   if (body === '') throw keyError(where, `it is empty; ${EXPECTED}`, field);
+  // VideoSDK's docs give the key as a URL to GET, so the URL itself lands in configuration. The
+  // URL is not quoted (it is the caller's text); the hint to fetch suits keys from options only.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(body)) {
+    const instead = where.startsWith('publicKey') ? `, or set fetchPublicKey: true to have VideoSDK's key fetched` : '';
+    throw keyError(where, `it is a URL, not a key; pass the key itself (${EXPECTED.replace(/^expected /, '')})${instead}`, field);
+  }
   let label;
   if (body.includes('-----')) {
     // Environment variables often hold a PEM with its line breaks written as the two characters \n.

@@ -1,4 +1,4 @@
-// esbuild and Rollup as the README tells users to run them, on tests/consumers/bundlers/app.js,
+// esbuild and Rollup as docs/runtimes.md tells users to run them, on tests/consumers/bundlers/app.js,
 // in target/consumers/bundlers (its dev dependencies and the packed package installed by `make`):
 // - esbuild for browsers: `--bundle --format=esm`, the .wasm copied beside the bundle;
 // - esbuild for Node: `--bundle --platform=node --format=esm`, the .wasm copied likewise;

@@ -216,6 +216,16 @@ export function cases({ lib }) {
       }
     }],
 
+    ['webhooks: the key endpoint URL given as the key is KEY_INVALID saying so, and where the key comes from', async () => {
+      for (const [publicKey, where] of [[KEY_URL, 'publicKey'], [` ${KEY_URL}\n`, 'publicKey'],
+        ['http://127.0.0.1:8788/v2/public/rsa-public-key', 'publicKey'], [[mainKey, KEY_URL], 'publicKey[1]']]) {
+        const e = await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { publicKey }), 'KEY_INVALID', ['rsa-public-key']);
+        eq(e.field, 'publicKey', 'error.field');
+        ok(e.message.startsWith(`${where} is not`), `the message names ${where}: ${e.message}`);
+        ok(/\bURL\b/.test(e.message) && /fetchPublicKey: true/.test(e.message), `the message says it is a URL and how to fetch the key: ${e.message}`);
+      }
+    }],
+
     ['webhooks: a bad pinned key shows even when the signature is missing', async () => {
       await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, null, { publicKey: vectors.keys.weak.spkiPem }), 'KEY_INVALID');
     }],
