@@ -19,7 +19,7 @@ export function checkAuthorization(header, { apiKey, secret, tokens, now }) {
   }
   let claims;
   try {
-    claims = verifyToken(header, secret, now === undefined ? { apiKey } : { apiKey, now: now() });
+    claims = verifyToken(header, secret, now === undefined ? { apiKey } : { apiKey, now });
   } catch (error) {
     return { ok: false, reason: `the token does not verify (${error.code})` };
   }

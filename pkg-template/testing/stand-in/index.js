@@ -36,10 +36,11 @@ const decoder = new TextDecoder();
 
 /**
  * The stand-in: `{ handle(request), fetch(input, init), state, requests, fail(fault), reset(options),
- * seed(spec), startSession(roomId, participants) }`.
- * @param {{ apiKey: string, secret: string, control?: boolean, onRequest?: (entry) => void }} options
+ * seed(spec), startSession(roomId, participants) }`. `now` (seconds since 1970 or a Date, as
+ * verifyToken's) fixes the time tokens are checked at; by default, the clock.
+ * @param {{ apiKey: string, secret: string, now?: number | Date, control?: boolean, onRequest?: (entry) => void }} options
  */
-export function createStandIn({ apiKey, secret, control = false, onRequest } = {}) {
+export function createStandIn({ apiKey, secret, now, control = false, onRequest } = {}) {
   if (typeof apiKey !== 'string' || typeof secret !== 'string') throw new TypeError('createStandIn needs { apiKey, secret }');
   const state = freshState();
   const faults = [];
@@ -59,8 +60,19 @@ export function createStandIn({ apiKey, secret, control = false, onRequest } = {
         return jsonAnswer(500, { message: `stand-in failure: ${error?.message ?? error}` });
       }
     },
+    /** As `fetch` does: rejects with the signal's reason once the request's signal aborts. */
     fetch(input, init) {
-      return standIn.handle(new Request(input, init));
+      const request = new Request(input, init);
+      const { signal } = request;
+      return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        if (signal.aborted) {
+          onAbort();
+          return;
+        }
+        signal.addEventListener('abort', onAbort, { once: true });
+        standIn.handle(request).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      });
     },
     fail(...list) {
       for (const fault of list.flat()) faults.push({ times: 1, ...fault });
@@ -114,7 +126,7 @@ export function createStandIn({ apiKey, secret, control = false, onRequest } = {
     onRequest?.(entry);
 
     // The token is checked (and logged) first; an injected fault then answers in its place.
-    const auth = checkAuthorization(request.headers.get('authorization'), { apiKey, secret, tokens });
+    const auth = checkAuthorization(request.headers.get('authorization'), { apiKey, secret, tokens, now });
     entry.auth = auth.ok ? auth.claims : { refused: auth.reason };
 
     const fault = takeFault(faults, method, rawPath);
