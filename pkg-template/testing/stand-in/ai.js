@@ -4,7 +4,7 @@
 import {
   allowQuery, iso, ok, onlyFields, optionalObject, optionalString, optionalUrl, page, refuse, requiredString, uuid,
 } from './http.js';
-import { filterByQuery, findRoom, liveSession } from './model.js';
+import { filterByQuery, findRoom, liveSession, roomIdOf } from './model.js';
 
 const roomOf = (t) => t.extension.extensionConfig.roomId;
 const sessionOf = (t) => t.extension.extensionConfig.sessionId;
@@ -31,7 +31,7 @@ export const routes = [
   }],
   ['POST', '/ai/v1/realtime-transcriptions/end', ({ state, body }) => {
     onlyFields(body, ['roomId']);
-    const roomId = requiredString(body, 'roomId');
+    const roomId = roomIdOf(state, requiredString(body, 'roomId'));
     const t = state.transcriptions.find((x) => roomOf(x) === roomId && x.status === 'running');
     if (!t) refuse(400, 'No active realtime transcription found for this room.');
     Object.assign(t, {
@@ -59,8 +59,9 @@ export const routes = [
     optionalObject(body, 'metadata');
     optionalString(body, 'versionId');
     optionalString(body, 'versionTag');
-    const roomId = body.meetingId ?? body.roomId;
-    if (!findRoom(state, roomId)) refuse(404, 'Room not found.');
+    const room = findRoom(state, body.meetingId ?? body.roomId);
+    if (!room) refuse(404, 'Room not found.');
+    const { roomId } = room;
     state.dispatches.push({ agentId, roomId, metadata: body.metadata, versionId: body.versionId, versionTag: body.versionTag, at: iso() });
     return ok({ message: 'Agent dispatch requested successfully.', data: { success: true, status: 'assigned', roomId, agentId } });
   }],

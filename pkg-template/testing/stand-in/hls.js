@@ -3,7 +3,7 @@
 import {
   allowQuery, checkConfig, hex, iso, ok, onlyFields, optionalObject, optionalUrl, page, refuse, requiredString,
 } from './http.js';
-import { filterByQuery, links, liveSession } from './model.js';
+import { filterByQuery, links, liveSession, roomIdOf } from './model.js';
 
 const START_FIELDS = ['roomId', 'config', 'transcription', 'templateUrl', 'webhookUrl'];
 
@@ -34,7 +34,7 @@ export const routes = [
   }],
   ['POST', '/v2/hls/end', ({ state, body }) => {
     onlyFields(body, ['roomId', 'id']);
-    const roomId = requiredString(body, 'roomId');
+    const roomId = roomIdOf(state, requiredString(body, 'roomId'));
     const stream = state.hls.find((h) => h.roomId === roomId && h.end === null);
     if (!stream) refuse(400, 'No active HLS found for this room.');
     stream.end = iso();
@@ -44,8 +44,9 @@ export const routes = [
     allowQuery(url, ['roomId', 'sessionId', 'page', 'perPage']);
     return ok(page(filterByQuery(state.hls, url), url, (h) => streamView(h, api)));
   }],
-  ['GET', /^\/v2\/hls\/([^/]+)\/active$/, ({ state, url, api }, roomId) => {
+  ['GET', /^\/v2\/hls\/([^/]+)\/active$/, ({ state, url, api }, id) => {
     allowQuery(url, []);
+    const roomId = roomIdOf(state, id);
     const stream = state.hls.find((h) => h.roomId === roomId && h.end === null);
     if (!stream) refuse(404, 'HLS not found.');
     return ok({ code: 200, data: { ...streamView(stream, api), duration: 0 } });

@@ -3,7 +3,7 @@
 import {
   allowQuery, checkConfig, hex, iso, ok, onlyFields, optionalObject, optionalUrl, page, refuse, requiredString,
 } from './http.js';
-import { filterByQuery, liveSession } from './model.js';
+import { filterByQuery, liveSession, roomIdOf } from './model.js';
 
 const START_FIELDS = ['roomId', 'outputs', 'config', 'templateUrl', 'transcription'];
 
@@ -34,7 +34,7 @@ export const routes = [
   }],
   ['POST', '/v2/livestreams/end', ({ state, body }) => {
     onlyFields(body, ['roomId', 'id']);
-    const roomId = requiredString(body, 'roomId');
+    const roomId = roomIdOf(state, requiredString(body, 'roomId'));
     const live = state.livestreams.find((l) => l.roomId === roomId && l.end === null);
     if (!live) refuse(400, 'No active livestream found for this room.');
     live.end = iso();

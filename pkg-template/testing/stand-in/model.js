@@ -58,6 +58,9 @@ export function findRoom(state, id) {
   return state.rooms.find((r) => r.roomId === id) ?? state.rooms.find((r) => r.customRoomId === id);
 }
 
+/** VideoSDK's roomId for a roomId or customRoomId (the id itself when no room has it). */
+export const roomIdOf = (state, id) => findRoom(state, id)?.roomId ?? id;
+
 export const isIn = (participant) => participant.timelog.some((t) => t.end === null);
 
 /**

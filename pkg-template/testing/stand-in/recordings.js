@@ -5,7 +5,7 @@ import {
   allowQuery, checkConfig, hex, iso, ok, oneOf, onlyFields, optionalObject, optionalString, optionalUrl, page, refuse,
   requiredString,
 } from './http.js';
-import { filterByQuery, liveParticipant, liveSession } from './model.js';
+import { filterByQuery, liveParticipant, liveSession, roomIdOf } from './model.js';
 
 const START_FIELDS = ['roomId', 'config', 'transcription', 'webhookUrl', 'awsDirPath', 'preSignedUrl', 'templateUrl'];
 const KINDS = ['audio', 'video', 'screen_audio', 'screen_video'];
@@ -69,7 +69,7 @@ export const routes = [
   // VideoSDK's own server SDK also sends an `id`: accepted, and the room's recording stopped.
   ['POST', '/v2/recordings/end', ({ state, body }) => {
     onlyFields(body, ['roomId', 'id']);
-    const roomId = requiredString(body, 'roomId');
+    const roomId = roomIdOf(state, requiredString(body, 'roomId'));
     running(state.recordings, (r) => r.roomId === roomId, 'recording');
     return ok('Recording ended successfully');
   }],
