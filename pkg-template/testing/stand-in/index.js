@@ -31,7 +31,8 @@ import { routes as sessions } from './sessions.js';
 export { STAND_IN_HEADER } from './http.js';
 
 const MAX_BODY = 64 * 1024;
-const ROUTES = [...rooms, ...sessions, ...recordings, ...hls, ...livestreams, ...ai];
+/** @typedef {[string, string | RegExp, (context: any, ...params: string[]) => { status: number, body: unknown }]} Route */
+const ROUTES = /** @type {Route[]} */ ([...rooms, ...sessions, ...recordings, ...hls, ...livestreams, ...ai]);
 const decoder = new TextDecoder();
 
 /**
@@ -40,7 +41,7 @@ const decoder = new TextDecoder();
  * verifyToken's) fixes the time tokens are checked at; by default, the clock.
  * @param {{ apiKey: string, secret: string, now?: number | Date, control?: boolean, onRequest?: (entry) => void }} options
  */
-export function createStandIn({ apiKey, secret, now, control = false, onRequest } = {}) {
+export function createStandIn({ apiKey, secret, now, control = false, onRequest }) {
   if (typeof apiKey !== 'string' || typeof secret !== 'string') throw new TypeError('createStandIn needs { apiKey, secret }');
   const state = freshState();
   const faults = [];
@@ -84,7 +85,10 @@ export function createStandIn({ apiKey, secret, now, control = false, onRequest 
       notBefore.clear();
       options.missingRoomStatus = missingRoomStatus;
     },
-    /** `{ rooms: n, customPrefix?, sessions: [{ roomId, status?, participants? }] }` → the ids made. */
+    /**
+     * Rooms (`customPrefix`-1, -2, … as their customRoomIds when given) and sessions: the ids made.
+     * @param {{ rooms?: number, customPrefix?: string, sessions?: Array<{ roomId: string, status?: string, participants?: Array<string | { participantId: string, name?: string }> }> }} [spec]
+     */
     seed({ rooms: count = 0, customPrefix, sessions: specs = [] } = {}) {
       const made = { rooms: [], sessions: [] };
       for (let i = 0; i < count; i += 1) {

@@ -27,7 +27,11 @@ export function newRoom(body) {
   return room;
 }
 
-/** A session of `room`; `participants` are ids or `{ participantId, name? }`. */
+/**
+ * A session of `room`; `participants` are ids or `{ participantId, name? }`.
+ * @param {{ roomId: string, customRoomId?: string }} room
+ * @param {{ status?: string, participants?: Array<string | { participantId: string, name?: string }> }} [spec]
+ */
 export function newSession(room, { status, participants = [] } = {}) {
   const start = iso();
   const ongoing = status === 'ongoing';
