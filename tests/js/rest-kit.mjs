@@ -13,9 +13,9 @@ export function restKit(lib, { baseUrl, fetch: boundFetch }) {
   async function control(path, body) {
     const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
     const response = await doFetch(`${baseUrl}/__stand-in/${path}`, init);
-    const json = await response.json();
-    if (response.status !== 200) fail(`stand-in control ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
+    const text = await response.text();
+    if (response.status !== 200) fail(`stand-in control ${path}: ${response.status} ${text}`);
+    return JSON.parse(text);
   }
   const inject = (...faults) => control('faults', faults);
   const requests = async () => (await control('log')).requests;
