@@ -10,10 +10,14 @@ const MAX_ID_LEN = 1024;
 
 export { shown };
 
-/** A room, session or participant id: a non-empty string without whitespace. */
+/**
+ * A room, session, participant, recording or stream id: a non-empty string without whitespace,
+ * not made of dots only (as a path segment, `.` or `..` would name another resource: URLs
+ * resolve them, even percent-encoded).
+ */
 export function checkId(value, field) {
-  if (typeof value !== 'string' || value === '' || /\s/.test(value) || value.length > MAX_ID_LEN) {
-    throw invalid(field, `${field} must be a non-empty string without whitespace (such as 'abcd-efgh-ijkl'); got ${shown(value)}`);
+  if (typeof value !== 'string' || value === '' || /\s/.test(value) || /^\.+$/.test(value) || value.length > MAX_ID_LEN) {
+    throw invalid(field, `${field} must be a non-empty string without whitespace, not dots only (such as 'abcd-efgh-ijkl'); got ${shown(value)}`);
   }
   return value;
 }

@@ -2,8 +2,13 @@
 // the bodies in VideoSDK's API reference; every object keeps the fields VideoSDK adds later
 // (`[key: string]: unknown`), since the client passes bodies through as sent.
 import type { Secret, Span } from '../token/api.js';
+import type {
+  AgentsApi, HlsApi, LivestreamsApi, ParticipantStats, ParticipantsParams, RawMethod, RawRequestParams, RecordingsApi,
+  SessionStats, TranscriptionsApi,
+} from './resources.js';
 
 export { ApiError, type ApiErrorCode } from '../shared/errors.js';
+export * from './resources.js';
 
 export interface VideoSDKClientOptions {
   /** The API key from the VideoSDK dashboard. */
@@ -153,6 +158,12 @@ export interface SessionsApi {
   end(params: { roomId: string; sessionId?: string }, call?: CallOptions): Promise<Session>;
   /** POST /v2/sessions/participants/remove. */
   removeParticipant(params: { roomId: string; participantId: string; sessionId?: string }, call?: CallOptions): Promise<Session>;
+  /** GET /v2/sessions/{sessionId}/participants[/active], page by page, flattened from VideoSDK's two shapes. */
+  participants(sessionId: string, params?: ParticipantsParams, call?: CallOptions): AsyncIterableIterator<SessionParticipant>;
+  /** GET /v2/sessions/{sessionId}/stats. */
+  stats(sessionId: string, params?: { participantId?: undefined }, call?: CallOptions): Promise<SessionStats>;
+  /** GET /v2/sessions/{sessionId}/participant/{participantId}/stats. */
+  stats(sessionId: string, params: { participantId: string }, call?: CallOptions): Promise<ParticipantStats>;
 }
 
 /**
@@ -168,6 +179,18 @@ export class VideoSDKClient {
   constructor(options: VideoSDKClientOptions);
   readonly rooms: RoomsApi;
   readonly sessions: SessionsApi;
+  readonly recordings: RecordingsApi;
+  readonly hls: HlsApi;
+  readonly livestreams: LivestreamsApi;
+  readonly transcriptions: TranscriptionsApi;
+  readonly agents: AgentsApi;
+  /**
+   * Any endpoint under the API base (it must start with `/`; no `.`/`..` segments), with the same
+   * token, timeout and ApiError. Retried after a 5xx, a timeout or a lost answer only for GET,
+   * DELETE or `idempotent: true`; otherwise only after a 429. Resolves with the parsed JSON
+   * (null for an empty body).
+   */
+  request<T = unknown>(method: RawMethod, path: `/${string}`, params?: RawRequestParams, call?: CallOptions): Promise<T>;
   /** Zeroes and releases the signer's key state; later calls reject with a TokenError. Also `[Symbol.dispose]`. */
   close(): void;
 }

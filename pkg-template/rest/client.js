@@ -7,15 +7,23 @@
 // - every attempt is bounded by `timeout`; a caller's AbortSignal cancels at any point;
 // - only calls that are safe to repeat are retried (`retry: 'all'`): network errors, timeouts,
 //   429 and 5xx, up to `retries` times, after a jittered exponential backoff;
-// - a call that must not run twice (creating a room without customRoomId) is retried after a
-//   429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
+// - a call that must not run twice (creating a room without customRoomId, every start, an agent
+//   dispatch) is retried after a 429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
+//   after a 5xx, a timeout or a lost answer it fails at once, saying it may have taken effect;
 // - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED.
 import { spanSeconds, TokenSigner } from '../token/api.js';
 import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
 import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from '../shared/vocabulary.js';
+import { attempts, clean, mayHaveActed, messageOf, parseBody, statusError } from './answers.js';
+import { AgentsApi } from './agents.js';
 import { ownOptions, shown } from './args.js';
+import { HlsApi } from './hls.js';
+import { LivestreamsApi } from './livestreams.js';
+import { rawCall } from './raw.js';
+import { RecordingsApi } from './recordings.js';
 import { RoomsApi } from './rooms.js';
 import { SessionsApi } from './sessions.js';
+import { TranscriptionsApi } from './transcriptions.js';
 
 export { ApiError } from '../shared/errors.js';
 
@@ -32,7 +40,6 @@ const MAX_RETRY_AFTER = 30;
 const MAX_TIMEOUT = 3600;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8000;
-const MAX_API_MESSAGE = 300;
 
 // Tests only, never documented: a clock, a sleep, a random source and a backoff base to replace,
 // so retry rules are tested by what the client decides, not by how long it waited.
@@ -95,8 +102,23 @@ export class VideoSDKClient {
       this.close();
       throw error;
     }
-    this.rooms = new RoomsApi((method, path, call) => this.#request(method, path, call));
-    this.sessions = new SessionsApi((method, path, call) => this.#request(method, path, call));
+    const request = (method, path, call) => this.#request(method, path, call);
+    this.rooms = new RoomsApi(request);
+    this.sessions = new SessionsApi(request);
+    this.recordings = new RecordingsApi(request);
+    this.hls = new HlsApi(request);
+    this.livestreams = new LivestreamsApi(request);
+    this.transcriptions = new TranscriptionsApi(request);
+    this.agents = new AgentsApi(request);
+  }
+
+  /**
+   * Any endpoint under the API base, for what the client does not wrap yet: the same token,
+   * timeout, bounded answer and ApiError; retried only with `idempotent: true` or for GET and
+   * DELETE. Resolves with the parsed JSON (null for an empty body).
+   */
+  async request(method, path, params, call) {
+    return this.#request(...rawCall(method, path, params, call));
   }
 
   /** Frees the signer (its key state is zeroed). Later calls reject with a TokenError. */
@@ -123,11 +145,12 @@ export class VideoSDKClient {
   }
 
   /**
-   * One API call: `call` = { query, body, signal, retry: 'all' | 'rate-limited', expect: 'object' | 'page' }.
+   * One API call: `call` = { query, body, signal, retry: 'all' | 'rate-limited', expect, items? }
+   * (expect: 'object' | 'page' | 'message' | 'wrapped' | 'json', read by answers.js's parseBody).
    * Resolves with the parsed JSON body; rejects with an ApiError, or the signal's reason.
    */
   async #request(method, path, call) {
-    const { query, body, signal, retry, expect } = call;
+    const { query, body, signal, retry } = call;
     let target = path;
     if (query !== undefined) {
       const search = new URLSearchParams();
@@ -144,13 +167,14 @@ export class VideoSDKClient {
       try {
         outcome = await this.#send(where, json, signal, attempt);
       } catch (error) {
-        if (!(error instanceof ApiError) || retry !== 'all' || !canRetry) throw error;
+        if (error instanceof ApiError && retry !== 'all') throw mayHaveActed(error);
+        if (!(error instanceof ApiError) || !canRetry) throw error;
         await this.#backoff(attempt, signal);
         continue;
       }
       const { response, text, token } = outcome;
       const { status } = response;
-      if (status >= 200 && status < 300) return parseBody(text, status, where, expect, attempt);
+      if (status >= 200 && status < 300) return parseBody(text, status, where, call, attempt);
 
       const apiMessage = messageOf(text, token);
       // Never reuse a token VideoSDK refused (one signed in a later second differs).
@@ -171,7 +195,8 @@ export class VideoSDKClient {
         await this.#backoff(attempt, signal);
         continue;
       }
-      throw statusError(status, where, apiMessage, attempt);
+      const error = statusError(status, where, apiMessage, attempt);
+      throw status >= 500 && retry !== 'all' ? mayHaveActed(error) : error;
     }
   }
 
@@ -225,8 +250,6 @@ function checkApiBase(apiBase) {
   }
   return url.href.replace(/\/+$/, '');
 }
-
-const attempts = (n) => (n === 1 ? '1 attempt' : `${n} attempts`);
 
 /**
  * A signal for one attempt: aborted by this attempt's timer or by the caller's signal, if any,
@@ -282,71 +305,8 @@ function retryAfterSeconds(header, nowMs) {
   return Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
-/** VideoSDK's own message from an error body: its `message` (or `error`) field, else the text. */
-function messageOf(text, token) {
-  let message;
-  try {
-    const body = JSON.parse(text);
-    if (body !== null && typeof body === 'object') {
-      message = [body.message, body.error, body.msg].find((m) => typeof m === 'string' && m.trim() !== '');
-    }
-  } catch {
-    // not JSON: the text itself, if it is short and readable
-  }
-  if (message === undefined && text.trim() !== '' && !/^\s*</.test(text)) message = text;
-  if (message === undefined) return undefined;
-  return clean(message, token);
-}
-
 function networkReason(error, token) {
   const cause = error?.cause;
   const parts = [error?.message, cause?.code ?? cause?.message].filter((p) => typeof p === 'string' && p !== '');
   return clean(parts.join(': ') || 'the request failed', token);
-}
-
-/** One line, bounded, and never the management token even if a server echoed it. */
-function clean(text, token) {
-  let out = String(text).split(token).join('[management token]').replace(/\s+/g, ' ').trim();
-  if (out.length > MAX_API_MESSAGE) out = `${out.slice(0, MAX_API_MESSAGE)}…`;
-  return out;
-}
-
-const STATUS_CODES = { 400: 'BAD_REQUEST', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMITED' };
-
-function statusError(status, where, apiMessage, attempt) {
-  const { method, path } = where;
-  const said = apiMessage === undefined ? '' : `: ${apiMessage}`;
-  let code = STATUS_CODES[status];
-  if (code === undefined) code = status >= 500 ? 'SERVER_ERROR' : status >= 400 ? 'BAD_REQUEST' : 'BAD_RESPONSE';
-  const hint = {
-    BAD_REQUEST: 'check the arguments against VideoSDK\'s API reference',
-    UNAUTHORIZED: 'check that apiKey and secret are a pair from the VideoSDK dashboard',
-    FORBIDDEN: 'this API key may not act on that resource',
-    NOT_FOUND: 'check the id',
-    CONFLICT: 'the resource is not in a state that allows this',
-    SERVER_ERROR: 'VideoSDK failed; try again later',
-    BAD_RESPONSE: 'VideoSDK answered in a way this client does not understand',
-  }[code];
-  const message = `VideoSDK answered ${status} to ${method} ${path}${said} (${attempts(attempt)}); ${hint}`;
-  return new ApiError(code, message, { ...where, status, apiMessage, attempts: attempt });
-}
-
-/** A 2xx body: JSON, and of the shape the call expects; else BAD_RESPONSE. */
-function parseBody(text, status, where, expect, attempt) {
-  const bad = (what) => new ApiError('BAD_RESPONSE', `VideoSDK answered ${status} to ${where.method} ${where.path} with ${what}; expected ${expect === 'page' ? 'a JSON object with pageInfo and data' : 'a JSON object'}`, { ...where, status, attempts: attempt });
-  let body;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw bad(text.trim() === '' ? 'an empty body' : 'a body that is not JSON');
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw bad('JSON that is not an object');
-  if (expect === 'page') {
-    const info = body.pageInfo;
-    if (info === null || typeof info !== 'object' || !Array.isArray(body.data)
-      || !Number.isSafeInteger(info.lastPage) || !Number.isSafeInteger(info.currentPage)) {
-      throw bad('a page without pageInfo.currentPage, pageInfo.lastPage and a data array');
-    }
-  }
-  return body;
 }

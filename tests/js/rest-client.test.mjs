@@ -4,14 +4,14 @@
 // the client must not need.
 import { after, test } from 'node:test';
 import * as lib from 'videosdk-token';
-import { load } from '../suites/index.mjs';
+import { load, REST_SUITES } from '../suites/index.mjs';
 import { API_KEY, SECRET } from '../support/assert.mjs';
 import { startStandIn } from '../support/stand-in/videosdk-api.mjs';
 
 const standIn = await startStandIn({ apiKey: API_KEY, secret: SECRET, control: true });
 after(() => standIn.close());
 
-for (const [name, fn] of await load(['rest-client'], { lib, rest: { baseUrl: standIn.url } })) test(`node-esm: ${name}`, fn);
+for (const [name, fn] of await load(REST_SUITES, { lib, rest: { baseUrl: standIn.url } })) test(`node-esm: ${name}`, fn);
 
 // The same timeout and cancellation cases with AbortSignal.timeout and AbortSignal.any removed.
 const fallback = (await load(['rest-client'], { lib, rest: { baseUrl: standIn.url } }))

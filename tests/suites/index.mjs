@@ -7,6 +7,8 @@ import * as endpoint from './endpoint.mjs';
 import * as prototype from './prototype.mjs';
 import * as provider from './provider.mjs';
 import * as restClient from './rest-client.mjs';
+import * as restMedia from './rest-media.mjs';
+import * as restRequest from './rest-request.mjs';
 import * as rules from './rules.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhooks from './webhooks.mjs';
@@ -18,8 +20,13 @@ export const SUITES = new Map([
   ['webhooks', webhooks],
   ['provider', provider],
   ['rest-client', restClient],
+  ['rest-media', restMedia],
+  ['rest-request', restRequest],
   ['prototype', prototype],
 ]);
+
+/** The API client's suites, run against the stand-in (each runner gives them `rest`). */
+export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request'];
 
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
 export const CORE_SUITES = ['tokens', 'rules', 'endpoint', 'webhooks', 'prototype'];
