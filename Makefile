@@ -68,13 +68,14 @@ $(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
 	$(WASM_PACK) --out-dir target/wasm-pack/web
 	touch $@
 
-$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE README.md node_modules/.package-lock.json
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/inline-wasm.mjs scripts/build-dcts.mjs LICENSE README.md node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
 	node scripts/trim-glue.mjs pkg/videosdk_token.js
 	# The repository's README is the package page on npm too (its links are absolute).
 	cp -r pkg-template/* LICENSE README.md pkg/
+	node scripts/inline-wasm.mjs pkg
 	node scripts/build-cjs.mjs pkg
 	node scripts/build-dcts.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
@@ -302,11 +303,13 @@ $(STAMPS)/consumer-%-app: $(STAMPS)/pack
 	$(call install-tarball,$(CONSUMERS)/$*)
 	touch $@
 
-# Next.js 16: an Edge route, Edge middleware and a Node route, built with Turbopack and webpack.
-consumer-next: $(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack ## Next.js 16: Edge route, middleware, Node route; Turbopack and webpack
+# Next.js 16: an Edge route, Edge middleware, a Node route, a Server Component page, a client
+# component rendered on the server and in Chromium, a Server Action; built with Turbopack and
+# webpack for `next start`, and once served by `next dev` (the pages only).
+consumer-next: chromium $(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack $(STAMPS)/consumer-next-dev ## Next.js 16: Edge and Node routes, middleware, Server Component, client component, Server Action; Turbopack, webpack, next dev
 $(STAMPS)/consumer-next-app: $(STAMPS)/consumer-next-deps $(shell find tests/consumers/next -type f)
 
-$(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack: $(STAMPS)/consumer-next-%: $(STAMPS)/consumer-next-app tests/consumers/next.mjs $(CONSUMER_LIB)
+$(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack $(STAMPS)/consumer-next-dev: $(STAMPS)/consumer-next-%: $(STAMPS)/consumer-next-app tests/consumers/next.mjs $(CONSUMER_LIB)
 	node tests/consumers/next.mjs $*
 	touch $@
 

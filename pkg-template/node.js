@@ -1,18 +1,11 @@
-// Node (import): compile the wasm synchronously at import, so no init() call is needed.
-import { readFileSync } from 'node:fs';
+// Node (import and, bundled by scripts/build-cjs.mjs, require): the wasm's bytes come from a module
+// (base64, scripts/inline-wasm.mjs), not from a file a bundler may move: Turbopack hands Server
+// Components, Server Actions and server rendering a URL-like stand-in for any `new URL(…,
+// import.meta.url)`, which readFileSync refuses. Compiled synchronously at import: no init() call.
+import { Buffer } from 'node:buffer';
+import wasm from './videosdk_token_wasm.js';
 import { initSync } from './videosdk_token.js';
 
-initSync({ module: readFileSync(wasmFile()) });
+initSync({ module: Buffer.from(wasm, 'base64') });
 
 export * from './exports.js';
-
-function wasmFile() {
-  // Bundlers for Node servers (Turbopack, Vite SSR, webpack) copy the .wasm and rewrite this URL.
-  const asset = new URL('./videosdk_token_bg.wasm', import.meta.url);
-  if (asset.protocol === 'file:') return asset;
-  // webpack with `url: 'relative'` (Next.js's `next build --webpack` server build) hands a
-  // URL-like object with the copy's public path, not a file. Outside `new URL(…)`, webpack turns
-  // import.meta.url into this module's own file URL: the installed package's .wasm.
-  const self = import.meta.url;
-  return new URL('./videosdk_token_bg.wasm', self);
-}

@@ -1,12 +1,11 @@
 // Builds the package's CommonJS entries from its ESM files, for `require()` on every Node >= 20
 // (require(esm) only arrived in 20.19 and 22.12):
-// - node.cjs (`require('videosdk-token')`): the glue and API bundled into one file that loads
-//   the package's one wasm binary from next to itself, so no second .wasm ships;
+// - node.cjs (`require('videosdk-token')`): node.js with the glue, the API and the wasm's base64
+//   bundled into one file, which reads no file at all;
 // - web.cjs (`require('videosdk-token/web')`): the same for the explicit-init entry;
 // - webhooks/index.cjs and client/index.cjs (`require('videosdk-token/webhooks' | '/client')`): the
 //   wasm-free subpaths, bundled with their share of shared/errors.js (so, as with import and require of
 //   the main entry, their error classes are other copies: test `name` and `code` across them).
-// node.cjs is built from pkg-template/node-cjs-entry.js (a real file, not shipped itself).
 // Usage: node scripts/build-cjs.mjs <pkg dir>
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
@@ -31,7 +30,7 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: [`${dir}/node-cjs-entry.js`],
+  entryPoints: [`${dir}/node.js`],
   outfile: `${dir}/node.cjs`,
 });
 

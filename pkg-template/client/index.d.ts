@@ -8,7 +8,11 @@ import type { Permission, Role } from '../token/api.js';
 export { TokenProviderError, VideoSDKError, type TokenProviderErrorCode } from '../shared/errors.js';
 
 export interface TokenProviderOptions {
-  /** The token endpoint; a path is resolved against the page. Default `'/api/token'`. */
+  /**
+   * The token endpoint. Default `'/api/token'`. A path is resolved against the page at the first
+   * `getToken()`, so a provider made at module scope also loads where there is no page (a
+   * framework rendering on the server); without a page, `getToken()` rejects with `INVALID_OPTIONS`.
+   */
   url?: string | URL;
   /** The fetch to use. Default `globalThis.fetch`, looked up at each call. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;

@@ -38,13 +38,14 @@ export function createTokenProvider(options = {}) {
   const signal = own('signal');
   const now = own('now', Date.now);
 
-  let base;
-  try {
-    if (typeof url !== 'string' && !(url instanceof URL)) throw url;
-    base = new URL(url, globalThis.location?.href);
-  } catch {
+  // A path is resolved against the page at the first getToken(), not here: a provider made at
+  // module scope is also built where there is no page (a framework rendering on the server).
+  // Whatever needs no page is checked now: the type, and that some page could resolve it.
+  const isUrl = typeof url === 'string' || url instanceof URL;
+  if (!isUrl || !parse(url, 'https://page.invalid/')) {
     throw invalid('url', `url must be an absolute URL, or a path on a page (got ${describe(url)})`);
   }
+  let base = parse(url);
   if (typeof fetchFn !== 'function') throw invalid('fetch', 'fetch must be a function like globalThis.fetch');
   if (typeof init !== 'function' && (init === null || typeof init !== 'object')) {
     throw invalid('init', 'init must be a RequestInit object, or a function returning one');
@@ -99,8 +100,18 @@ export function createTokenProvider(options = {}) {
     return t;
   }
 
+  /** The endpoint's URL; a path is resolved against the page once, at the first call. */
+  function endpoint() {
+    const page = globalThis.location?.href;
+    base ??= page === undefined ? undefined : parse(url, page);
+    if (base) return base;
+    throw invalid('url', page === undefined
+      ? `url ${describe(url)} is a path and there is no page here to resolve it against: pass an absolute URL`
+      : `url ${describe(url)} does not resolve against this page's address: pass an absolute URL`);
+  }
+
   async function fetchToken(query) {
-    const target = new URL(base);
+    const target = new URL(endpoint());
     for (const [k, v] of query) target.searchParams.set(k, v);
     // The caller's own init (credentials, headers): read once per token; its errors are its own.
     const given = typeof init === 'function' ? await init() : init;
@@ -241,6 +252,15 @@ function retryAfter(value) {
   if (Number.isNaN(seconds)) return 0;
   if (seconds > MAX_RETRY_AFTER) return undefined;
   return Math.max(0, seconds);
+}
+
+/** `new URL(url, base)`, or undefined where that throws. */
+function parse(url, base) {
+  try {
+    return new URL(url, base);
+  } catch {
+    return undefined;
+  }
 }
 
 const isSeconds = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;

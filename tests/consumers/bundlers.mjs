@@ -1,7 +1,8 @@
 // esbuild and Rollup as docs/runtimes.md tells users to run them, on tests/consumers/bundlers/app.js,
 // in target/consumers/bundlers (its dev dependencies and the packed package installed by `make`):
 // - esbuild for browsers: `--bundle --format=esm`, the .wasm copied beside the bundle;
-// - esbuild for Node: `--bundle --platform=node --format=esm`, the .wasm copied likewise;
+// - esbuild for Node: `--bundle --platform=node --format=esm`, nothing copied (the Node entry
+//   carries the wasm's bytes in its code);
 // - Rollup: @rollup/plugin-node-resolve and @web/rollup-plugin-import-meta-assets.
 // The Node bundle runs in Node; the browser bundles run in headless Chromium, served from
 // 127.0.0.1. Each must sign a token that verifies. Usage: node tests/consumers/bundlers.mjs
@@ -36,9 +37,10 @@ await report('bundlers (consumer)', [
     copyFileSync(join(dir, 'index.html'), join(out, 'esbuild/index.html'));
     pages.esbuild = '/esbuild/index.html';
   }],
-  ['esbuild --bundle --platform=node --format=esm, the .wasm copied beside it: runs in Node', async () => {
+  ['esbuild --bundle --platform=node --format=esm, nothing copied: runs in Node', async () => {
     await run(esbuild, ['app.js', '--bundle', '--platform=node', '--format=esm', '--outfile=out/esbuild-node/app.mjs'], { cwd: dir });
-    copyFileSync(wasm, join(out, 'esbuild-node/videosdk_token_bg.wasm'));
+    const files = readdirSync(join(out, 'esbuild-node'));
+    if (files.join() !== 'app.mjs') throw new Error(`the Node bundle is more than app.mjs: ${files.join(', ')}`);
     verify(JSON.parse(await run(process.execPath, [join(out, 'esbuild-node/app.mjs')], { cwd: '/' })), 'esbuild (node)');
   }],
   ['Rollup with node-resolve and import-meta-assets: builds with one .wasm asset', async () => {

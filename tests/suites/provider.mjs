@@ -417,14 +417,36 @@ export function cases({ client, lib }) {
         eq(error.code, 'INVALID_OPTIONS', 'code');
         eq(error.field, field, 'field');
       }
-      if (globalThis.location === undefined) {
-        let error;
-        try {
-          createTokenProvider();
-        } catch (e) {
-          error = e;
-        }
-        eq(error?.field, 'url', 'a path needs a page to resolve it against');
+    }],
+
+    ['provider: a path is resolved against the page at the first getToken, not at construction', async () => {
+      // Where there is no page (a server rendering a module that makes its provider at the top),
+      // construction must not throw; a stand-in page is put up for the call, as the browser has one.
+      const clock = { t: T0 };
+      const fake = fakeEndpoint(clock);
+      const noPage = globalThis.location === undefined;
+      const provider = createTokenProvider({ url: '/api/token', fetch: fake.fetch, now: () => clock.t });
+      createTokenProvider({ fetch: fake.fetch }); // the default url is a path too
+      if (noPage) {
+        const e = await rejects(provider.getToken(), 'INVALID_OPTIONS', 'getToken with no page');
+        eq(e.field, 'url', 'field');
+        eq(fake.calls.length, 0, 'nothing sent without a page');
+        Object.defineProperty(globalThis, 'location', { value: { href: 'https://page.example/room/1?x=1' }, configurable: true });
+      }
+      let page;
+      try {
+        page = globalThis.location.href;
+        await provider.getToken({ roomId: 'r' });
+      } finally {
+        if (noPage) delete globalThis.location;
+      }
+      const sent = fake.calls[0].url;
+      eq(`${sent.origin}${sent.pathname}`, new URL('/api/token', page).href, 'resolved against the page');
+      eq(sent.searchParams.get('roomId'), 'r', 'query');
+      if (noPage) {
+        clock.t += 3600_000; // expired: fetched again, at the same endpoint although the page is gone
+        await provider.getToken({ roomId: 'r' });
+        eq(fake.calls[1].url.href, sent.href, 'the first resolution is kept');
       }
     }],
 
