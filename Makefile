@@ -11,7 +11,8 @@ export PATH := $(CARGO_BIN):$(PATH)
 # folder is added: node_modules/.bin also holds a Node 22 `node` that must not shadow the system one.
 WASM_OPT_PATH := $(CURDIR)/node_modules/binaryen/bin
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
-PKG_VERSION = $(shell node -p "require('./pkg-template/package.json').version")
+# One version for the crate, the package and the CLI: Cargo.toml's (scripts/version.mjs).
+PKG_VERSION = $(shell node scripts/version.mjs)
 TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
@@ -68,12 +69,13 @@ $(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
 	$(WASM_PACK) --out-dir target/wasm-pack/web
 	touch $@
 
-$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE node_modules/.package-lock.json
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) Cargo.toml scripts/version.mjs scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/build-dcts.mjs LICENSE node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
 	node scripts/trim-glue.mjs pkg/videosdk_token.js
 	cp -r pkg-template/* LICENSE pkg/
+	node scripts/version.mjs pkg
 	node scripts/build-cjs.mjs pkg
 	node scripts/build-dcts.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
