@@ -230,8 +230,11 @@ runtime-node-cjs-legacy: $(STAMPS)/pack ## require() as on Node 20.0-20.18
 	node --no-experimental-require-module --test --test-reporter=spec tests/js/api-cjs.test.cjs
 
 # No permission flag at all: the `deno` entry imports the .wasm as a module (import source).
-runtime-deno: $(STAMPS)/pack ## Deno, with no permission flag
+# Then handleTokenRequest behind Deno.serve (network to 127.0.0.1 only), failing on any output
+# to standard error, such as Deno's notice when the endpoint reads request.signal.
+runtime-deno: $(STAMPS)/pack ## Deno, with no permission flag; the endpoint behind Deno.serve, silent
 	node_modules/.bin/deno run --no-prompt tests/runtimes/deno.mjs
+	node tests/runtimes/deno-serve.mjs
 
 runtime-bun: $(STAMPS)/pack ## Bun
 	node_modules/.bin/bun tests/runtimes/bun.mjs
