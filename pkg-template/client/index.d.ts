@@ -4,7 +4,7 @@
  */
 import type { Permission, Role, TokenEndpointError, VideoSDKError } from '../index.js';
 
-export { VideoSDKError } from '../index.js';
+export { TokenError, VideoSDKError } from '../index.js';
 
 export interface TokenProviderOptions {
   /** The token endpoint; a path is resolved against the page. Default `'/api/token'`. */
@@ -57,6 +57,33 @@ export interface TokenProvider {
  * const token = await tokens.getToken({ roomId });
  */
 export function createTokenProvider(options?: TokenProviderOptions): TokenProvider;
+
+/** What {@link readToken} read: the token's parts as it states them, NOT checked. */
+export interface UnverifiedToken {
+  /** The first part, as JSON; nothing in it is checked (not even `alg`). */
+  header: Record<string, unknown>;
+  /** The second part, as JSON; no claim in it is checked. */
+  payload: Record<string, unknown>;
+  /** From `iat`, when it is a number. */
+  issuedAt?: Date;
+  /** From `exp`, when it is a number. */
+  expiresAt?: Date;
+  /** `exp <= now`; false without an `exp`. */
+  expired: boolean;
+}
+
+/**
+ * Reads a token's header and payload in the page, without wasm: **no signature check and no
+ * review** (no warnings, no VideoSDK rules). For showing when a session ends, never for access
+ * decisions: your server verifies (`verifyToken`); `decodeToken` reviews, for the core's size.
+ * @example
+ * import { readToken } from 'videosdk-token/client';
+ * const { expiresAt } = readToken(await tokens.getToken({ roomId }));
+ * @throws {TokenError} MALFORMED (`field`: `header`, `payload` or `signature` when one part is at
+ * fault) for anything but three base64url parts whose first two are JSON objects;
+ * INVALID_OPTIONS for a `now` that is not seconds since 1970 or a Date.
+ */
+export function readToken(token: string, options?: { now?: number | Date }): UnverifiedToken;
 
 export type TokenProviderErrorCode =
   /** The endpoint's own code, from a 4xx answer: never retried. */

@@ -4,7 +4,9 @@
 // retry pause is real time (≈ 0.25–0.5 s), taken by the few cases that retry.
 //
 // providerCases(client, lib?) returns [name, fn] pairs; `client` is videosdk-token/client,
-// `lib` (optional) the main entry, to check both hand out the same error class.
+// `lib` (optional) the main entry, to check both hand out the same error class. readToken's
+// cases (read-token-suite.mjs) are appended.
+import { readTokenCases } from './read-token-suite.mjs';
 import { deepEq, eq, fail, ok } from './suite.mjs';
 
 const ENDPOINT = 'https://app.example/api/token';
@@ -465,5 +467,7 @@ export function providerCases(client, lib) {
       const e = await rejects(provider.getToken(), 'INVALID_OPTIONS');
       eq(e.field, 'now', 'field');
     }],
+
+    ...readTokenCases(client, lib),
   ];
 }
