@@ -11,7 +11,8 @@ export PATH := $(CARGO_BIN):$(PATH)
 # folder is added: node_modules/.bin also holds a Node 22 `node` that must not shadow the system one.
 WASM_OPT_PATH := $(CURDIR)/node_modules/binaryen/bin
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
-PKG_VERSION = $(shell node -p "require('./pkg-template/package.json').version")
+# One version for the crate, the package and the CLI: Cargo.toml's (scripts/version.mjs).
+PKG_VERSION = $(shell node scripts/version.mjs)
 TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
@@ -68,13 +69,14 @@ $(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
 	$(WASM_PACK) --out-dir target/wasm-pack/web
 	touch $@
 
-$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/inline-wasm.mjs scripts/build-dcts.mjs LICENSE README.md node_modules/.package-lock.json
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) Cargo.toml scripts/version.mjs scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/inline-wasm.mjs scripts/build-dcts.mjs LICENSE README.md node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
 	node scripts/trim-glue.mjs pkg/videosdk_token.js
 	# The repository's README is the package page on npm too (its links are absolute).
 	cp -r pkg-template/* LICENSE README.md pkg/
+	node scripts/version.mjs pkg
 	node scripts/inline-wasm.mjs pkg
 	node scripts/build-cjs.mjs pkg
 	node scripts/build-dcts.mjs pkg
@@ -237,8 +239,11 @@ runtime-node-cjs-legacy: $(STAMPS)/pack ## require() as on Node 20.0-20.18
 	node --no-experimental-require-module --test --test-reporter=spec tests/js/api-cjs.test.cjs
 
 # No permission flag at all: the `deno` entry imports the .wasm as a module (import source).
-runtime-deno: $(STAMPS)/pack ## Deno, with no permission flag
+# Then handleTokenRequest behind Deno.serve (network to 127.0.0.1 only), failing on any output
+# to standard error, such as Deno's notice when the endpoint reads request.signal.
+runtime-deno: $(STAMPS)/pack ## Deno, with no permission flag; the endpoint behind Deno.serve, silent
 	node_modules/.bin/deno run --no-prompt tests/runtimes/deno.mjs
+	node tests/runtimes/deno-serve.mjs
 
 runtime-bun: $(STAMPS)/pack ## Bun
 	node_modules/.bin/bun tests/runtimes/bun.mjs

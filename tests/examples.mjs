@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { verifyToken } from 'videosdk-token';
 import { freePort, QUIET_WRANGLER, start } from './support/processes.mjs';
 import { startStandIn } from './support/stand-in/videosdk-api.mjs';
+import { crateVersion } from '../scripts/version.mjs';
 
 const API_KEY = 'examples-test-key';
 const SECRET = randomBytes(32).toString('hex');
@@ -135,7 +136,7 @@ results.push(await check('examples/netlify-edge (its function on plain Deno)', (
 ], { env: denoEnv(port) }]));
 
 // Each host's dependency declaration asks for the version this repository builds.
-const version = JSON.parse(readFileSync('pkg-template/package.json', 'utf8')).version;
+const version = crateVersion(); // Cargo.toml's: the package's one version
 const wanted = {
   'examples/supabase/supabase/functions/videosdk-token/deno.json': (j) => j.imports['videosdk-token'] === `npm:videosdk-token@^${version}`,
   'examples/netlify-edge/package.json': (j) => j.dependencies['videosdk-token'] === `^${version}`,

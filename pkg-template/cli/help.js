@@ -45,7 +45,7 @@ Options:
   --room ID             roomId: the token works in this room only
   --participant ID      participantId: the token is for this participant only
   --roles LIST          rtc (meetings only) or crawler (server-side API only)
-  --expires-in SPAN     lifetime: 90s, 30m, 2h, 1d, or seconds (default {DEFAULT_LIFETIME})
+  --expires-in SPAN     lifetime with its unit: 90s, 30m, 2h, 1d (default {DEFAULT_LIFETIME})
   --claim NAME=VALUE    an extra claim; VALUE is JSON when it parses as JSON, else text
                         (repeatable: --claim name=Ada --claim admin=true)
   --api-key KEY         the API key (default: VIDEOSDK_API_KEY)
@@ -67,7 +67,7 @@ Options:
   --room ID               refuse a token for another room
   --participant ID        refuse a token for another participant
   --api-key KEY           refuse a token of another API key (default: VIDEOSDK_API_KEY, if set)
-  --clock-tolerance SPAN  leeway for exp and nbf: 30s, 2m, or seconds (default 0)
+  --clock-tolerance SPAN  leeway for exp and nbf, with its unit: 30s, 2m (default 0)
   --secret-file PATH      read the secret from this file
   --json                  print the claims as JSON
   --now TIME              verify as of this time (seconds since 1970, or ISO 8601)

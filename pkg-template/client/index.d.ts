@@ -5,7 +5,7 @@
 // Types only: the provider's bundle loads nothing of token/.
 import type { Permission, Role } from '../token/api.js';
 
-export { TokenProviderError, VideoSDKError, type TokenProviderErrorCode } from '../shared/errors.js';
+export { TokenError, TokenProviderError, VideoSDKError, type TokenProviderErrorCode } from '../shared/errors.js';
 
 export interface TokenProviderOptions {
   /**
@@ -62,4 +62,31 @@ export interface TokenProvider {
  * const token = await tokens.getToken({ roomId });
  */
 export function createTokenProvider(options?: TokenProviderOptions): TokenProvider;
+
+/** What {@link readToken} read: the token's parts as it states them, NOT checked. */
+export interface UnverifiedToken {
+  /** The first part, as JSON; nothing in it is checked (not even `alg`). */
+  header: Record<string, unknown>;
+  /** The second part, as JSON; no claim in it is checked. */
+  payload: Record<string, unknown>;
+  /** From `iat`, when it is a number. */
+  issuedAt?: Date;
+  /** From `exp`, when it is a number. */
+  expiresAt?: Date;
+  /** `exp <= now`; false without an `exp`. */
+  expired: boolean;
+}
+
+/**
+ * Reads a token's header and payload in the page, without wasm: **no signature check and no
+ * review** (no warnings, no VideoSDK rules). For showing when a session ends, never for access
+ * decisions: your server verifies (`verifyToken`); `decodeToken` reviews, for the core's size.
+ * @example
+ * import { readToken } from 'videosdk-token/client';
+ * const { expiresAt } = readToken(await tokens.getToken({ roomId }));
+ * @throws {TokenError} MALFORMED (`field`: `header`, `payload` or `signature` when one part is at
+ * fault) for anything but three base64url parts whose first two are JSON objects;
+ * INVALID_OPTIONS for a `now` that is not seconds since 1970 or a Date.
+ */
+export function readToken(token: string, options?: { now?: number | Date }): UnverifiedToken;
 

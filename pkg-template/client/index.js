@@ -1,4 +1,5 @@
-// `videosdk-token/client`: what a web page needs to get tokens from its own token endpoint.
-// No wasm here: a page that only fetches tokens downloads none of the token core.
+// `videosdk-token/client`: what a web page needs to get tokens from its own token endpoint and
+// read them. No wasm here: a page that only fetches or reads tokens downloads none of the core.
 export { createTokenProvider } from './provider.js';
-export { TokenProviderError, VideoSDKError } from '../shared/errors.js';
+export { readToken } from './read.js';
+export { TokenError, TokenProviderError, VideoSDKError } from '../shared/errors.js';

@@ -5,7 +5,7 @@ import type { TokenEndpointErrorCode } from '../shared/errors.js';
 export type { TokenEndpointErrorCode } from '../shared/errors.js';
 
 /**
- * What {@link TokenEndpointConfig.authorize} may return to narrow what one caller can ask for.
+ * What {@link TokenAuthorizer} may return to narrow what one caller can ask for.
  * Only these fields, each of its type: anything else (an unknown field, `null`, `undefined`, a
  * string where a list belongs) is the deployment's bug and answers 500 `SERVER_ERROR`.
  */
@@ -22,19 +22,20 @@ export interface TokenGrant {
   claims?: Record<string, JsonValue>;
 }
 
-export interface TokenEndpointConfig {
+/**
+ * Decides who may have a token, before any input is read: a falsy answer is a 401; `true` or a
+ * {@link TokenGrant} allows, and a grant may narrow roomId, participantId, permissions and roles
+ * for this caller. Throwing (or rejecting) answers 500 `SERVER_ERROR`, with no detail.
+ * It gets the request with the body already read (at most 16 KiB), which it may read again.
+ */
+export type TokenAuthorizer = (request: Request) => TokenGrant | boolean | null | undefined | Promise<TokenGrant | boolean | null | undefined>;
+
+/** What every token endpoint configures; {@link TokenEndpointConfig} adds who may call it. */
+export interface TokenEndpointSettings {
   /** The API key from the VideoSDK dashboard, e.g. `env.VIDEOSDK_API_KEY`. */
   apiKey: string;
   /** The secret, from an edge secret (`env.VIDEOSDK_SECRET`, `Deno.env.get('VIDEOSDK_SECRET')`). Never sent anywhere. */
   secret: Secret;
-  /**
-   * Decides who may have a token, before any input is read: a falsy answer is a 401; `true` or a
-   * {@link TokenGrant} allows, and a grant may narrow roomId, participantId, permissions and roles
-   * for this caller. Throwing (or rejecting) answers 500 `SERVER_ERROR`, with no detail.
-   * It gets the request with the body already read (at most 16 KiB), which it may read again.
-   * Required unless `allowAnonymous` is set.
-   */
-  authorize?: (request: Request) => TokenGrant | boolean | null | undefined | Promise<TokenGrant | boolean | null | undefined>;
   /** Permissions callers may ask for (non-empty). Default `['allow_join']`; beyond them is a 403. */
   allowedPermissions?: Permission[];
   /**
@@ -47,12 +48,33 @@ export interface TokenEndpointConfig {
   maxExpiresIn?: Span;
   /** Origins allowed to call from a browser (`['https://app.example.com']`), or `'*'`. Default none. */
   cors?: string[] | '*';
+}
+
+/** An endpoint for the callers `authorize` lets in. */
+export interface AuthorizedTokenEndpointConfig extends TokenEndpointSettings {
+  /** Who may have a token ({@link TokenAuthorizer}). */
+  authorize: TokenAuthorizer;
   /**
-   * LOCAL DEVELOPMENT ONLY: serve callers that `authorize` refuses (or all, without `authorize`).
-   * Every answer then carries an `X-VideoSDK-Token-Anonymous` header saying so.
+   * LOCAL DEVELOPMENT ONLY: serve callers that `authorize` refuses too. Every answer then carries
+   * an `X-VideoSDK-Token-Anonymous` header saying so.
    */
   allowAnonymous?: boolean;
 }
+
+/**
+ * LOCAL DEVELOPMENT ONLY: an endpoint that serves every caller. Every answer carries an
+ * `X-VideoSDK-Token-Anonymous` header saying so.
+ */
+export interface AnonymousTokenEndpointConfig extends TokenEndpointSettings {
+  authorize?: undefined;
+  allowAnonymous: true;
+}
+
+/**
+ * The endpoint's config: `authorize`, or `allowAnonymous: true` (local development only), is
+ * required; without either, every call rejects with `INVALID_OPTIONS` (`field: 'authorize'`).
+ */
+export type TokenEndpointConfig = AuthorizedTokenEndpointConfig | AnonymousTokenEndpointConfig;
 
 /** The 200 answer's JSON body. */
 export interface TokenEndpointResponse {

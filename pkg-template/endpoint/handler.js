@@ -255,9 +255,19 @@ async function readBody(request) {
   return bytes;
 }
 
-/** The request as it came (method, URL, headers, signal, …), carrying the bytes already read. */
+/**
+ * The request as it came, carrying the bytes already read: method, URL, headers, the platform's
+ * `cf` (workerd) and the caller's signal (the rest of a server's request is the defaults). Built
+ * from its parts, not as `new Request(request, { body })`, which reads `request.signal`: Deno.serve
+ * then prints a legacy-behaviour notice in every deployment. The signal is read only if
+ * authorize() reads it.
+ */
 function withBody(request, bytes) {
-  return new Request(request, { body: bytes });
+  const init = { method: request.method, headers: request.headers, body: bytes };
+  if (request.cf !== undefined) init.cf = request.cf;
+  const copy = new Request(request.url, init);
+  Object.defineProperty(copy, 'signal', { get: () => request.signal, enumerable: true, configurable: true });
+  return copy;
 }
 
 function queryParams(url) {

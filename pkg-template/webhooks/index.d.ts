@@ -139,6 +139,9 @@ export type WebhookType = KnownWebhookEvent['webhookType'];
  * Its `data` is typed `never` so that comparing `webhookType` with a known type still narrows
  * `data` precisely; read an unknown event's data through a cast, e.g.
  * `(event as { data: Record<string, unknown> }).data`.
+ * `webhookType` is a plain `string` here on purpose: TypeScript narrows a union on a literal
+ * only when its catch-all member is `string` itself; `string & {}` (which would keep the known
+ * names in editor completion) or a branded string leaves `data` un-narrowed in every branch.
  */
 export interface UnknownWebhookEvent {
   webhookType: string;

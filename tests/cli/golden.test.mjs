@@ -64,7 +64,7 @@ test('sign: prints the token; the token is the same for the same options and --n
 });
 
 test('sign --json: token, expiresAt and payload', () => {
-  golden('sign-json', ['sign', '--permissions', 'ask_join', '--expires-in', '600', '--now', String(NOW), '--json']);
+  golden('sign-json', ['sign', '--permissions', 'ask_join', '--expires-in', '600s', '--now', String(NOW), '--json']);
 });
 
 test('sign: the API key from --api-key wins over VIDEOSDK_API_KEY', () => {
@@ -136,6 +136,9 @@ test('usage errors exit 2 with the usage text', () => {
   assert.equal(golden('usage-bad-span', ['sign', '--permissions', 'allow_join', '--expires-in', '2 fortnights']).status, 2);
   assert.equal(golden('usage-bad-now', ['decode', ROOM_TOKEN(), '--now', 'yesterday']).status, 2);
   assert.equal(golden('usage-bad-tolerance', ['verify', ROOM_TOKEN(), '--clock-tolerance', 'lots']).status, 2);
+  // A span needs its unit, as in the library: 120 could be seconds or (the default's unit) minutes.
+  assert.equal(golden('usage-unitless-span', ['sign', '--permissions', 'allow_join', '--expires-in', '120']).status, 2);
+  assert.equal(golden('usage-unitless-tolerance', ['verify', ROOM_TOKEN(), '--clock-tolerance', '30']).status, 2);
   assert.equal(golden('usage-two-tokens', ['decode', 'a.b.c', 'd.e.f']).status, 2);
   assert.equal(golden('usage-no-value', ['sign', '--permissions', '--json']).status, 2);
   assert.equal(golden('usage-claim-syntax', ['sign', '--permissions', 'allow_join', '--claim', 'novalue']).status, 2);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { verifyToken } from 'videosdk-token';
+import { spanSeconds, verifyToken } from 'videosdk-token';
 import { API_KEY, install, NOW, run, runOnTty, SECRET } from './run.mjs';
 
 const ENV = { VIDEOSDK_SECRET: SECRET, VIDEOSDK_API_KEY: API_KEY };
@@ -182,6 +182,26 @@ test('sign --claim: custom claims signed with their JSON types, and they verify'
   const reserved = cli([...SIGN, '--claim', 'exp=1'], { env: ENV });
   assert.equal(reserved.status, 2);
   assert.match(reserved.stderr, /--claim: INVALID_OPTIONS/);
+});
+
+test('a span without a unit is refused with the library\'s own message, --expires-in and --clock-tolerance alike', () => {
+  const token = cli(SIGN, { env: ENV }).stdout.trim();
+  for (const [args, text, field] of [
+    [[...SIGN, '--expires-in', '120'], '120', 'expiresIn'],
+    [['verify', token, '--clock-tolerance', '30', '--now', String(NOW)], '30', 'clockTolerance'],
+  ]) {
+    let expected;
+    try {
+      spanSeconds(text, field);
+    } catch (error) {
+      expected = error;
+    }
+    assert.equal(expected?.code, 'INVALID_OPTIONS', `the library refuses ${text} for ${field}`);
+    const r = cli(args, { env: ENV });
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.ok(r.stderr.includes(`INVALID_OPTIONS: ${expected.message}`), r.stderr);
+  }
 });
 
 test('no output of any run above holds the secret', () => {

@@ -2,6 +2,6 @@
 import { test } from 'node:test';
 import * as lib from 'videosdk-token';
 import * as client from 'videosdk-token/client';
-import { load } from '../suites/index.mjs';
+import { CLIENT_SUITES, load } from '../suites/index.mjs';
 
-for (const [name, fn] of await load(['provider'], { client, lib })) test(`node-esm: ${name}`, fn);
+for (const [name, fn] of await load(CLIENT_SUITES, { client, lib })) test(`node-esm: ${name}`, fn);

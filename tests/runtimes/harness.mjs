@@ -2,10 +2,10 @@
 // runner imported its own way (and the token provider's against `client`, videosdk-token/client,
 // when the runner passes it), print one line per failure naming the runtime, and a closing
 // `<runtime>: N passed, N failed` line. Runtime-agnostic (no node: imports, no timers).
-import { CORE_SUITES, load } from '../suites/index.mjs';
+import { CLIENT_SUITES, CORE_SUITES, load } from '../suites/index.mjs';
 
 export async function run(runtime, lib, log = (line) => console.log(line), client = undefined) {
-  const names = client ? [...CORE_SUITES, 'provider'] : CORE_SUITES;
+  const names = client ? [...CORE_SUITES, ...CLIENT_SUITES] : CORE_SUITES;
   return runCases(runtime, () => load(names, { lib, client }), log);
 }
 

@@ -243,6 +243,29 @@ export function cases({ lib }) {
       checkToken(r.body, { roomId: 'room-9' });
     }],
 
+    ['endpoint: authorize() gets the POST as it came: method, URL, headers, the caller\'s signal, cf', async () => {
+      const controller = new AbortController();
+      const init = {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${BEARER}`, 'Content-Type': 'application/json', 'X-Trace': 't-2' },
+        body: JSON.stringify({ roomId: 'room-s' }),
+        signal: controller.signal,
+        cf: { country: 'NL' }, // workerd keeps it (the platform's request.cf); elsewhere ignored
+      };
+      const request = new Request(URL_BASE, init);
+      let given;
+      const response = await handleTokenRequest(request, { ...base, authorize: async (req) => {
+        given = req;
+        return authorize(req) && (await req.json()).roomId === 'room-s';
+      } });
+      eq(response.status, 200, `status (body: ${await response.text()})`);
+      deepEq([given.method, given.url, given.headers.get('X-Trace')], ['POST', URL_BASE, 't-2'], 'method, URL, headers');
+      deepEq(given.cf, request.cf, 'cf, where the platform has it');
+      eq(given.signal.aborted, false, 'the signal, not aborted yet');
+      controller.abort();
+      eq(given.signal.aborted, true, 'the caller\'s abort reaches authorize()\'s request');
+    }],
+
     ['endpoint: CORS preflight and answers follow config.cors', async () => {
       const config = { cors: [ORIGIN] };
       const preflight = (origin, cfg = config) => call('', {

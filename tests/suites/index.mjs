@@ -6,6 +6,7 @@
 import * as endpoint from './endpoint.mjs';
 import * as prototype from './prototype.mjs';
 import * as provider from './provider.mjs';
+import * as readToken from './read-token.mjs';
 import * as restClient from './rest-client.mjs';
 import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
@@ -19,6 +20,7 @@ export const SUITES = new Map([
   ['endpoint', endpoint],
   ['webhooks', webhooks],
   ['provider', provider],
+  ['read-token', readToken],
   ['rest-client', restClient],
   ['rest-media', restMedia],
   ['rest-request', restRequest],
@@ -27,6 +29,9 @@ export const SUITES = new Map([
 
 /** The API client's suites, run against the stand-in (each runner gives them `rest`). */
 export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request'];
+
+/** The suites of videosdk-token/client (each runner gives them `client`). */
+export const CLIENT_SUITES = ['provider', 'read-token'];
 
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
 export const CORE_SUITES = ['tokens', 'rules', 'endpoint', 'webhooks', 'prototype'];

@@ -487,5 +487,6 @@ export function cases({ client, lib }) {
       const e = await rejects(provider.getToken(), 'INVALID_OPTIONS');
       eq(e.field, 'now', 'field');
     }],
+
   ];
 }

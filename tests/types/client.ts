@@ -4,6 +4,7 @@ import {
   type TokenProvider, type TokenProviderErrorCode, type TokenProviderOptions, type TokenRequest,
 } from 'videosdk-token/client';
 import { TokenProviderError as FromMain, VideoSDKError as BaseFromMain } from 'videosdk-token';
+import { readToken, TokenError as ClientTokenError, type UnverifiedToken } from 'videosdk-token/client';
 
 const provider: TokenProvider = createTokenProvider();
 createTokenProvider({
@@ -51,3 +52,19 @@ try {
 const same: typeof FromMain = TokenProviderError;
 const base: typeof BaseFromMain = VideoSDKError;
 void request; void options; void same; void base;
+
+// readToken: the parts as the token states them, unchecked; MALFORMED is a TokenError.
+const unverified: UnverifiedToken = readToken('a.b.c', { now: new Date() });
+const until: Date | undefined = unverified.expiresAt;
+const gone: boolean = readToken('a.b.c', { now: 1_700_000_000 }).expired;
+const claim: unknown = unverified.payload.roomId;
+// @ts-expect-error: unchecked claims are unknown, not typed as if verified
+const room: string = unverified.payload.roomId;
+// @ts-expect-error: the token is a string
+readToken(new Uint8Array(0));
+try {
+  readToken('a.b');
+} catch (e) {
+  if (e instanceof ClientTokenError && e.code === 'MALFORMED') void e.field;
+}
+void until; void gone; void claim; void room;

@@ -18,6 +18,16 @@ const answer: Promise<Response> = handleTokenRequest(request, {
 });
 handleTokenRequest(request, { apiKey: 'k', secret: new Uint8Array(32), authorize: () => true, cors: '*', maxExpiresIn: 600 });
 handleTokenRequest(request, { apiKey: 'k', secret: 's', allowAnonymous: true });
+// Anonymous callers as well as authorized ones (development only).
+handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => false, allowAnonymous: true });
+handleTokenRequest(request, { apiKey: 'k', secret: 's', authorize: () => true, allowAnonymous: false });
+// @ts-expect-error: authorize, or allowAnonymous: true, is required (without either every call rejects)
+handleTokenRequest(request, { apiKey: 'k', secret: 's' });
+// @ts-expect-error: allowAnonymous: false without authorize rejects as well
+handleTokenRequest(request, { apiKey: 'k', secret: 's', allowAnonymous: false });
+declare const devMode: boolean;
+// @ts-expect-error: a boolean that may be false is not enough without authorize
+handleTokenRequest(request, { apiKey: 'k', secret: 's', allowAnonymous: devMode });
 // @ts-expect-error: the secret is required
 handleTokenRequest(request, { apiKey: 'k', authorize: () => true });
 // @ts-expect-error: not a permission
