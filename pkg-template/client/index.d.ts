@@ -18,8 +18,10 @@ export interface TokenProviderOptions {
    */
   init?: Omit<RequestInit, 'method' | 'signal'> | (() => Omit<RequestInit, 'method' | 'signal'> | Promise<Omit<RequestInit, 'method' | 'signal'>>);
   /**
-   * Seconds before `expiresAt` at which a cached token is replaced. Default 60. A token that lives
-   * less than twice this is replaced at half its life instead.
+   * Seconds before a token expires at which it is replaced. Default 60. A token that lives less
+   * than twice this is replaced at half its life instead. A token's life is the answer's
+   * `expiresIn`, counted from the moment the answer arrived (by `now`), so the device's clock
+   * offset does not matter; an older endpoint's `expiresAt` when it sends no `expiresIn`.
    */
   refreshBefore?: number;
   /** Seconds one request may take before it counts as a network failure. Default 10. */
@@ -65,7 +67,7 @@ export type TokenProviderErrorCode =
   | 'SERVER_ERROR'
   /** No answer: offline, DNS, CORS, a timeout. Tried twice. */
   | 'NETWORK'
-  /** An answer that is not the endpoint's: a 4xx without an error code, a 200 without {token, expiresAt}. */
+  /** An answer that is not the endpoint's: a 4xx without an error code, a 200 without {token, expiresIn or expiresAt}. */
   | 'BAD_RESPONSE'
   /** The provider's signal was aborted. */
   | 'ABORTED'

@@ -1,7 +1,8 @@
 // createTokenProvider: VideoSDK tokens in the browser that never go stale. It asks a
 // handleTokenRequest endpoint (GET, query parameters) and keeps each answer until a little before
-// its `expiresAt`. Plain JS and no wasm: it reads `expiresAt` from the answer and never decodes a
-// token, so it adds next to nothing to a page's bundle.
+// it expires, timed by the answer's `expiresIn` from the moment the answer arrived (an older
+// endpoint's `expiresAt` otherwise). Plain JS and no wasm: it never decodes a token, so it adds
+// next to nothing to a page's bundle.
 import { TokenProviderError } from '../shared/errors.js';
 import { escapeText, quote, shown } from '../shared/text.js';
 
@@ -85,8 +86,8 @@ export function createTokenProvider(options = {}) {
     return pending;
   }
 
-  function clock() {
-    const t = now();
+  // The provider's clock, checked: `t` is a reading taken earlier (when an answer arrived).
+  function clock(t = now()) {
     if (typeof t !== 'number' || !Number.isFinite(t)) {
       throw invalid('now', `now() must return milliseconds since 1970, like Date.now (got ${describe(t)})`);
     }
@@ -102,7 +103,7 @@ export function createTokenProvider(options = {}) {
     const headers = new Headers(given?.headers);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const request = { ...given, method: 'GET', headers };
-    const { status, body } = await answerOf(target, request);
+    const { status, body, received } = await answerOf(target, request);
     if (status >= 400) {
       const e = body?.error;
       const code = typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(e.code) ? e.code : undefined;
@@ -116,16 +117,14 @@ export function createTokenProvider(options = {}) {
         field: typeof e.field === 'string' ? e.field : undefined,
       });
     }
-    const expiresAt = typeof body?.expiresAt === 'string' ? Date.parse(body.expiresAt) : NaN;
-    if (status !== 200 || typeof body?.token !== 'string' || body.token === '' || Number.isNaN(expiresAt)) {
-      throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without {token, expiresAt}: is url a handleTokenRequest endpoint?`, { status });
+    const life = lifetime(body, clock(received));
+    if (status !== 200 || typeof body?.token !== 'string' || body.token === '' || life === undefined) {
+      throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without {token, expiresIn} or {token, expiresAt}: is url a handleTokenRequest endpoint?`, { status });
     }
     // Keep it until refreshBefore ahead of expiry; a token living less than twice that, until
     // half its life, so a short-lived token is never fetched again on every call.
-    const received = clock();
-    const life = expiresAt - received;
     const margin = Math.min(refreshBefore * 1000, life / 2);
-    return { token: body.token, refreshAt: expiresAt - margin };
+    return { token: body.token, refreshAt: received + life - margin };
   }
 
   // The endpoint's answer below 500. A second try follows no answer (NETWORK) or a 5xx whose
@@ -151,15 +150,18 @@ export function createTokenProvider(options = {}) {
   }
 
   // One request, its answer read whole within its own timeout; the provider's signal cancels it
-  // too. Resolves to { status, retryAfter, body } (body: the JSON, or undefined if not JSON).
+  // too. Resolves to { status, retryAfter, body, received } (body: the JSON, or undefined if not
+  // JSON; received: the provider's clock when the answer arrived, from which expiresIn counts).
   async function attemptFetch(target, request) {
     if (signal?.aborted) throw aborted();
     const controller = new AbortController();
     const stop = () => controller.abort();
     signal?.addEventListener('abort', stop);
     const timer = setTimeout(stop, timeout * 1000);
+    let received;
     try {
       const response = await fetchFn(target.href, { ...request, signal: controller.signal });
+      received = now();
       const text = await response.text();
       let body;
       try {
@@ -167,7 +169,7 @@ export function createTokenProvider(options = {}) {
       } catch {
         body = undefined;
       }
-      return { status: response.status, retryAfter: response.headers.get('Retry-After'), body };
+      return { status: response.status, retryAfter: response.headers.get('Retry-After'), body, received };
     } catch (error) {
       if (signal?.aborted) throw aborted();
       const why = controller.signal.aborted ? `no answer in ${timeout} s` : error?.message ?? String(error);
@@ -228,6 +230,21 @@ function toQuery(request) {
     }
   }
   return query;
+}
+
+/**
+ * Milliseconds the answer's token lives from `received`: by `expiresIn` (seconds) whenever the
+ * endpoint sends it, which no clock offset between device and server can shift; else by the
+ * absolute `expiresAt` of an older endpoint, read against this device's clock. Undefined when
+ * neither is usable.
+ */
+function lifetime(body, received) {
+  if (body === null || typeof body !== 'object') return undefined;
+  if (body.expiresIn !== undefined) {
+    return isSeconds(body.expiresIn) ? body.expiresIn * 1000 : undefined;
+  }
+  const expiresAt = typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) : NaN;
+  return Number.isNaN(expiresAt) ? undefined : expiresAt - received;
 }
 
 /** Seconds to wait from a Retry-After header: within MAX_RETRY_AFTER, else undefined. */

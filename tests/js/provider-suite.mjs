@@ -23,11 +23,17 @@ function gate() {
 const json = (status, body, headers = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
+/** A token as the endpoint sends one: three base64url parts, opaque to the provider. */
+const tokenNo = (n) => `h.opaque-token-${n}.s`;
+
 /**
  * A fake endpoint: `answer(call)` returns a Response (or throws, as fetch does with no network);
- * the default answers 200 with a fresh opaque token living `life` seconds from the clock.
+ * the default answers 200 with a fresh opaque token living `life` seconds from the server's clock
+ * (`clock.t + skew`: the device's clock is `clock.t`), with `expiresIn`, or with `expiresAt` only
+ * when `legacy` (an endpoint from before expiresIn). `latency` ms pass on the device's clock
+ * between the request and its answer.
  */
-function fakeEndpoint(clock, { life = 3600, answer } = {}) {
+function fakeEndpoint(clock, { life = 3600, answer, legacy = false, skew = 0, latency = 0 } = {}) {
   const calls = [];
   let issued = 0;
   const fetch = async (input, init) => {
@@ -35,8 +41,11 @@ function fakeEndpoint(clock, { life = 3600, answer } = {}) {
     calls.push(call);
     if (answer) return answer(call);
     issued += 1;
+    const minted = clock.t + skew;
+    clock.t += latency;
     // Opaque on purpose: the provider must not need to decode a token.
-    return json(200, { token: `opaque-token-${issued}`, expiresAt: new Date(clock.t + life * 1000).toISOString() });
+    const expiresAt = new Date(minted + life * 1000).toISOString();
+    return json(200, legacy ? { token: tokenNo(issued), expiresAt } : { token: tokenNo(issued), expiresAt, expiresIn: life });
   };
   return { fetch, calls };
 }
@@ -98,7 +107,7 @@ export function providerCases(client, lib) {
     ['provider: GET to the endpoint with the query parameters; the token is returned as sent', async () => {
       const { provider, calls } = setup();
       const token = await provider.getToken({ roomId: 'room-1', participantId: 'user 1', permissions: ['allow_join'], roles: ['rtc'] });
-      eq(token, 'opaque-token-1', 'token');
+      eq(token, tokenNo(1), 'token');
       eq(calls.length, 1, 'fetches');
       const { url, init } = calls[0];
       eq(init.method, 'GET', 'method');
@@ -129,7 +138,7 @@ export function providerCases(client, lib) {
       const tokens = await Promise.all(all);
       eq(fake.calls.length, 1, 'fetches');
       eq(new Set(tokens).size, 1, 'distinct tokens');
-      eq(tokens[0], 'opaque-token-1', 'token');
+      eq(tokens[0], tokenNo(1), 'token');
     }],
 
     ['provider: equal requests share a token (list order does not matter); distinct ones do not', async () => {
@@ -173,11 +182,28 @@ export function providerCases(client, lib) {
       eq(calls.length, 2, 'the next one is kept for half its life too');
     }],
 
-    ['provider: a token already expired by this clock is handed out but not kept', async () => {
-      const { provider, calls } = setup({}, { life: -30 });
-      eq(await provider.getToken(), 'opaque-token-1', 'token');
-      eq(await provider.getToken(), 'opaque-token-2', 'fetched again');
-      eq(calls.length, 2, 'fetches');
+    ['provider: a token already expired when it arrives is handed out but not kept', async () => {
+      // An older endpoint's expiresAt already past by this clock; expiresIn 0.
+      for (const endpoint of [{ life: -30, legacy: true }, { life: 0 }]) {
+        const { provider, calls } = setup({}, endpoint);
+        eq(await provider.getToken(), tokenNo(1), 'token');
+        eq(await provider.getToken(), tokenNo(2), 'fetched again');
+        eq(calls.length, 2, 'fetches');
+      }
+    }],
+
+    ['provider: expiresIn times the token from the moment its answer arrived; a device clock 3 h off changes nothing', async () => {
+      const HOUR = 3600_000;
+      for (const skew of [-3 * HOUR, 0, 3 * HOUR]) {
+        // The server's clock is the device's plus skew (its expiresAt is hours off by the device's
+        // clock); the answer arrives 2 s after the request.
+        const ctx = setup({}, { life: 7200, skew, latency: 2000 });
+        await refreshedAt(ctx, T0 + 2000 + (7200 - 60) * 1000, `skew ${skew / HOUR} h: kept until 60 s before expiresIn runs out`, `skew ${skew / HOUR} h: refreshed then`);
+      }
+    }],
+
+    ['provider: an older endpoint (expiresAt, no expiresIn) is still timed by expiresAt', async () => {
+      await refreshedAt(setup({}, { life: 3600, legacy: true }), T0 + (3600 - 60) * 1000, 'kept until 60 s before expiresAt', 'refreshed then');
     }],
 
     ['provider: a 4xx rejects with the endpoint\'s error code, status and field, never retried', async () => {
@@ -194,12 +220,14 @@ export function providerCases(client, lib) {
       }
     }],
 
-    ['provider: a 4xx without an error code, or a 200 without {token, expiresAt}, is BAD_RESPONSE', async () => {
+    ['provider: a 4xx without an error code, or a 200 without {token, expiresIn or expiresAt}, is BAD_RESPONSE', async () => {
       const answers = [
         () => new Response('<h1>Not found</h1>', { status: 404, headers: { 'Content-Type': 'text/html' } }),
         () => json(200, { token: 'x' }),
         () => json(200, { token: '', expiresAt: new Date(T0).toISOString() }),
         () => json(200, { token: 'x', expiresAt: 'tomorrow' }),
+        // expiresIn, when sent, is what times the token: a bad one is not passed over for expiresAt.
+        ...['3600', -1, null, true].map((expiresIn) => () => json(200, { token: tokenNo(1), expiresAt: new Date(T0 + 3600_000).toISOString(), expiresIn })),
         () => new Response('not json', { status: 200 }),
         () => json(400, { error: { code: 'lower case\nnot a code' } }),
       ];
@@ -217,9 +245,9 @@ export function providerCases(client, lib) {
       eq(calls.length, 2, 'fetches');
 
       ({ provider, calls } = setup({}, {
-        answer: (call) => (call.n === 1 ? json(500, {}) : json(200, { token: 'second-try', expiresAt: new Date(T0 + 3600_000).toISOString() })),
+        answer: (call) => (call.n === 1 ? json(500, {}) : json(200, { token: 'h.second-try.s', expiresAt: new Date(T0 + 3600_000).toISOString() })),
       }));
-      eq(await provider.getToken(), 'second-try', 'token after one retry');
+      eq(await provider.getToken(), 'h.second-try.s', 'token after one retry');
       eq(calls.length, 2, 'fetches');
     }],
 
@@ -240,10 +268,10 @@ export function providerCases(client, lib) {
       ({ provider, calls } = setup({}, {
         answer: (call) => {
           if (call.n === 1) throw new TypeError('Failed to fetch');
-          return json(200, { token: 'after-network', expiresAt: new Date(T0 + 3600_000).toISOString() });
+          return json(200, { token: 'h.after-network.s', expiresAt: new Date(T0 + 3600_000).toISOString() });
         },
       }));
-      eq(await provider.getToken(), 'after-network', 'token after one retry');
+      eq(await provider.getToken(), 'h.after-network.s', 'token after one retry');
     }],
 
     ['provider: a request with no answer within timeout is a NETWORK failure', async () => {
@@ -271,10 +299,10 @@ export function providerCases(client, lib) {
 
     ['provider: a failure is not cached: the next call asks again', async () => {
       const { provider, calls } = setup({}, {
-        answer: (call) => (call.n === 1 ? json(401, { error: { code: 'UNAUTHORIZED', message: 'log in' } }) : json(200, { token: 'now-ok', expiresAt: new Date(T0 + 3600_000).toISOString() })),
+        answer: (call) => (call.n === 1 ? json(401, { error: { code: 'UNAUTHORIZED', message: 'log in' } }) : json(200, { token: 'h.now-ok.s', expiresAt: new Date(T0 + 3600_000).toISOString() })),
       });
       await rejects(provider.getToken(), 'UNAUTHORIZED');
-      eq(await provider.getToken(), 'now-ok', 'token');
+      eq(await provider.getToken(), 'h.now-ok.s', 'token');
       eq(calls.length, 2, 'fetches');
     }],
 
@@ -316,8 +344,8 @@ export function providerCases(client, lib) {
       const waiting = provider.getToken();
       provider.invalidate();
       hold.open();
-      eq(await waiting, 'opaque-token-1', 'the waiting caller gets its answer');
-      eq(await provider.getToken(), 'opaque-token-2', 'but it was not cached');
+      eq(await waiting, tokenNo(1), 'the waiting caller gets its answer');
+      eq(await provider.getToken(), tokenNo(2), 'but it was not cached');
     }],
 
     [`provider: the cache holds ${BOUND} distinct requests, dropping the least recently used`, async () => {
