@@ -24,7 +24,11 @@ export interface TokenProviderOptions {
    * offset does not matter; an older endpoint's `expiresAt` when it sends no `expiresIn`.
    */
   refreshBefore?: number;
-  /** Seconds one request may take before it counts as a network failure. Default 10. */
+  /**
+   * Seconds a whole `getToken()` may take: `init`, each try, the pause between them and reading
+   * each answer. At the deadline it rejects (`NETWORK`, or an earlier try's failure), even when
+   * `fetch` ignores its signal or a body never ends. Default 10.
+   */
   timeout?: number;
   /** Stops the provider: requests on their way and every later `getToken` reject with `ABORTED`. */
   signal?: AbortSignal;
@@ -67,7 +71,10 @@ export type TokenProviderErrorCode =
   | 'SERVER_ERROR'
   /** No answer: offline, DNS, CORS, a timeout. Tried twice. */
   | 'NETWORK'
-  /** An answer that is not the endpoint's: a 4xx without an error code, a 200 without {token, expiresIn or expiresAt}. */
+  /**
+   * An answer that is not the endpoint's: a 4xx without an error code, a 200 without
+   * {token, expiresIn or expiresAt}, a token that is not three base64url parts, over 64 KiB.
+   */
   | 'BAD_RESPONSE'
   /** The provider's signal was aborted. */
   | 'ABORTED'

@@ -128,6 +128,9 @@ test('Chromium: videosdk-token/client gets tokens from the demo Worker\'s /api/t
     '/api/token?roomId=room-1&participantId=user-1',
   ]);
   const modules = requests.filter((p) => p.startsWith('/videosdk-token/')).sort();
-  assert.deepEqual(modules, ['/videosdk-token/client/index.js', '/videosdk-token/client/provider.js', '/videosdk-token/shared/errors.js']);
+  assert.deepEqual(modules, [
+    '/videosdk-token/client/index.js', '/videosdk-token/client/provider.js', '/videosdk-token/shared/errors.js',
+    '/videosdk-token/shared/http.js', '/videosdk-token/shared/text.js', '/videosdk-token/shared/vocabulary.js',
+  ]);
   assert.ok(!worker.log().includes(SECRET), 'the secret is not in the Worker log');
 });

@@ -50,6 +50,27 @@ function fakeEndpoint(clock, { life = 3600, answer, legacy = false, skew = 0, la
   return { fetch, calls };
 }
 
+// What must never reach a message raw: C0/C1 controls, DEL, U+2028/9, bidi controls.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Untrusted text in a message is cut to this many characters (the core's ECHO_MAX).
+const ECHO_MAX = 40;
+
+/**
+ * `promise`, or a failure when it is still pending after `ms`: a guard against hanging for ever,
+ * far beyond any timeout a case sets, not a timing check.
+ */
+async function settles(promise, what, ms = 10_000) {
+  let timer;
+  const guard = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function rejects(promise, code, what = 'getToken') {
   let error;
   try {
@@ -238,6 +259,40 @@ export function providerCases(client, lib) {
       }
     }],
 
+    ['provider: the endpoint\'s error text and field are escaped and cut as every echo', async () => {
+      const hostile = '\u001b[2J\u001b]0;owned\u0007\u202egnp.exe\u2028\u009b31m<img src=x onerror=alert(1)>' + 'A'.repeat(5000);
+      const { provider } = setup({}, {
+        answer: () => json(403, { error: { code: 'FORBIDDEN', message: hostile, field: `\u009b2J${'f'.repeat(500)}` } }),
+      });
+      const e = await rejects(provider.getToken(), 'FORBIDDEN');
+      for (const [name, text] of [['message', e.message], ['reason', e.reason], ['field', e.field]]) {
+        ok(!UNSAFE.test(text), `no raw control, separator or bidi character in ${name}: ${JSON.stringify(text)}`);
+      }
+      ok(e.message.includes('\\u{1b}[2J'), `escaped, not dropped: ${e.message}`);
+      ok(e.reason.length <= ECHO_MAX + 2, `the endpoint's text is cut to ${ECHO_MAX} characters: ${e.reason.length}`);
+      ok(e.message.length <= 100 + ECHO_MAX, `the message is bounded: ${e.message.length}`);
+      ok(e.field.length <= ECHO_MAX, `the field is cut: ${e.field.length}`);
+    }],
+
+    ['provider: a failed fetch\'s own text is escaped and cut too', async () => {
+      const { provider } = setup({}, {
+        answer: () => { throw new TypeError(`\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007\u2066${'x'.repeat(5000)}`); },
+      });
+      const e = await rejects(provider.getToken(), 'NETWORK');
+      ok(!UNSAFE.test(e.message) && !UNSAFE.test(e.reason), `no raw control in ${JSON.stringify(e.message)}`);
+      ok(e.message.length <= ENDPOINT.length + 40 + ECHO_MAX, `bounded: ${e.message.length}`);
+    }],
+
+    ['provider: a token that is not three base64url parts is BAD_RESPONSE', async () => {
+      const expiresAt = new Date(T0 + 3600_000).toISOString();
+      const tokens = ['opaque', 'a.b', 'a.b.c.d', 'a..c', '.b.c', 'a.b.c\n', ' a.b.c', 'a.b.c<script>', 'a+b.c.d', 'a.b.c=', 'a.b.\u202ec', 7, null];
+      for (const token of tokens) {
+        const { provider, calls } = setup({}, { answer: () => json(200, { token, expiresAt, expiresIn: 3600 }) });
+        await rejects(provider.getToken(), 'BAD_RESPONSE', JSON.stringify(token));
+        eq(calls.length, 1, `${JSON.stringify(token)}: not retried`);
+      }
+    }],
+
     ['provider: a 5xx is retried once: SERVER_ERROR after two, a token if the second works', async () => {
       let { provider, calls } = setup({}, { answer: () => json(503, { error: { code: 'SERVER_ERROR' } }) });
       const e = await rejects(provider.getToken(), 'SERVER_ERROR');
@@ -282,7 +337,7 @@ export function providerCases(client, lib) {
       });
       const e = await rejects(provider.getToken(), 'NETWORK');
       ok(e.message.includes('no answer in 0.02 s'), `message: ${e.message}`);
-      eq(calls.length, 2, 'tried twice');
+      eq(calls.length, 1, 'timeout bounds the whole call: no second try after it');
 
       // Headers in time, then a body that stalls: the timeout covers reading the answer too.
       const stalled = setup({ timeout: 0.02 }, {
@@ -294,7 +349,52 @@ export function providerCases(client, lib) {
         }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
       });
       await rejects(stalled.provider.getToken(), 'NETWORK', 'a stalled body');
-      eq(stalled.calls.length, 2, 'tried twice');
+      eq(stalled.calls.length, 1, 'tried once');
+    }],
+
+    ['provider: timeout bounds the whole getToken(), whatever ignores the signal', async () => {
+      const never = () => new Promise(() => {});
+      const cases = [
+        ['a fetch that ignores its signal', {}, { answer: never }],
+        ['a body that never ends and ignores the signal', {}, {
+          answer: () => new Response(new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"token": "'));
+            },
+          }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+        }],
+        ['an init() that never settles', { init: never }, {}],
+      ];
+      for (const [what, options, endpoint] of cases) {
+        const { provider } = setup({ timeout: 0.05, ...options }, endpoint);
+        const e = await rejects(settles(provider.getToken(), what), 'NETWORK', what);
+        ok(e.message.includes('no answer in 0.05 s'), `${what}: ${e.message}`);
+      }
+      // A retry whose pause would pass the deadline: the call ends at the deadline with the failure.
+      const { provider, calls } = setup({ timeout: 0.05 }, { answer: () => json(503, {}, { 'Retry-After': '5' }) });
+      const e = await rejects(settles(provider.getToken(), 'a 503 asking for 5 s'), 'SERVER_ERROR', 'a 503 asking for 5 s');
+      eq(e.status, 503, 'status');
+      eq(calls.length, 1, 'no try after the deadline');
+    }],
+
+    ['provider: an answer over 64 KiB is BAD_RESPONSE, read no further', async () => {
+      // A valid answer, then 1 MiB of white space (JSON allows it): it ends, so that a provider
+      // reading whole answers costs this case a megabyte, not the machine's memory.
+      const CHUNKS = 64;
+      let pulled = 0;
+      const { provider, calls } = setup({}, {
+        answer: () => new Response(new ReadableStream({
+          pull(controller) {
+            pulled += 1;
+            if (pulled === 1) controller.enqueue(new TextEncoder().encode(JSON.stringify({ token: tokenNo(1), expiresIn: 3600 })));
+            else if (pulled <= CHUNKS) controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+            else controller.close();
+          },
+        }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      });
+      await rejects(settles(provider.getToken(), 'an endless body'), 'BAD_RESPONSE');
+      eq(calls.length, 1, 'not retried');
+      ok(pulled <= 8, `pulled ${pulled} chunks of 16 KiB`);
     }],
 
     ['provider: a failure is not cached: the next call asks again', async () => {
