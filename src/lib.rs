@@ -47,7 +47,7 @@ pub mod words {
     pub use crate::jws::mac::MIN_SECRET_LEN;
     pub use crate::jws::untrusted::MAX_TOKEN_LEN;
     pub use crate::leaf::error::{ErrorCode, VERIFY_MESSAGE};
-    pub use crate::leaf::text::ECHO_MAX;
+    pub use crate::leaf::text::{ECHO_MAX, ESCAPED};
     pub use crate::model::custom_claims::MAX_CLAIMS_DEPTH;
     pub use crate::model::sign_options::{DEFAULT_EXPIRES_IN_SECS, MAX_OPTION_LEN};
     pub use crate::model::time::{

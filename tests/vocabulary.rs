@@ -126,6 +126,18 @@ fn vocabulary() -> String {
             ECHO_MAX.to_string(),
         ),
         (
+            "ECHO_ESCAPED",
+            "Characters escaped wherever untrusted text is shown: the first and last code point of each range.",
+            format!(
+                "{FREEZE}([{}])",
+                ESCAPED
+                    .iter()
+                    .map(|&(a, b)| format!("[0x{:x}, 0x{:x}]", u32::from(a), u32::from(b)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+        (
             "VERIFY_MESSAGE",
             "The message of every verify failure.",
             js_str(VERIFY_MESSAGE),

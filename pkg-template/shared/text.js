@@ -2,18 +2,21 @@
 // Messages are read by people in line-oriented logs and terminals, so every echo of caller input
 // escapes what could start a fake line or reorder what is shown, and is cut to one fixed length,
 // so a caller cannot make an answer as long as its request. Length and character set are the
-// core's own (src/leaf/text.rs: ECHO_MAX, needs_escape); a test holds this module to them.
+// core's own (src/leaf/text.rs: ECHO_MAX, ESCAPED), written into vocabulary.js from there.
 
-import { ECHO_MAX } from './vocabulary.js';
+import { ECHO_ESCAPED, ECHO_MAX } from './vocabulary.js';
 
 /** Characters of caller input kept in any one echo: the core's length. */
 export const MAX_ECHO = ECHO_MAX;
 
-// Characters that can forge or hide a line in a log, as the core escapes them: C0 and C1
-// controls and DEL, the line and paragraph separators, bidi embeddings, overrides and isolates;
-// and lone surrogates, which only JS text can hold (with the `u` flag a well-formed pair is one
-// code point, outside the surrogate range).
-export const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu;
+// Characters that can forge or hide a line in a log, or hide in a name, as the core escapes them
+// (its table, ECHO_ESCAPED): C0 and C1 controls and DEL, the line and paragraph separators, bidi
+// marks, embeddings, overrides and isolates, zero-width characters; and lone surrogates, which
+// only JS text can hold (with the `u` flag a well-formed pair is one code point, outside the
+// surrogate range).
+const point = (c) => `\\u{${c.toString(16)}}`;
+const RANGES = ECHO_ESCAPED.map(([first, last]) => (first === last ? point(first) : `${point(first)}-${point(last)}`));
+export const UNSAFE = new RegExp(`[${RANGES.join('')}\\ud800-\\udfff]`, 'gu');
 const ANY_UNSAFE = new RegExp(UNSAFE.source, 'u');
 const SHORT = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
 

@@ -42,6 +42,9 @@ export const DEFAULT_EXPIRES_IN_SECONDS = 7200;
 /** Untrusted text echoed in a message is cut to this many characters. */
 export const ECHO_MAX = 40;
 
+/** Characters escaped wherever untrusted text is shown: the first and last code point of each range. */
+export const ECHO_ESCAPED = /* @__PURE__ */ Object.freeze([[0x0, 0x1f], [0x7f, 0x9f], [0x61c, 0x61c], [0x200b, 0x200f], [0x2028, 0x202e], [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff]]);
+
 /** The message of every verify failure. */
 export const VERIFY_MESSAGE = 'Token is invalid or expired';
 
