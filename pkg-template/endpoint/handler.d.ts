@@ -79,8 +79,13 @@ export type TokenEndpointConfig = AuthorizedTokenEndpointConfig | AnonymousToken
 /** The 200 answer's JSON body. */
 export interface TokenEndpointResponse {
   token: string;
-  /** ISO-8601, e.g. `2025-01-01T12:00:00.000Z`. */
+  /** The token's `exp`, ISO-8601, e.g. `2025-01-01T12:00:00.000Z`: by this server's clock. */
   expiresAt: string;
+  /**
+   * The token's lifetime in seconds (`exp - iat`): a client times the token from the moment the
+   * answer arrives, so a device clock hours off changes nothing.
+   */
+  expiresIn: number;
 }
 
 

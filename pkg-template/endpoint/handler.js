@@ -25,7 +25,7 @@ const ANONYMOUS_HEADER = 'X-VideoSDK-Token-Anonymous';
 const METHODS = 'GET, POST, OPTIONS';
 
 /**
- * Answers a token request: 200 {token, expiresAt}, 204 for an OPTIONS preflight, 400 bad input,
+ * Answers a token request: 200 {token, expiresAt, expiresIn}, 204 for an OPTIONS preflight, 400 bad input,
  * 401 unauthorized, 403 beyond what config and the grant allow, 405 other methods, 413 a body
  * over 16 KiB, 414 a URL over 16 KiB, 500 when authorize() throws or returns a malformed grant.
  * Rejects (with a TokenError) only for a bad `config`: that is the deployer's bug, not the caller's.
@@ -151,8 +151,9 @@ async function respond(request, cfg, common) {
     }
     throw e;
   }
-  // The signer set exp to exactly now + lifetime.
-  return jsonResponse(200, { token, expiresAt: new Date((now + lifetime) * 1000).toISOString() }, common);
+  // The signer set exp to exactly now + lifetime. expiresIn (seconds) lets a client time the token
+  // from the moment it arrives, by its own clock, however far that clock is from this server's.
+  return jsonResponse(200, { token, expiresAt: new Date((now + lifetime) * 1000).toISOString(), expiresIn: lifetime }, common);
 }
 
 // ---------------------------------------------------------------------------------------------

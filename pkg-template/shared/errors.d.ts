@@ -133,7 +133,10 @@ export type TokenProviderErrorCode =
   | 'SERVER_ERROR'
   /** No answer: offline, DNS, CORS, a timeout. Tried twice. */
   | 'NETWORK'
-  /** An answer that is not the endpoint's: a 4xx without an error code, a 200 without {token, expiresAt}. */
+  /**
+   * An answer that is not the endpoint's: a 4xx without an error code, a 200 without
+   * {token, expiresIn or expiresAt}, a token that is not three base64url parts, over 64 KiB.
+   */
   | 'BAD_RESPONSE'
   /** The provider's signal was aborted. */
   | 'ABORTED'

@@ -2,7 +2,7 @@
 // Messages are read by people in line-oriented logs and terminals, so every echo of caller input
 // escapes what could start a fake line or reorder what is shown, and is cut to one fixed length,
 // so a caller cannot make an answer as long as its request. Length and character set are the
-// core's own (src/leaf/text.rs: ECHO_MAX, needs_escape); a test holds this module to them.
+// core's own (src/leaf/text.rs: ECHO_MAX, ESCAPED), written into vocabulary.js from there.
 
 import { ECHO_MAX, ESCAPED } from './vocabulary.js';
 

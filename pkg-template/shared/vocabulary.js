@@ -55,7 +55,7 @@ export const ROLES_EXAMPLE = '[\'rtc\']';
 export const JWT_HEADER = /* @__PURE__ */ Object.freeze({ alg: 'HS256', typ: 'JWT' });
 
 /** The characters every echo of untrusted text escapes, as a regular expression's class (u flag). */
-export const ESCAPED = '\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{2028}-\\u{202e}\\u{2066}-\\u{2069}';
+export const ESCAPED = '\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{61c}\\u{200b}-\\u{200f}\\u{2028}-\\u{202e}\\u{2060}-\\u{2064}\\u{2066}-\\u{2069}\\u{feff}';
 
 /** VideoSDK's REST API: the server-side v2 API and the webhook public key live under it. */
 export const API_BASE = 'https://api.videosdk.live';

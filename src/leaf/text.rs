@@ -210,12 +210,26 @@ pub fn quoted_char(c: char) -> String {
     out
 }
 
-/// Whether `c` must not appear raw in a message: control characters (CR and LF included), the
-/// Unicode line and paragraph separators, and the bidirectional overrides and isolates, which
-/// can make a log line read differently from what it holds.
+/// The characters that must not appear raw wherever untrusted text is shown (a message, a log
+/// line, a terminal), as inclusive ranges: control characters (C0 with CR and LF, DEL, C1 with
+/// its 8-bit CSI U+009B), the Unicode line and paragraph separators, the bidirectional marks,
+/// embeddings, overrides and isolates, which can make a line read differently from what it
+/// holds, and the zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF), which hide in a
+/// name that looks like another. The JS side builds its pattern from this table (vocabulary.js).
+pub const ESCAPED: &[(char, char)] = &[
+    ('\u{0}', '\u{1f}'),
+    ('\u{7f}', '\u{9f}'),
+    ('\u{61c}', '\u{61c}'),
+    ('\u{200b}', '\u{200f}'),
+    ('\u{2028}', '\u{202e}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{2069}'),
+    ('\u{feff}', '\u{feff}'),
+];
+
+/// Whether `c` must not appear raw in a message: one of [`ESCAPED`].
 pub fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    ESCAPED.iter().any(|&(first, last)| first <= c && c <= last)
 }
 
 /// Appends `c`, escaped as Rust's `{:?}` shows it when it is a quote, a backslash or a character
@@ -340,11 +354,18 @@ mod tests {
             assert_eq!(quoted(raw), shown, "{raw:?}");
         }
         assert_eq!(single_quoted("2h\r\nX-Forged: 1"), "'2h\\r\\nX-Forged: 1'");
-        for c in ['\u{2028}', '\u{202e}', '\u{2067}', '\r', '\u{7f}'] {
+        for c in [
+            '\u{2028}', '\u{202e}', '\u{2067}', '\r', '\u{7f}', '\u{9b}', '\u{200b}', '\u{200d}',
+            '\u{200f}', '\u{61c}', '\u{2060}', '\u{feff}',
+        ] {
             assert!(needs_escape(c), "{c:?}");
         }
-        for c in ['a', 'é', '日', '🎉', '\u{200d}'] {
+        for c in ['a', 'é', '日', '🎉', ' ', '\u{a0}', '\u{2070}', '\u{fffd}'] {
             assert!(!needs_escape(c), "{c:?}");
+        }
+        // The table is ordered and its ranges apart, so that JS can write it as one class.
+        for pair in ESCAPED.windows(2) {
+            assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0, "{pair:?}");
         }
     }
 

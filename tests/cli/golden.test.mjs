@@ -92,6 +92,35 @@ test('decode: control characters, escapes and bidi overrides from a token are es
   golden('decode-hostile', ['decode', token, '--now', String(NOW)]);
 });
 
+// Every kind of character a terminal or a log must not be handed raw, in claim names and values:
+// C1 controls (U+009B is an 8-bit CSI, U+0085 a line break), DEL, bidi overrides, isolates and
+// marks, U+2028/U+2029, zero-width characters; and C0 controls, which JSON escapes by itself.
+const HIDDEN = '\u009b31m\u0085\u007f\u202e\u2066\u2069\u200e\u061c\u2028\u2029\u200b\u200c\u200d\u2060\ufeff\u001b[2J';
+const UNSAFE_RAW = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+const HOSTILE_CLAIMS = () => ({
+  apikey: API_KEY, permissions: ['allow_join'], version: 2, roomId: 'r\u200bs', [`n${HIDDEN}ame`]: `v${HIDDEN}alue`, exp: NOW + 60,
+});
+
+test('decode --json, verify --json: a hostile token\'s hidden characters as \\uXXXX, still JSON with the same values', () => {
+  const token = forge(HS256, HOSTILE_CLAIMS());
+  for (const [name, args, claimsOf] of [
+    ['decode-hostile-json', ['decode', token, '--now', String(NOW), '--json'], (out) => out.payload],
+    ['verify-hostile-json', ['verify', token, '--now', String(NOW), '--json'], (out) => out],
+  ]) {
+    const r = golden(name, args);
+    assert.equal(r.status, 0, r.stderr);
+    const match = r.stdout.match(UNSAFE_RAW);
+    assert.equal(match, null, `${name}: a raw U+${match?.[0].codePointAt(0).toString(16)} in ${JSON.stringify(r.stdout)}`);
+    assert.deepEqual(claimsOf(JSON.parse(r.stdout)), HOSTILE_CLAIMS(), `${name}: the same values`);
+    assert.ok(r.stdout.includes('"r\\u200bs"'), `${name}: escaped as JSON escapes: ${r.stdout}`);
+  }
+  // Text mode shows the same characters escaped (the set is shared/text.js's, the core's).
+  const text = run(bin, ['decode', token, '--now', String(NOW)], { env: ENV });
+  assert.equal(text.status, 0, text.stderr);
+  const raw = text.stdout.match(UNSAFE_RAW);
+  assert.equal(raw, null, `text mode: a raw U+${raw?.[0].codePointAt(0).toString(16)} in ${JSON.stringify(text.stdout)}`);
+});
+
 test('decode --json: the decoded object for scripts', () => {
   golden('decode-json', ['decode', ROOM_TOKEN(), '--now', LATER, '--json']);
 });

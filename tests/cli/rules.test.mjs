@@ -78,7 +78,8 @@ test('no secret anywhere: exit 2 saying where it may come from', () => {
   assert.match(r.stderr, /no secret: set VIDEOSDK_SECRET, pass --secret-file PATH, or pipe it on standard input/);
   const missing = cli([...SIGN, '--secret-file', join(dir, 'nope.txt')], { env: ENV });
   assert.equal(missing.status, 2);
-  assert.match(missing.stderr, /cannot read --secret-file .*nope\.txt.*ENOENT/);
+  assert.match(missing.stderr, /--secret-file cannot be read \(ENOENT\)/);
+  assert.ok(!missing.stderr.includes('nope.txt'), 'the path is never echoed');
 });
 
 test('--secret is refused in every spelling and position, and the value never printed', () => {

@@ -44,6 +44,8 @@ export function cases({ lib }) {
     const claims = verifyToken(body.token, SECRET, { apiKey: API_KEY });
     for (const [k, v] of Object.entries(expect)) deepEq(claims[k], v, `claim ${k}`);
     eq(body.expiresAt, new Date(claims.exp * 1000).toISOString(), 'expiresAt is exp as ISO-8601');
+    // The lifetime in seconds lets a client time the token by its own clock, whatever its offset.
+    eq(body.expiresIn, claims.exp - claims.iat, 'expiresIn is the lifetime in seconds (exp - iat)');
     return claims;
   }
 
@@ -135,7 +137,7 @@ export function cases({ lib }) {
       eq(r.response.headers.get('Content-Type'), 'application/json; charset=utf-8', 'content-type');
       eq(r.response.headers.get('Cache-Control'), 'no-store', 'cache-control');
       eq(r.response.headers.get('X-VideoSDK-Token-Anonymous'), null, 'no anonymous marker');
-      deepEq(Object.keys(r.body), ['token', 'expiresAt'], 'body keys');
+      deepEq(Object.keys(r.body), ['token', 'expiresAt', 'expiresIn'], 'body keys');
       const claims = checkToken(r.body, { roomId: 'room-1', participantId: 'user-1', permissions: ['allow_join'], version: 2 });
       eq(claims.exp - claims.iat, 7200, 'default lifetime is maxExpiresIn (2h)');
       eq(decodeToken(r.body.token).warnings.length, 0, 'no warnings');

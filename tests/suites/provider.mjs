@@ -23,11 +23,17 @@ function gate() {
 const json = (status, body, headers = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
+/** A token as the endpoint sends one: three base64url parts, opaque to the provider. */
+const tokenNo = (n) => `h.opaque-token-${n}.s`;
+
 /**
  * A fake endpoint: `answer(call)` returns a Response (or throws, as fetch does with no network);
- * the default answers 200 with a fresh opaque token living `life` seconds from the clock.
+ * the default answers 200 with a fresh opaque token living `life` seconds from the server's clock
+ * (`clock.t + skew`: the device's clock is `clock.t`), with `expiresIn`, or with `expiresAt` only
+ * when `legacy` (an endpoint from before expiresIn). `latency` ms pass on the device's clock
+ * between the request and its answer.
  */
-function fakeEndpoint(clock, { life = 3600, answer } = {}) {
+function fakeEndpoint(clock, { life = 3600, answer, legacy = false, skew = 0, latency = 0 } = {}) {
   const calls = [];
   let issued = 0;
   const fetch = async (input, init) => {
@@ -35,10 +41,34 @@ function fakeEndpoint(clock, { life = 3600, answer } = {}) {
     calls.push(call);
     if (answer) return answer(call);
     issued += 1;
+    const minted = clock.t + skew;
+    clock.t += latency;
     // Opaque on purpose: the provider must not need to decode a token.
-    return json(200, { token: `opaque-token-${issued}`, expiresAt: new Date(clock.t + life * 1000).toISOString() });
+    const expiresAt = new Date(minted + life * 1000).toISOString();
+    return json(200, legacy ? { token: tokenNo(issued), expiresAt } : { token: tokenNo(issued), expiresAt, expiresIn: life });
   };
   return { fetch, calls };
+}
+
+// What must never reach a message raw: C0/C1 controls, DEL, U+2028/9, bidi controls.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Untrusted text in a message is cut to this many characters (the core's ECHO_MAX).
+const ECHO_MAX = 40;
+
+/**
+ * `promise`, or a failure when it is still pending after `ms`: a guard against hanging for ever,
+ * far beyond any timeout a case sets, not a timing check.
+ */
+async function settles(promise, what, ms = 10_000) {
+  let timer;
+  const guard = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, guard]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function rejects(promise, code, what = 'getToken') {
@@ -98,7 +128,7 @@ export function cases({ client, lib }) {
     ['provider: GET to the endpoint with the query parameters; the token is returned as sent', async () => {
       const { provider, calls } = setup();
       const token = await provider.getToken({ roomId: 'room-1', participantId: 'user 1', permissions: ['allow_join'], roles: ['rtc'] });
-      eq(token, 'opaque-token-1', 'token');
+      eq(token, tokenNo(1), 'token');
       eq(calls.length, 1, 'fetches');
       const { url, init } = calls[0];
       eq(init.method, 'GET', 'method');
@@ -129,7 +159,7 @@ export function cases({ client, lib }) {
       const tokens = await Promise.all(all);
       eq(fake.calls.length, 1, 'fetches');
       eq(new Set(tokens).size, 1, 'distinct tokens');
-      eq(tokens[0], 'opaque-token-1', 'token');
+      eq(tokens[0], tokenNo(1), 'token');
     }],
 
     ['provider: equal requests share a token (list order does not matter); distinct ones do not', async () => {
@@ -173,11 +203,28 @@ export function cases({ client, lib }) {
       eq(calls.length, 2, 'the next one is kept for half its life too');
     }],
 
-    ['provider: a token already expired by this clock is handed out but not kept', async () => {
-      const { provider, calls } = setup({}, { life: -30 });
-      eq(await provider.getToken(), 'opaque-token-1', 'token');
-      eq(await provider.getToken(), 'opaque-token-2', 'fetched again');
-      eq(calls.length, 2, 'fetches');
+    ['provider: a token already expired when it arrives is handed out but not kept', async () => {
+      // An older endpoint's expiresAt already past by this clock; expiresIn 0.
+      for (const endpoint of [{ life: -30, legacy: true }, { life: 0 }]) {
+        const { provider, calls } = setup({}, endpoint);
+        eq(await provider.getToken(), tokenNo(1), 'token');
+        eq(await provider.getToken(), tokenNo(2), 'fetched again');
+        eq(calls.length, 2, 'fetches');
+      }
+    }],
+
+    ['provider: expiresIn times the token from the moment its answer arrived; a device clock 3 h off changes nothing', async () => {
+      const HOUR = 3600_000;
+      for (const skew of [-3 * HOUR, 0, 3 * HOUR]) {
+        // The server's clock is the device's plus skew (its expiresAt is hours off by the device's
+        // clock); the answer arrives 2 s after the request.
+        const ctx = setup({}, { life: 7200, skew, latency: 2000 });
+        await refreshedAt(ctx, T0 + 2000 + (7200 - 60) * 1000, `skew ${skew / HOUR} h: kept until 60 s before expiresIn runs out`, `skew ${skew / HOUR} h: refreshed then`);
+      }
+    }],
+
+    ['provider: an older endpoint (expiresAt, no expiresIn) is still timed by expiresAt', async () => {
+      await refreshedAt(setup({}, { life: 3600, legacy: true }), T0 + (3600 - 60) * 1000, 'kept until 60 s before expiresAt', 'refreshed then');
     }],
 
     ['provider: a 4xx rejects with the endpoint\'s error code, status and field, never retried', async () => {
@@ -194,12 +241,14 @@ export function cases({ client, lib }) {
       }
     }],
 
-    ['provider: a 4xx without an error code, or a 200 without {token, expiresAt}, is BAD_RESPONSE', async () => {
+    ['provider: a 4xx without an error code, or a 200 without {token, expiresIn or expiresAt}, is BAD_RESPONSE', async () => {
       const answers = [
         () => new Response('<h1>Not found</h1>', { status: 404, headers: { 'Content-Type': 'text/html' } }),
         () => json(200, { token: 'x' }),
         () => json(200, { token: '', expiresAt: new Date(T0).toISOString() }),
         () => json(200, { token: 'x', expiresAt: 'tomorrow' }),
+        // expiresIn, when sent, is what times the token: a bad one is not passed over for expiresAt.
+        ...['3600', -1, null, true].map((expiresIn) => () => json(200, { token: tokenNo(1), expiresAt: new Date(T0 + 3600_000).toISOString(), expiresIn })),
         () => new Response('not json', { status: 200 }),
         () => json(400, { error: { code: 'lower case\nnot a code' } }),
       ];
@@ -210,6 +259,40 @@ export function cases({ client, lib }) {
       }
     }],
 
+    ['provider: the endpoint\'s error text and field are escaped and cut as every echo', async () => {
+      const hostile = '\u001b[2J\u001b]0;owned\u0007\u202egnp.exe\u2028\u009b31m<img src=x onerror=alert(1)>' + 'A'.repeat(5000);
+      const { provider } = setup({}, {
+        answer: () => json(403, { error: { code: 'FORBIDDEN', message: hostile, field: `\u009b2J${'f'.repeat(500)}` } }),
+      });
+      const e = await rejects(provider.getToken(), 'FORBIDDEN');
+      for (const [name, text] of [['message', e.message], ['reason', e.reason], ['field', e.field]]) {
+        ok(!UNSAFE.test(text), `no raw control, separator or bidi character in ${name}: ${JSON.stringify(text)}`);
+      }
+      ok(e.message.includes('\\u{1b}[2J'), `escaped, not dropped: ${e.message}`);
+      ok(e.reason.length <= ECHO_MAX + 2, `the endpoint's text is cut to ${ECHO_MAX} characters: ${e.reason.length}`);
+      ok(e.message.length <= 100 + ECHO_MAX, `the message is bounded: ${e.message.length}`);
+      ok(e.field.length <= ECHO_MAX, `the field is cut: ${e.field.length}`);
+    }],
+
+    ['provider: a failed fetch\'s own text is escaped and cut too', async () => {
+      const { provider } = setup({}, {
+        answer: () => { throw new TypeError(`\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007\u2066${'x'.repeat(5000)}`); },
+      });
+      const e = await rejects(provider.getToken(), 'NETWORK');
+      ok(!UNSAFE.test(e.message) && !UNSAFE.test(e.reason), `no raw control in ${JSON.stringify(e.message)}`);
+      ok(e.message.length <= ENDPOINT.length + 40 + ECHO_MAX, `bounded: ${e.message.length}`);
+    }],
+
+    ['provider: a token that is not three base64url parts is BAD_RESPONSE', async () => {
+      const expiresAt = new Date(T0 + 3600_000).toISOString();
+      const tokens = ['opaque', 'a.b', 'a.b.c.d', 'a..c', '.b.c', 'a.b.c\n', ' a.b.c', 'a.b.c<script>', 'a+b.c.d', 'a.b.c=', 'a.b.\u202ec', 7, null];
+      for (const token of tokens) {
+        const { provider, calls } = setup({}, { answer: () => json(200, { token, expiresAt, expiresIn: 3600 }) });
+        await rejects(provider.getToken(), 'BAD_RESPONSE', JSON.stringify(token));
+        eq(calls.length, 1, `${JSON.stringify(token)}: not retried`);
+      }
+    }],
+
     ['provider: a 5xx is retried once: SERVER_ERROR after two, a token if the second works', async () => {
       let { provider, calls } = setup({}, { answer: () => json(503, { error: { code: 'SERVER_ERROR' } }) });
       const e = await rejects(provider.getToken(), 'SERVER_ERROR');
@@ -217,9 +300,9 @@ export function cases({ client, lib }) {
       eq(calls.length, 2, 'fetches');
 
       ({ provider, calls } = setup({}, {
-        answer: (call) => (call.n === 1 ? json(500, {}) : json(200, { token: 'second-try', expiresAt: new Date(T0 + 3600_000).toISOString() })),
+        answer: (call) => (call.n === 1 ? json(500, {}) : json(200, { token: 'h.second-try.s', expiresAt: new Date(T0 + 3600_000).toISOString() })),
       }));
-      eq(await provider.getToken(), 'second-try', 'token after one retry');
+      eq(await provider.getToken(), 'h.second-try.s', 'token after one retry');
       eq(calls.length, 2, 'fetches');
     }],
 
@@ -240,10 +323,10 @@ export function cases({ client, lib }) {
       ({ provider, calls } = setup({}, {
         answer: (call) => {
           if (call.n === 1) throw new TypeError('Failed to fetch');
-          return json(200, { token: 'after-network', expiresAt: new Date(T0 + 3600_000).toISOString() });
+          return json(200, { token: 'h.after-network.s', expiresAt: new Date(T0 + 3600_000).toISOString() });
         },
       }));
-      eq(await provider.getToken(), 'after-network', 'token after one retry');
+      eq(await provider.getToken(), 'h.after-network.s', 'token after one retry');
     }],
 
     ['provider: a request with no answer within timeout is a NETWORK failure', async () => {
@@ -254,7 +337,7 @@ export function cases({ client, lib }) {
       });
       const e = await rejects(provider.getToken(), 'NETWORK');
       ok(e.message.includes('no answer in 0.02 s'), `message: ${e.message}`);
-      eq(calls.length, 2, 'tried twice');
+      eq(calls.length, 1, 'timeout bounds the whole call: no second try after it');
 
       // Headers in time, then a body that stalls: the timeout covers reading the answer too.
       const stalled = setup({ timeout: 0.02 }, {
@@ -266,15 +349,60 @@ export function cases({ client, lib }) {
         }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
       });
       await rejects(stalled.provider.getToken(), 'NETWORK', 'a stalled body');
-      eq(stalled.calls.length, 2, 'tried twice');
+      eq(stalled.calls.length, 1, 'tried once');
+    }],
+
+    ['provider: timeout bounds the whole getToken(), whatever ignores the signal', async () => {
+      const never = () => new Promise(() => {});
+      const cases = [
+        ['a fetch that ignores its signal', {}, { answer: never }],
+        ['a body that never ends and ignores the signal', {}, {
+          answer: () => new Response(new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"token": "'));
+            },
+          }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+        }],
+        ['an init() that never settles', { init: never }, {}],
+      ];
+      for (const [what, options, endpoint] of cases) {
+        const { provider } = setup({ timeout: 0.05, ...options }, endpoint);
+        const e = await rejects(settles(provider.getToken(), what), 'NETWORK', what);
+        ok(e.message.includes('no answer in 0.05 s'), `${what}: ${e.message}`);
+      }
+      // A retry whose pause would pass the deadline: the call ends at the deadline with the failure.
+      const { provider, calls } = setup({ timeout: 0.05 }, { answer: () => json(503, {}, { 'Retry-After': '5' }) });
+      const e = await rejects(settles(provider.getToken(), 'a 503 asking for 5 s'), 'SERVER_ERROR', 'a 503 asking for 5 s');
+      eq(e.status, 503, 'status');
+      eq(calls.length, 1, 'no try after the deadline');
+    }],
+
+    ['provider: an answer over 64 KiB is BAD_RESPONSE, read no further', async () => {
+      // A valid answer, then 1 MiB of white space (JSON allows it): it ends, so that a provider
+      // reading whole answers costs this case a megabyte, not the machine's memory.
+      const CHUNKS = 64;
+      let pulled = 0;
+      const { provider, calls } = setup({}, {
+        answer: () => new Response(new ReadableStream({
+          pull(controller) {
+            pulled += 1;
+            if (pulled === 1) controller.enqueue(new TextEncoder().encode(JSON.stringify({ token: tokenNo(1), expiresIn: 3600 })));
+            else if (pulled <= CHUNKS) controller.enqueue(new Uint8Array(16 * 1024).fill(0x20));
+            else controller.close();
+          },
+        }), { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      });
+      await rejects(settles(provider.getToken(), 'an endless body'), 'BAD_RESPONSE');
+      eq(calls.length, 1, 'not retried');
+      ok(pulled <= 8, `pulled ${pulled} chunks of 16 KiB`);
     }],
 
     ['provider: a failure is not cached: the next call asks again', async () => {
       const { provider, calls } = setup({}, {
-        answer: (call) => (call.n === 1 ? json(401, { error: { code: 'UNAUTHORIZED', message: 'log in' } }) : json(200, { token: 'now-ok', expiresAt: new Date(T0 + 3600_000).toISOString() })),
+        answer: (call) => (call.n === 1 ? json(401, { error: { code: 'UNAUTHORIZED', message: 'log in' } }) : json(200, { token: 'h.now-ok.s', expiresAt: new Date(T0 + 3600_000).toISOString() })),
       });
       await rejects(provider.getToken(), 'UNAUTHORIZED');
-      eq(await provider.getToken(), 'now-ok', 'token');
+      eq(await provider.getToken(), 'h.now-ok.s', 'token');
       eq(calls.length, 2, 'fetches');
     }],
 
@@ -316,8 +444,8 @@ export function cases({ client, lib }) {
       const waiting = provider.getToken();
       provider.invalidate();
       hold.open();
-      eq(await waiting, 'opaque-token-1', 'the waiting caller gets its answer');
-      eq(await provider.getToken(), 'opaque-token-2', 'but it was not cached');
+      eq(await waiting, tokenNo(1), 'the waiting caller gets its answer');
+      eq(await provider.getToken(), tokenNo(2), 'but it was not cached');
     }],
 
     [`provider: the cache holds ${BOUND} distinct requests, dropping the least recently used`, async () => {

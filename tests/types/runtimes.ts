@@ -54,7 +54,8 @@ void code; void serverError; void notACode;
 
 const body = {} as TokenEndpointResponse;
 const expires: string = body.expiresAt;
-void answer; void expires;
+const lifetime: number = body.expiresIn;
+void answer; void expires; void lifetime;
 
 await init();
 await init({ module_or_path: new URL('https://cdn.example/videosdk_token_bg.wasm') });
