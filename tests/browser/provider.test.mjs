@@ -130,7 +130,8 @@ test('Chromium: videosdk-token/client gets tokens from the demo Worker\'s /api/t
   const modules = requests.filter((p) => p.startsWith('/videosdk-token/')).sort();
   assert.deepEqual(modules, [
     '/videosdk-token/client/index.js', '/videosdk-token/client/provider.js', '/videosdk-token/client/read.js',
-    '/videosdk-token/shared/errors.js', '/videosdk-token/shared/http.js', '/videosdk-token/shared/text.js', '/videosdk-token/shared/vocabulary.js',
+    '/videosdk-token/shared/errors.js', '/videosdk-token/shared/http.js', '/videosdk-token/shared/options.js', '/videosdk-token/shared/text.js',
+    '/videosdk-token/shared/vocabulary.js',
   ]);
   assert.ok(!worker.log().includes(SECRET), 'the secret is not in the Worker log');
 });
