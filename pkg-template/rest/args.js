@@ -10,10 +10,15 @@ const MAX_ID_LEN = 1024;
 
 export { shown };
 
-/** A room, session or participant id: a non-empty string without whitespace. */
+/**
+ * A room, session or participant id: a non-empty string without whitespace, not made only of
+ * dots. encodeURIComponent leaves `.` and `..` as they are, and the URL parser then removes them
+ * as dot segments: `rooms.validate('..')` would ask GET /v2/rooms/ and take the list for a room.
+ * Ids in a body are held to the same rule, so an id refused in one method is refused in all.
+ */
 export function checkId(value, field) {
-  if (typeof value !== 'string' || value === '' || /\s/.test(value) || value.length > MAX_ID_LEN) {
-    throw invalid(field, `${field} must be a non-empty string without whitespace (such as 'abcd-efgh-ijkl'); got ${shown(value)}`);
+  if (typeof value !== 'string' || value === '' || /\s/.test(value) || /^\.+$/.test(value) || value.length > MAX_ID_LEN) {
+    throw invalid(field, `${field} must be a non-empty string without whitespace, not made only of dots (such as 'abcd-efgh-ijkl'); got ${shown(value)}`);
   }
   return value;
 }

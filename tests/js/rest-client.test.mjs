@@ -6,12 +6,14 @@ import { after, test } from 'node:test';
 import * as lib from 'videosdk-token';
 import { startStandIn } from '../stand-in/videosdk-api.mjs';
 import { restClientCases } from './rest-client-suite.mjs';
+import { restTrustCases } from './rest-trust-suite.mjs';
 import { API_KEY, SECRET } from './suite.mjs';
 
 const standIn = await startStandIn({ apiKey: API_KEY, secret: SECRET, control: true });
 after(() => standIn.close());
 
 for (const [name, fn] of restClientCases(lib, { baseUrl: standIn.url })) test(`node-esm: ${name}`, fn);
+for (const [name, fn] of restTrustCases(lib, { baseUrl: standIn.url })) test(`node-esm: ${name}`, fn);
 
 // The same timeout and cancellation cases with AbortSignal.timeout and AbortSignal.any removed.
 const fallback = restClientCases(lib, { baseUrl: standIn.url })

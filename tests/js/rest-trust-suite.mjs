@@ -1,0 +1,92 @@
+// The API client where what it is given or answered may be hostile: ids the URL parser would
+// rewrite, redirects, answers of any size, servers echoing the token, options read through a
+// polluted Object.prototype. Runtime-agnostic like rest-client-suite.mjs, run by the same runners
+// against the same stand-in (tests/stand-in/videosdk-api.mjs), steered through /__stand-in/.
+//
+// restTrustCases(lib, { baseUrl, fetch }) returns [name, fn] pairs; fn throws on failure.
+import { API_KEY, eq, fail, ok, SECRET } from './suite.mjs';
+
+const TESTING = Symbol.for('videosdk-token.testing');
+
+export function restTrustCases(lib, { baseUrl, fetch: boundFetch }) {
+  const { VideoSDKClient, ApiError, TokenError } = lib;
+  const doFetch = boundFetch ?? ((url, init) => fetch(url, init));
+
+  async function control(path, body) {
+    const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+    const response = await doFetch(`${baseUrl}/__stand-in/${path}`, init);
+    const json = await response.json();
+    if (response.status !== 200) fail(`stand-in control ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  const reset = () => control('reset', {});
+  const inject = (...faults) => control('faults', faults);
+  const requests = async () => (await control('log')).requests;
+
+  /** A client on the stand-in; backoff waits are recorded in `waits` and not slept. */
+  function client(options = {}) {
+    const waits = [];
+    const sleep = async (ms) => {
+      waits.push(ms);
+    };
+    const c = new VideoSDKClient({
+      apiKey: API_KEY, secret: SECRET, apiBase: baseUrl, ...(boundFetch ? { fetch: boundFetch } : {}), ...options,
+      [TESTING]: { sleep },
+    });
+    c.waits = waits;
+    return c;
+  }
+
+  async function rejection(promise) {
+    try {
+      await promise;
+    } catch (error) {
+      return error;
+    }
+    return fail('expected a rejection, got a result');
+  }
+
+  function isInvalid(error, field) {
+    if (!(error instanceof TokenError)) fail(`expected a TokenError INVALID_OPTIONS (${field}), got ${error?.name}: ${error?.message}`);
+    eq(error.code, 'INVALID_OPTIONS', `error.code (message: ${error.message})`);
+    eq(error.field, field, 'error.field');
+    return error;
+  }
+
+  function isApiError(error, code) {
+    if (!(error instanceof ApiError)) fail(`expected an ApiError ${code}, got ${error?.name}: ${error?.message}`);
+    eq(error.code, code, `error.code (message: ${error.message})`);
+    return error;
+  }
+
+  return [
+    ['rest trust: an id made only of dots is refused in every method, path or body, before any request', async () => {
+      await reset();
+      const c = client();
+      for (const id of ['.', '..', '...']) {
+        isInvalid(await rejection(c.rooms.get(id)), 'roomId');
+        isInvalid(await rejection(c.rooms.validate(id)), 'roomId');
+        isInvalid(await rejection(c.rooms.deactivate(id)), 'roomId');
+        isInvalid(await rejection(c.rooms.create({ customRoomId: id })), 'customRoomId');
+        isInvalid(await rejection(c.rooms.create({ allowedParticipantIds: ['ana', id] })), 'allowedParticipantIds');
+        isInvalid(await rejection(c.sessions.get(id)), 'sessionId');
+        isInvalid(await rejection(c.sessions.end({ roomId: id })), 'roomId');
+        isInvalid(await rejection(c.sessions.end({ roomId: 'abcd-efgh-ijkl', sessionId: id })), 'sessionId');
+        isInvalid(await rejection(c.sessions.removeParticipant({ roomId: 'abcd-efgh-ijkl', participantId: id })), 'participantId');
+        isInvalid(await rejection(c.sessions.removeParticipant({ roomId: id, participantId: 'ana' })), 'roomId');
+        let error;
+        try {
+          c.sessions.list({ roomId: id });
+        } catch (e) {
+          error = e;
+        }
+        isInvalid(error, 'roomId');
+      }
+      eq((await requests()).length, 0, 'no request was made');
+      // Dots inside an id are an ordinary name: one encoded segment.
+      isApiError(await rejection(c.rooms.get('a..b')), 'NOT_FOUND');
+      eq((await requests())[0].rawPath, '/v2/rooms/a..b', 'path');
+      c.close();
+    }],
+  ];
+}
