@@ -9,6 +9,7 @@
 import { VideoSDKError, WebhookError } from '../shared/errors.js';
 import { jsonResponse, readLimited } from '../shared/http.js';
 import { readOptions } from '../shared/options.js';
+import { quote } from '../shared/text.js';
 import { DEFAULT_API_BASE, keySource } from './key-cache.js';
 import { decodeBase64, MAX_KEYS, pinnedKeys, RSA_ALGORITHM } from './keys.js';
 
@@ -89,7 +90,7 @@ async function answerWebhook(request, given) {
   if (!Number.isSafeInteger(limit) || limit < 1) return serverError();
 
   if (request.method !== 'POST') {
-    return jsonResponse(405, error('METHOD_NOT_ALLOWED', `send webhooks with POST, not ${request.method}`), { Allow: 'POST' });
+    return jsonResponse(405, error('METHOD_NOT_ALLOWED', `send webhooks with POST, not ${quote(request.method)}`), { Allow: 'POST' });
   }
   const tooLarge = () => jsonResponse(413, error('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes`));
   // A declared length over the limit is refused at once; the body itself is counted as it is read.

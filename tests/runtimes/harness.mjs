@@ -6,12 +6,13 @@ import { endpointCases } from '../js/endpoint-suite.mjs';
 import { providerCases } from '../js/provider-suite.mjs';
 import { cases, prepare } from '../js/suite.mjs';
 import { webhookCases } from '../js/webhook-suite.mjs';
+import { webhookTrustCases } from '../js/webhook-trust-suite.mjs';
 
 export async function run(runtime, lib, log = (line) => console.log(line), client = undefined) {
   return runCases(runtime, async () => {
     await prepare();
     const provider = client ? providerCases(client, lib) : [];
-    return [...cases(lib), ...endpointCases(lib), ...webhookCases(lib), ...provider];
+    return [...cases(lib), ...endpointCases(lib), ...webhookCases(lib), ...webhookTrustCases(lib), ...provider];
   }, log);
 }
 
