@@ -304,9 +304,19 @@ function networkReason(error, token) {
   return clean(parts.join(': ') || 'the request failed', token);
 }
 
-/** One line, bounded, and never the management token even if a server echoed it. */
+const TOKEN_MARK = '[management token]';
+
+/**
+ * One line, bounded, and never the management token even if a server echoed it. Whitespace is
+ * collapsed first, so a token wrapped across lines is found whole; the signature is redacted on
+ * its own too, because the header and the claims are predictable (apikey, iat, exp) and the
+ * signature alone gives the token back. A signature still there once whitespace is removed (the
+ * wrap fell inside it) withholds the whole text.
+ */
 function clean(text, token) {
-  let out = String(text).split(token).join('[management token]').replace(/\s+/g, ' ').trim();
+  const signature = token.slice(token.lastIndexOf('.') + 1);
+  let out = String(text).replace(/\s+/g, ' ').trim().split(token).join(TOKEN_MARK).split(signature).join(TOKEN_MARK);
+  if (out.replace(/\s/g, '').includes(signature)) out = `${TOKEN_MARK} (the text held it and was withheld)`;
   if (out.length > MAX_API_MESSAGE) out = `${out.slice(0, MAX_API_MESSAGE)}…`;
   return out;
 }

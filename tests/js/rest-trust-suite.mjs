@@ -88,5 +88,32 @@ export function restTrustCases(lib, { baseUrl, fetch: boundFetch }) {
       eq((await requests())[0].rawPath, '/v2/rooms/a..b', 'path');
       c.close();
     }],
+    ['rest trust: the management token is redacted when the answer wraps it across lines or echoes its signature alone', async () => {
+      const seen = {};
+      const shapes = [
+        (t) => `bad token ${t.slice(0, 30)}\n   ${t.slice(30)}`,
+        (t) => `signature ${t.slice(t.lastIndexOf('.') + 1)} does not match`,
+        (t) => `header ${t.slice(0, t.lastIndexOf('.'))}\r\n\tsignature ${t.slice(t.lastIndexOf('.') + 1)}`,
+        (t) => `sig ${t.slice(t.lastIndexOf('.') + 1, -10)}\n${t.slice(-10)}`,
+      ];
+      for (const [i, shape] of shapes.entries()) {
+        const echoing = client({ fetch: async (url, init) => {
+          seen.token = init.headers.Authorization;
+          return new Response(JSON.stringify({ message: shape(init.headers.Authorization) }), { status: 400 });
+        } });
+        const error = isApiError(await rejection(echoing.rooms.get('abcd-efgh-ijkl')), 'BAD_REQUEST');
+        const signature = seen.token.slice(seen.token.lastIndexOf('.') + 1);
+        const shown = `${error.message} ${error.apiMessage}`;
+        ok(!shown.replace(/\s+/g, '').includes(signature), `shape ${i}: no signature, even with whitespace removed: ${error.apiMessage}`);
+        ok(error.apiMessage.includes('[management token]'), `shape ${i}: a marker: ${error.apiMessage}`);
+        const failing = client({ retries: 0, fetch: async (url, init) => {
+          throw new TypeError(shape(init.headers.Authorization));
+        } });
+        const network = isApiError(await rejection(failing.rooms.get('abcd-efgh-ijkl')), 'NETWORK');
+        ok(!`${network.message}`.replace(/\s+/g, '').includes(signature), `shape ${i}: not in a network failure either: ${network.message}`);
+        echoing.close();
+        failing.close();
+      }
+    }],
   ];
 }
