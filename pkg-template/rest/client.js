@@ -9,9 +9,12 @@
 //   429 and 5xx, up to `retries` times, after a jittered exponential backoff;
 // - a call that must not run twice (creating a room without customRoomId) is retried after a
 //   429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
-// - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED.
+// - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED;
+// - a redirect is never followed, and an answer is read no further than 1 MiB: either is
+//   BAD_RESPONSE, not retried (another try would meet the same server).
 import { spanSeconds, TokenSigner } from '../token/api.js';
 import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
+import { declaresOver, isRedirect, noRedirect, readLimited } from '../shared/http.js';
 import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from '../shared/vocabulary.js';
 import { ownOptions, shown } from './args.js';
 import { RoomsApi } from './rooms.js';
@@ -33,6 +36,8 @@ const MAX_TIMEOUT = 3600;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8000;
 const MAX_API_MESSAGE = 300;
+// VideoSDK's answers are a few KiB (a page of 100 rooms is under 100 KiB).
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 // Tests only, never documented: a clock, a sleep, a random source and a backoff base to replace,
 // so retry rules are tested by what the client decides, not by how long it waited.
@@ -148,8 +153,11 @@ export class VideoSDKClient {
         await this.#backoff(attempt, signal);
         continue;
       }
-      const { response, text, token } = outcome;
+      const { response, text, token, refused } = outcome;
       const { status } = response;
+      if (refused !== undefined) {
+        throw new ApiError('BAD_RESPONSE', `VideoSDK answered ${method} ${target} with ${refused} (${attempts(attempt)}); check apiBase`, { ...where, status, attempts: attempt });
+      }
       if (status >= 200 && status < 300) return parseBody(text, status, where, expect, attempt);
 
       const apiMessage = messageOf(text, token);
@@ -175,7 +183,10 @@ export class VideoSDKClient {
     }
   }
 
-  /** One attempt: resolves with the answer and its whole body, or rejects with TIMEOUT/NETWORK. */
+  /**
+   * One attempt: resolves with the answer and its whole body, or with `refused` saying why its
+   * body was not read (a redirect, an answer over the limit); rejects with TIMEOUT/NETWORK.
+   */
   async #send(where, json, callerSignal, attempt) {
     const token = this.#token();
     const headers = { Authorization: token, Accept: 'application/json' };
@@ -183,11 +194,20 @@ export class VideoSDKClient {
     const bound = attemptSignal(callerSignal, this.#timeoutMs);
     try {
       const response = await this.#fetch(`${this.#base}${where.path}`, {
-        method: where.method, headers, body: json, signal: bound.signal,
+        method: where.method, headers, body: json, signal: bound.signal, redirect: noRedirect(),
       });
-      // The body is read under the same signal: a server that stalls mid-answer times out too.
-      const text = await response.text();
-      return { response, text, token };
+      const refuse = (refused) => {
+        response.body?.cancel().catch(() => {});
+        return { response, token, refused };
+      };
+      if (isRedirect(response)) return refuse(`a redirect (${response.status}), which this client never follows`);
+      const over = `an answer over ${MAX_ANSWER_BYTES} bytes (1 MiB)`;
+      if (declaresOver(response.headers, MAX_ANSWER_BYTES)) return refuse(over);
+      // Read as it arrives, under the same signal: a server that stalls mid-answer times out too,
+      // and one that sends without end is cut at the limit (readLimited cancels it).
+      const bytes = await readLimited(response.body, MAX_ANSWER_BYTES);
+      if (bytes === null) return { response, token, refused: over };
+      return { response, text: new TextDecoder().decode(bytes), token };
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason;
       if (bound.timedOut()) {

@@ -1,5 +1,38 @@
 // What the package's HTTP handlers (handleTokenRequest, handleWebhookRequest) and its fetches
-// share: reading a body no further than a limit, and the JSON answer with its safe headers.
+// share: reading a body no further than a limit, never following a redirect, and the JSON answer
+// with its safe headers.
+
+let redirectMode;
+
+/**
+ * The `redirect` mode for every fetch this package makes: 'manual', so that a redirect comes back
+ * as an answer (a 3xx, or a browser's opaque redirect with status 0) and is refused by the caller;
+ * 'error' on a runtime whose Request does not take 'manual' (none of those tested), where a
+ * redirect then fails as a network error. Never 'follow': a redirect would carry the request,
+ * its Authorization header included on some runtimes, to an origin nobody configured, and the
+ * answer from there would be taken for VideoSDK's.
+ */
+export function noRedirect() {
+  if (redirectMode === undefined) {
+    try {
+      redirectMode = new Request('https://example.invalid/', { redirect: 'manual' }).redirect === 'manual' ? 'manual' : 'error';
+    } catch {
+      redirectMode = 'error';
+    }
+  }
+  return redirectMode;
+}
+
+/** Whether an answer fetched with noRedirect() is a redirect: a 3xx, or opaque (status 0). */
+export function isRedirect(response) {
+  return response.type === 'opaqueredirect' || response.status === 0 || (response.status >= 300 && response.status < 400);
+}
+
+/** Whether a Content-Length header says more than `limit` bytes (an absent one says nothing). */
+export function declaresOver(headers, limit) {
+  const declared = headers?.get('Content-Length');
+  return declared != null && /^\s*\d+\s*$/.test(declared) && Number(declared) > limit;
+}
 
 /**
  * The bytes of a body stream, or null as soon as they pass `limit` (the sender is cancelled), so

@@ -115,5 +115,74 @@ export function restTrustCases(lib, { baseUrl, fetch: boundFetch }) {
         failing.close();
       }
     }],
+    ['rest trust: a redirect is never followed: BAD_RESPONSE, not retried, the target never asked', async () => {
+      await reset();
+      const c = client({ retries: 2 });
+      const other = baseUrl.replace('127.0.0.1', 'localhost');
+      // A POST answered 303 would be followed as a GET of the list: another answer taken for the room.
+      await inject({ method: 'POST', path: '/v2/rooms', status: 303, headers: { Location: `${baseUrl}/v2/rooms` } });
+      let error = isApiError(await rejection(c.rooms.create()), 'BAD_RESPONSE');
+      eq(error.status, 303, 'status');
+      ok(/redirect/.test(error.message), `the message says redirect: ${error.message}`);
+      // Another origin would get the management token (workerd 2025-05-05 to 2025-08-31 kept it).
+      for (const status of [301, 302, 307, 308]) {
+        await inject({ method: 'GET', path: '/v2/rooms/', status, headers: { Location: `${other}/v2/rooms/validate/abcd-efgh-ijkl` } });
+        error = isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'BAD_RESPONSE');
+        eq(error.status, status, 'status');
+        eq(error.attempts, 1, 'attempts');
+      }
+      const log = await requests();
+      eq(log.map((r) => `${r.method} ${r.path}`).join(', '), ['POST /v2/rooms', ...Array(4).fill('GET /v2/rooms/abcd-efgh-ijkl')].join(', '), 'only the redirected requests reached the stand-in');
+      eq(c.waits.length, 0, 'no retry was scheduled');
+      c.close();
+    }],
+
+    ['rest trust: fetch is asked not to follow; a browser\'s opaque redirect (status 0) is BAD_RESPONSE', async () => {
+      const modes = [];
+      const c = client({ fetch: async (url, init) => {
+        modes.push(init.redirect);
+        return { type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), body: null };
+      } });
+      const error = isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'BAD_RESPONSE');
+      eq(error.attempts, 1, 'not retried');
+      eq(modes.length, 1, 'one request');
+      ok(modes[0] === 'manual' || modes[0] === 'error', `redirect: ${modes[0]}`);
+      c.close();
+    }],
+
+    ['rest trust: an answer over 1 MiB is BAD_RESPONSE, not retried, read no further than the limit', async () => {
+      await reset();
+      const c = client({ retries: 2 });
+      await inject({ method: 'GET', path: '/v2/rooms/', kind: 'large', bytes: 4 * 1024 * 1024 });
+      const error = isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'BAD_RESPONSE');
+      ok(/1 MiB|1048576/.test(error.message), `the message names the limit: ${error.message}`);
+      eq(error.attempts, 1, 'attempts');
+      eq((await requests()).length, 1, 'one request');
+      eq(c.waits.length, 0, 'no retry was scheduled');
+      // A body that never ends: read chunk by chunk, and cancelled at the limit.
+      const state = { pulled: 0, cancelled: false };
+      const endless = client({ fetch: async () => new Response(new ReadableStream({
+        pull(controller) {
+          state.pulled += 65536;
+          controller.enqueue(new Uint8Array(65536).fill(0x20));
+        },
+        cancel() {
+          state.cancelled = true;
+        },
+      }, { highWaterMark: 0 }), { status: 200, headers: { 'Content-Type': 'application/json' } }) });
+      isApiError(await rejection(endless.rooms.get('abcd-efgh-ijkl')), 'BAD_RESPONSE');
+      ok(state.cancelled, 'the body was cancelled');
+      ok(state.pulled <= 1024 * 1024 + 2 * 65536, `read ${state.pulled} bytes`);
+      // A declared length over the limit is refused before reading.
+      const declared = client({ fetch: async () => new Response(new ReadableStream({
+        pull() {
+          state.declaredPulled = true;
+        },
+      }, { highWaterMark: 0 }), { status: 200, headers: { 'Content-Length': String(2 ** 30) } }) });
+      isApiError(await rejection(declared.rooms.get('abcd-efgh-ijkl')), 'BAD_RESPONSE');
+      c.close();
+      endless.close();
+      declared.close();
+    }],
   ];
 }

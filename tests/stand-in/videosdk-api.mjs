@@ -9,9 +9,10 @@
 // documented response examples; rooms and sessions live in memory.
 //
 // Tests steer it through /__stand-in/… (off unless `control: true`): reset, seed rooms and
-// sessions, inject faults (a status with headers and body, a hang, malformed JSON, a dropped
-// connection; before or after the request takes effect; a 429 whose Retry-After it enforces by
-// refusing an early retry), and read the request log, which holds
+// sessions, inject faults (a status with headers and body, a redirect among them, a hang,
+// malformed JSON, an answer of many megabytes, a dropped connection; before or after the request
+// takes effect; a 429 whose Retry-After it enforces by refusing an early retry), and read the
+// request log, which holds
 // a token's claims and an ordinal, never the token.
 //
 // node:http only, so Deno and Bun (which implement node:http) can start it in-process.
@@ -295,6 +296,32 @@ export async function startStandIn({ apiKey, secret, port = 0, control = false, 
         res.write('{"roomId": "abcd-');
         setTimeout(() => res.destroy(), 20);
         return undefined;
+      case 'large': {
+        // A valid JSON object of `bytes` bytes and more, sent as the reader takes it (backpressure),
+        // with no Content-Length: only counting what arrives can stop it. `entry.sent` is what
+        // had been handed to the socket when the connection closed.
+        entry.status = 200;
+        const total = fault.bytes ?? 4 * 1024 * 1024;
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        let sent = 0;
+        res.on('close', () => {
+          entry.sent = sent;
+        });
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', [STAND_IN_HEADER]: STAND_IN_NOTE });
+        res.write('{"filler":"');
+        const pump = () => {
+          while (sent < total) {
+            sent += chunk.length;
+            if (!res.write(chunk)) {
+              res.once('drain', pump);
+              return;
+            }
+          }
+          res.end('"}');
+        };
+        pump();
+        return undefined;
+      }
       case 'malformed':
         entry.status = 200;
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', [STAND_IN_HEADER]: STAND_IN_NOTE });
