@@ -14,7 +14,7 @@
 //   BAD_RESPONSE, not retried (another try would meet the same server).
 import { spanSeconds, TokenSigner } from '../token/api.js';
 import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
-import { declaresOver, isRedirect, noRedirect, readLimited } from '../shared/http.js';
+import { apiBaseUrl, declaresOver, isRedirect, noRedirect, readLimited } from '../shared/http.js';
 import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from '../shared/vocabulary.js';
 import { ownOptions, shown } from './args.js';
 import { RoomsApi } from './rooms.js';
@@ -232,18 +232,11 @@ if (typeof Symbol.dispose === 'symbol') {
 }
 
 function checkApiBase(apiBase) {
-  let url;
-  try {
-    url = new URL(String(apiBase));
-  } catch {
-    url = undefined;
+  const base = apiBaseUrl(apiBase);
+  if (base === null) {
+    throw invalid('apiBase', `apiBase must be an https URL without query or credentials, such as '${DEFAULT_API_BASE}' (http only on localhost, 127.0.0.0/8 or [::1]); got ${shown(apiBase)}`);
   }
-  if (url === undefined || (typeof apiBase !== 'string' && !(apiBase instanceof URL))
-    || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== ''
-    || url.username !== '' || url.password !== '') {
-    throw invalid('apiBase', `apiBase must be an http(s) URL without query or credentials, such as '${DEFAULT_API_BASE}'; got ${shown(apiBase)}`);
-  }
-  return url.href.replace(/\/+$/, '');
+  return base;
 }
 
 const attempts = (n) => (n === 1 ? '1 attempt' : `${n} attempts`);

@@ -23,6 +23,27 @@ export function noRedirect() {
   return redirectMode;
 }
 
+/**
+ * An API base (VideoSDKClient's, the webhook key's) as a URL without a trailing slash, or null
+ * unless it is https: (http: only on a loopback host, for tests and local stand-ins) with no
+ * query, fragment or credentials: the management token and the webhook key, the trust anchor,
+ * never travel in clear over a network. Loopback: localhost, 127.0.0.0/8, [::1], as the URL
+ * parser writes them (it turns 127.1 or 0x7f.1 into 127.0.0.1).
+ */
+export function apiBaseUrl(value) {
+  let url;
+  try {
+    url = typeof value === 'string' || value instanceof URL ? new URL(value) : null;
+  } catch {
+    return null;
+  }
+  const host = url?.hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d+){3}$/.test(host);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+    || url.search || url.hash || url.username || url.password) return null;
+  return url.href.replace(/\/+$/, '');
+}
+
 /** Whether an answer fetched with noRedirect() is a redirect: a 3xx, or opaque (status 0). */
 export function isRedirect(response) {
   return response.type === 'opaqueredirect' || response.status === 0 || (response.status >= 300 && response.status < 400);

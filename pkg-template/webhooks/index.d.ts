@@ -197,7 +197,10 @@ export interface PinnedKeyOptions {
 export interface FetchedKeyOptions {
   fetchPublicKey: true;
   publicKey?: undefined;
-  /** Default `https://api.videosdk.live`. */
+  /**
+   * Default `https://api.videosdk.live`. https only (http on localhost, 127.0.0.0/8 or [::1]);
+   * anything else is INVALID_OPTIONS. The key is never fetched through a redirect.
+   */
   apiBase?: string;
   /** The fetch to use (default: the global fetch). Each fetch function has its own cache. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;

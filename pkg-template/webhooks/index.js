@@ -7,7 +7,7 @@
 // whitespace, key order or escapes, and then no genuine webhook verifies). The body is parsed
 // only after the signature holds.
 import { VideoSDKError, WebhookError } from '../shared/errors.js';
-import { jsonResponse, readLimited } from '../shared/http.js';
+import { apiBaseUrl, jsonResponse, readLimited } from '../shared/http.js';
 import { readOptions } from '../shared/options.js';
 import { quote } from '../shared/text.js';
 import { DEFAULT_API_BASE, keySource } from './key-cache.js';
@@ -157,9 +157,9 @@ function checkOptions(given, where, allowed) {
     if (publicKey !== undefined) throw keyError('give options.publicKey or options.fetchPublicKey: true, not both');
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') throw invalid('fetch', `${where}: options.fetch must be a fetch function`);
-    const apiBase = options.apiBase ?? DEFAULT_API_BASE;
-    if (typeof apiBase !== 'string' || !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(apiBase)) {
-      throw invalid('apiBase', `${where}: options.apiBase must be an http(s) URL such as ${DEFAULT_API_BASE}`);
+    const apiBase = typeof options.apiBase === 'string' || options.apiBase === undefined ? apiBaseUrl(options.apiBase ?? DEFAULT_API_BASE) : null;
+    if (apiBase === null) {
+      throw invalid('apiBase', `${where}: options.apiBase must be an https URL such as ${DEFAULT_API_BASE} (http only on localhost, 127.0.0.0/8 or [::1])`);
     }
     const keyCacheSeconds = options.keyCacheSeconds ?? DEFAULT_KEY_CACHE_SECONDS;
     if (typeof keyCacheSeconds !== 'number' || !Number.isFinite(keyCacheSeconds) || keyCacheSeconds < 0) {

@@ -8,7 +8,7 @@
 //   rotated its key), at most once a minute, so forged webhooks cannot make this code hammer
 //   VideoSDK's endpoint.
 import { WebhookError } from '../shared/errors.js';
-import { readLimited } from '../shared/http.js';
+import { isRedirect, noRedirect, readLimited } from '../shared/http.js';
 import { importKey, MAX_KEYS, parseKey } from './keys.js';
 
 export { API_BASE as DEFAULT_API_BASE } from '../shared/vocabulary.js';
@@ -108,7 +108,8 @@ class KeySource {
   }
 
   async load() {
-    const init = { method: 'GET', headers: { Accept: 'application/json' } };
+    // Never a redirect: the key is the trust anchor, and another origin's key would sign for it.
+    const init = { method: 'GET', headers: { Accept: 'application/json' }, redirect: noRedirect() };
     if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') {
       init.signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
     }
@@ -122,7 +123,8 @@ class KeySource {
     if (!response || typeof response.status !== 'number') throw fetchFailed('fetch did not return a Response');
     if (response.status < 200 || response.status > 299) {
       response.body?.cancel().catch(() => {});
-      throw fetchFailed(`GET ${this.url} answered ${response.status}`, { status: response.status });
+      const redirect = isRedirect(response) ? ', a redirect, which is never followed' : '';
+      throw fetchFailed(`GET ${this.url} answered ${response.status}${redirect}`, { status: response.status });
     }
     let bytes;
     try {

@@ -184,5 +184,21 @@ export function restTrustCases(lib, { baseUrl, fetch: boundFetch }) {
       endless.close();
       declared.close();
     }],
+    ['rest trust: apiBase is https, or http on a loopback host only; anything else throws at construction', () => {
+      const base = { apiKey: API_KEY, secret: SECRET };
+      for (const apiBase of ['http://api.videosdk.live', 'http://10.0.0.1:8080', 'http://localhost.evil.example',
+        'http://127.0.0.1.evil.example', 'http://[::2]', 'ftp://127.0.0.1', 'https://u:p@api.example', 'https://api.example/?a=1']) {
+        let error;
+        try {
+          new VideoSDKClient({ ...base, apiBase });
+        } catch (e) {
+          error = e;
+        }
+        isInvalid(error, 'apiBase');
+      }
+      for (const apiBase of ['https://api.example/prefix/', 'http://localhost:1', 'http://127.8.9.10', 'http://[::1]:9', new URL('http://127.0.0.1:2')]) {
+        new VideoSDKClient({ ...base, apiBase }).close();
+      }
+    }],
   ];
 }

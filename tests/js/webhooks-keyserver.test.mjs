@@ -128,3 +128,24 @@ test('keyserver: a key server that is not listening is KEY_FETCH_FAILED', async 
     (e) => e instanceof WebhookError && e.code === 'KEY_FETCH_FAILED' && e.message.includes(endpoint.apiBase),
   );
 });
+
+test('keyserver: a redirect from the key endpoint is never followed: the target\'s key signs nothing here', async () => {
+  const target = await keyEndpoint(second);
+  const redirecting = createServer((req, res) => {
+    redirected.push(req.url);
+    res.writeHead(302, { Location: `${target.apiBase}/v2/public/rsa-public-key` }).end();
+  });
+  const redirected = [];
+  await new Promise((ok) => redirecting.listen(0, '127.0.0.1', ok));
+  try {
+    const apiBase = `http://127.0.0.1:${redirecting.address().port}`;
+    await assert.rejects(
+      verifyWebhook(body, signedBy(second), { fetchPublicKey: true, apiBase }),
+      (e) => e instanceof WebhookError && e.code === 'KEY_FETCH_FAILED' && /redirect/.test(e.message),
+    );
+    assert.equal(redirected.length, 1, 'the key endpoint was asked');
+    assert.equal(target.requests.length, 0, 'the redirect\'s target never was');
+  } finally {
+    await new Promise((ok) => redirecting.close(ok));
+  }
+});
