@@ -43,11 +43,11 @@ async function verified(data, signature, config) {
     checkLength(sig, keys);
     if (!(await matches(keys, sig, data))) throw mismatch(keys.length);
   } else {
-    const source = keySource(config.fetch, config.apiBase);
-    let keys = await source.current(config.now, config.keyCacheSeconds * 1000);
+    const source = keySource(config.apiBase);
+    let keys = await source.current(config.fetch, config.now, config.keyCacheSeconds * 1000);
     if (!(keys.some((k) => k.signatureLength === sig.length) && (await matches(keys, sig, data)))) {
       // VideoSDK may have rotated its key since it was cached.
-      const newer = await source.afterFailure(keys, config.now);
+      const newer = await source.afterFailure(config.fetch, keys, config.now);
       if (newer === null) {
         checkLength(sig, keys);
         throw mismatch(keys.length);

@@ -15,6 +15,9 @@ const EVENT_SIG = VALID.signature;
 const OTHER_KEY = vectors.keys.large.spkiPem;
 const OTHER_SIG = vectors.cases.find((c) => c.name === 'valid, a list of keys of different sizes').signature;
 const KEY_PATH = '/v2/public/rsa-public-key';
+const T0 = 1_700_000_000; // seconds: the cache's clock (options.now), so no case waits
+// A well-formed 256-byte signature that matches nothing: what a forger sends.
+const FORGED_SIG = vectors.cases.find((c) => c.name === 'one flipped body byte').signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
 
 /**
  * A fresh API base for each stand-in: keys are cached per API base, so no two cases share one
@@ -65,6 +68,34 @@ export function webhookTrustCases(lib) {
     eq(error.code, code, `code (message: ${error.message})`);
     if (field !== undefined) eq(error.field, field, 'field');
     return error;
+  }
+
+  /**
+   * A key endpoint at a base of its own that counts the requests it gets, whatever fetch
+   * function makes them; `fresh()` is a new fetch function each time (as code that builds its
+   * options per request makes one). `status` other than 200 fails every request.
+   */
+  function endpoint(key = MAIN_KEY) {
+    const server = { apiBase: freshBase(), status: 200, requests: 0 };
+    server.fresh = () => async (url) => {
+      server.requests += 1;
+      if (String(url) !== `${server.apiBase}${KEY_PATH}`) return new Response('{}', { status: 404 });
+      if (server.status !== 200) return new Response('{"error":"unavailable"}', { status: server.status });
+      return new Response(JSON.stringify({ publicKey: key }), { headers: { 'Content-Type': 'application/json' } });
+    };
+    return server;
+  }
+
+  /** Sends `count` forged webhooks one after another, at T0 + from … T0 + to seconds, each with its own fetch. */
+  async function forgeries(server, count, from, to, extra = {}) {
+    const codes = new Set();
+    for (let i = 0; i < count; i += 1) {
+      const now = T0 + from + ((to - from) * i) / count;
+      const { error } = await outcome(verifyWebhook(EVENT_BODY, FORGED_SIG, { fetchPublicKey: true, apiBase: server.apiBase, fetch: server.fresh(), now, ...extra }));
+      ok(error instanceof WebhookError, `forgery ${i}: refused (${error?.message})`);
+      codes.add(error.code);
+    }
+    return [...codes].sort().join(',');
   }
 
   return [
@@ -119,6 +150,51 @@ export function webhookTrustCases(lib) {
       ok(/redirect/.test(error.message), `the message says redirect: ${error.message}`);
       ok(state.modes.every((m) => m === 'manual' || m === 'error'), `redirect modes: ${state.modes}`);
       eq(state.calls.filter((url) => url.startsWith(evil)).length, 0, 'the target was never asked');
+    }],
+    ['webhooks trust: a failing key endpoint with a cold cache is asked once a minute, whatever the fetch function (500 forgeries)', async () => {
+      const server = endpoint();
+      server.status = 503;
+      eq(await forgeries(server, 500, 0, 59.9), 'KEY_FETCH_FAILED', 'every forgery: no key');
+      eq(server.requests, 1, 'one request in the first minute');
+      eq(await forgeries(server, 500, 60, 119.9), 'KEY_FETCH_FAILED', 'the next minute');
+      eq(server.requests, 2, 'one more in the next');
+      // 500 at once on another cold base: one request.
+      const burst = endpoint();
+      burst.status = 500;
+      const results = await Promise.all(Array.from({ length: 500 }, () => outcome(verifyWebhook(EVENT_BODY, FORGED_SIG,
+        { fetchPublicKey: true, apiBase: burst.apiBase, fetch: burst.fresh(), now: T0 }))));
+      ok(results.every((r) => r.error?.code === 'KEY_FETCH_FAILED'), 'all refused');
+      eq(burst.requests, 1, 'one request for 500 concurrent');
+      // Once the endpoint answers again, the next minute brings the key.
+      server.status = 200;
+      eq((await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, apiBase: server.apiBase, fetch: server.fresh(), now: T0 + 120 })).webhookType !== undefined, true, 'verified');
+      eq(server.requests, 3, 'asked again after the minute');
+    }],
+
+    ['webhooks trust: keyCacheSeconds: 0 and a signature failing against a fresh key ask at most once a minute (500 forgeries)', async () => {
+      const server = endpoint();
+      const options = (now, extra = {}) => ({ fetchPublicKey: true, apiBase: server.apiBase, fetch: server.fresh(), now, ...extra });
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, options(T0, { keyCacheSeconds: 0 }));
+      eq(server.requests, 1, 'the first key');
+      eq(await forgeries(server, 500, 1, 59.9, { keyCacheSeconds: 0 }), 'SIGNATURE_INVALID', 'forgeries refused');
+      eq(server.requests, 1, 'no request in the minute after a fetch, keyCacheSeconds: 0 or not');
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, options(T0 + 30, { keyCacheSeconds: 0 }));
+      eq(server.requests, 1, 'a genuine webhook with keyCacheSeconds: 0 uses the key fetched 30 s ago');
+      // A minute on: the first forgery refetches; the key is the same, the signature still fails
+      // against it, and the base is not asked again for a minute.
+      eq(await forgeries(server, 500, 61, 120.9), 'SIGNATURE_INVALID', 'forgeries refused');
+      eq(server.requests, 2, 'one refetch in that minute');
+      eq(await forgeries(server, 10, 121, 125), 'SIGNATURE_INVALID', 'and the next');
+      eq(server.requests, 3, 'one more a minute after it');
+    }],
+
+    ['webhooks trust: keys are cached per API base: another fetch function for the same base shares them', async () => {
+      const server = endpoint();
+      for (let i = 0; i < 5; i += 1) await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, apiBase: server.apiBase, fetch: server.fresh(), now: T0 + i });
+      eq(server.requests, 1, 'one request for five fetch functions');
+      const other = endpoint();
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, apiBase: other.apiBase, fetch: other.fresh(), now: T0 });
+      eq(other.requests, 1, 'another base has its own');
     }],
   ];
 }
