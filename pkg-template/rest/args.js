@@ -48,7 +48,8 @@ export function checkPerPage(value) {
 
 /** The per-call options every method takes last: `{ signal }`. */
 export function callOptions(options) {
-  if (options === undefined) return {};
+  // { signal: undefined }, not {}: reading `signal` from {} would reach Object.prototype.
+  if (options === undefined) return { signal: undefined };
   checkObject(options, 'options', '{ signal }');
   const { signal } = ownOptions(options, ['signal'], 'options');
   if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean'

@@ -132,7 +132,9 @@ export class VideoSDKClient {
    * Resolves with the parsed JSON body; rejects with an ApiError, or the signal's reason.
    */
   async #request(method, path, call) {
-    const { query, body, signal, retry, expect } = call;
+    // Own properties only: a call without a query or a body must not take Object.prototype's.
+    const [query, body, signal, retry, expect] = ['query', 'body', 'signal', 'retry', 'expect']
+      .map((name) => (Object.hasOwn(call, name) ? call[name] : undefined));
     let target = path;
     if (query !== undefined) {
       const search = new URLSearchParams();

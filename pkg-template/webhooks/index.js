@@ -165,7 +165,8 @@ function checkOptions(given, where, allowed) {
     if (typeof keyCacheSeconds !== 'number' || !Number.isFinite(keyCacheSeconds) || keyCacheSeconds < 0) {
       throw invalid('keyCacheSeconds', `${where}: options.keyCacheSeconds must be a number of seconds (default ${DEFAULT_KEY_CACHE_SECONDS})`);
     }
-    return { fetch: fetchFn, apiBase, keyCacheSeconds, now: clock(options.now, where) };
+    // publicKeys is set, to nothing: an inherited one must not turn fetched keys into pinned ones.
+    return { publicKeys: undefined, fetch: fetchFn, apiBase, keyCacheSeconds, now: clock(options.now, where) };
   }
   if (publicKey === undefined || publicKey === null) {
     throw keyError('no key: pass options.publicKey (VideoSDK\'s RSA public key, PEM) or options.fetchPublicKey: true');

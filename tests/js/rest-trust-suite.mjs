@@ -200,5 +200,40 @@ export function restTrustCases(lib, { baseUrl, fetch: boundFetch }) {
         new VideoSDKClient({ ...base, apiBase }).close();
       }
     }],
+    ['rest trust: options are own properties only: a polluted Object.prototype chooses no base, fetch, body or signal', async () => {
+      const evil = [];
+      const good = [];
+      const polluted = {
+        apiBase: 'https://evil.example', fetch: async (url) => evil.push(String(url)), retries: 'x', timeout: 'x',
+        customRoomId: 'evil-room', signal: AbortSignal.abort(), webhook: { endPoint: 'https://evil.example/hook', events: ['x'] },
+        query: { evil: '1' }, body: { evil: true },
+      };
+      const savedFetch = globalThis.fetch;
+      const saved = Object.keys(polluted).map((k) => [k, Object.getOwnPropertyDescriptor(Object.prototype, k)]);
+      try {
+        for (const [k, v] of Object.entries(polluted)) Object.prototype[k] = v; // eslint-disable-line no-extend-native
+        // The global fetch, as a client without its own `fetch` uses it (nothing leaves this process).
+        globalThis.fetch = async (url, init) => {
+          good.push({ url: String(url), body: init.body });
+          return new Response(JSON.stringify({ roomId: 'abcd-efgh-ijkl' }), { headers: { 'Content-Type': 'application/json' } });
+        };
+        const c = new VideoSDKClient({ apiKey: API_KEY, secret: SECRET });
+        const room = await c.rooms.create({});
+        eq(room.roomId, 'abcd-efgh-ijkl', 'the answer');
+        await c.rooms.get('abcd-efgh-ijkl', {});
+        c.close();
+      } finally {
+        globalThis.fetch = savedFetch;
+        for (const [k, d] of saved) {
+          if (d === undefined) delete Object.prototype[k];
+          else Object.defineProperty(Object.prototype, k, d);
+        }
+      }
+      eq(evil.length, 0, 'the inherited fetch was never called');
+      eq(good.map((r) => r.url).join(' '), 'https://api.videosdk.live/v2/rooms https://api.videosdk.live/v2/rooms/abcd-efgh-ijkl', 'the default base');
+      eq(good[0].body, '{}', 'no inherited field in the body');
+      eq(good[1].body, undefined, 'no inherited body on a GET');
+      eq({}.apiBase, undefined, 'the prototype is restored');
+    }],
   ];
 }

@@ -196,5 +196,43 @@ export function webhookTrustCases(lib) {
       await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, apiBase: other.apiBase, fetch: other.fresh(), now: T0 });
       eq(other.requests, 1, 'another base has its own');
     }],
+    ['webhooks trust: options are own properties only: a polluted Object.prototype chooses no key, base, fetch or handler', async () => {
+      const { state, fetch } = origins({});
+      const polluted = {
+        publicKey: OTHER_KEY, fetchPublicKey: true, apiBase: 'http://evil.example', fetch, keyCacheSeconds: -1, now: 'x',
+        onEvent: () => fail('the inherited onEvent was called'), maxBodyBytes: 1, publicKeys: undefined,
+      };
+      const saved = Object.keys(polluted).map((k) => [k, Object.getOwnPropertyDescriptor(Object.prototype, k)]);
+      try {
+        for (const [k, v] of Object.entries(polluted)) Object.prototype[k] = v; // eslint-disable-line no-extend-native
+        // Read, any of these would be an INVALID_OPTIONS or a KEY_INVALID; unread, the signature is what fails.
+        const { error } = await outcome(verifyWebhook(EVENT_BODY, 'bad!', { fetchPublicKey: true, fetch: async () => fail('no fetch') }));
+        isWebhookError(error, 'SIGNATURE_INVALID');
+        // A pinned key verifies with its own options; the inherited fetchPublicKey, maxBodyBytes and key do nothing.
+        const calls = [];
+        const post = () => new Request('https://app.example/hook', { method: 'POST', body: EVENT_BODY, headers: { 'videosdk-signature': EVENT_SIG } });
+        let response = await handleWebhookRequest(post(), { publicKey: MAIN_KEY, onEvent: (event) => calls.push(event) });
+        eq(response.status, 200, 'verified with the own key, under the own body limit');
+        eq(calls.length, 1, 'the own onEvent');
+        response = await handleWebhookRequest(post(), { publicKey: MAIN_KEY });
+        eq(response.status, 500, 'no own onEvent: a configuration mistake, not the inherited one');
+        const signedByOther = await outcome(verifyWebhook(EVENT_BODY, OTHER_SIG, { publicKey: MAIN_KEY }));
+        isWebhookError(signedByOther.error, 'SIGNATURE_INVALID');
+        // Nor do the names the package uses inside once the options are read.
+        Object.prototype.publicKeys = [OTHER_KEY]; // eslint-disable-line no-extend-native
+        const base = freshBase();
+        const key = origins({ [`${base}${KEY_PATH}`]: { key: MAIN_KEY } });
+        const forged = await outcome(verifyWebhook(EVENT_BODY, OTHER_SIG, { fetchPublicKey: true, apiBase: base, fetch: key.fetch, now: T0 }));
+        isWebhookError(forged.error, 'SIGNATURE_INVALID');
+        eq(key.state.calls.length, 1, 'the key came from the own base');
+      } finally {
+        for (const [k, d] of saved) {
+          if (d === undefined) delete Object.prototype[k];
+          else Object.defineProperty(Object.prototype, k, d);
+        }
+      }
+      eq(state.calls.length, 0, 'the inherited fetch was never called');
+      eq({}.apiBase, undefined, 'the prototype is restored');
+    }],
   ];
 }
