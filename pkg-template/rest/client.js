@@ -14,7 +14,7 @@
 //   BAD_RESPONSE, not retried (another try would meet the same server).
 import { spanSeconds, TokenSigner } from '../token/api.js';
 import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
-import { apiBaseUrl, declaresOver, isRedirect, noRedirect, readLimited } from '../shared/http.js';
+import { apiBaseUrl, declaresOver, isRedirect, NO_REDIRECT, readLimited } from '../shared/http.js';
 import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from '../shared/vocabulary.js';
 import { ownOptions, shown } from './args.js';
 import { RoomsApi } from './rooms.js';
@@ -196,7 +196,7 @@ export class VideoSDKClient {
     const bound = attemptSignal(callerSignal, this.#timeoutMs);
     try {
       const response = await this.#fetch(`${this.#base}${where.path}`, {
-        method: where.method, headers, body: json, signal: bound.signal, redirect: noRedirect(),
+        method: where.method, headers, body: json, signal: bound.signal, redirect: NO_REDIRECT,
       });
       const refuse = (refused) => {
         response.body?.cancel().catch(() => {});

@@ -10,7 +10,7 @@
 // - a signature that fails against the cached key triggers one refetch (VideoSDK may have
 //   rotated its key); if it fails against the fresh key too, the base waits its minute.
 import { WebhookError } from '../shared/errors.js';
-import { isRedirect, noRedirect, readLimited } from '../shared/http.js';
+import { isRedirect, NO_REDIRECT, readLimited } from '../shared/http.js';
 import { importKey, MAX_KEYS, parseKey } from './keys.js';
 
 export { API_BASE as DEFAULT_API_BASE } from '../shared/vocabulary.js';
@@ -116,7 +116,7 @@ class KeySource {
 
   async load(fetchFn) {
     // Never a redirect: the key is the trust anchor, and another origin's key would sign for it.
-    const init = { method: 'GET', headers: { Accept: 'application/json' }, redirect: noRedirect() };
+    const init = { method: 'GET', headers: { Accept: 'application/json' }, redirect: NO_REDIRECT };
     if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') {
       init.signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
     }
