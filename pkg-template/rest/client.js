@@ -15,6 +15,7 @@
 import { spanSeconds, TokenSigner } from '../token/api.js';
 import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
 import { apiBaseUrl, declaresOver, isRedirect, NO_REDIRECT, readLimited } from '../shared/http.js';
+import { escapeText } from '../shared/text.js';
 import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from '../shared/vocabulary.js';
 import { ownOptions, shown } from './args.js';
 import { RoomsApi } from './rooms.js';
@@ -326,12 +327,14 @@ const TOKEN_MARK = '[management token]';
  * collapsed first, so a token wrapped across lines is found whole; the signature is redacted on
  * its own too, because the header and the claims are predictable (apikey, iat, exp) and the
  * signature alone gives the token back. A signature still there once whitespace is removed (the
- * wrap fell inside it) withholds the whole text.
+ * wrap fell inside it) withholds the whole text. What is left is escaped as every echo is
+ * (shared/text.js): no C1 control or bidi override from a server reaches a log raw.
  */
 function clean(text, token) {
   const signature = token.slice(token.lastIndexOf('.') + 1);
   let out = String(text).replace(/\s+/g, ' ').trim().split(token).join(TOKEN_MARK).split(signature).join(TOKEN_MARK);
   if (out.replace(/\s/g, '').includes(signature)) out = `${TOKEN_MARK} (the text held it and was withheld)`;
+  out = escapeText(out);
   if (out.length > MAX_API_MESSAGE) out = `${out.slice(0, MAX_API_MESSAGE)}…`;
   return out;
 }

@@ -235,5 +235,12 @@ export function restTrustCases(lib, { baseUrl, fetch: boundFetch }) {
       eq(good[1].body, undefined, 'no inherited body on a GET');
       eq({}.apiBase, undefined, 'the prototype is restored');
     }],
+    ['rest trust: VideoSDK\'s error text reaches apiMessage on one line, with C1, bidi and other unsafe characters escaped', async () => {
+      const c = client({ fetch: async () => new Response(JSON.stringify({ message: 'bad\u009b31m room\u202e\u2066x\u0085y\u2028z\u0000' }), { status: 400 }) });
+      const error = isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'BAD_REQUEST');
+      ok(!/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(`${error.message}${error.apiMessage}`), `escaped: ${JSON.stringify(error.apiMessage)}`);
+      ok(error.apiMessage.includes('\\u{202e}'), `as shared/text.js writes them: ${error.apiMessage}`);
+      c.close();
+    }],
   ];
 }
