@@ -33,7 +33,7 @@ export function apiBaseUrl(value) {
   return url.href.replace(/\/+$/, '');
 }
 
-/** Whether an answer fetched with noRedirect() is a redirect: a 3xx, or opaque (status 0). */
+/** Whether an answer fetched with NO_REDIRECT is a redirect: a 3xx, or opaque (status 0). */
 export function isRedirect(response) {
   return response.type === 'opaqueredirect' || response.status === 0 || (response.status >= 300 && response.status < 400);
 }

@@ -157,7 +157,7 @@ function checkOptions(given, where, allowed) {
     if (publicKey !== undefined) throw keyError('give options.publicKey or options.fetchPublicKey: true, not both');
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') throw invalid('fetch', `${where}: options.fetch must be a fetch function`);
-    const apiBase = typeof options.apiBase === 'string' || options.apiBase === undefined ? apiBaseUrl(options.apiBase ?? DEFAULT_API_BASE) : null;
+    const apiBase = apiBaseUrl(options.apiBase ?? DEFAULT_API_BASE);
     if (apiBase === null) {
       throw invalid('apiBase', `${where}: options.apiBase must be an https URL such as ${DEFAULT_API_BASE} (http only on localhost, 127.0.0.0/8 or [::1])`);
     }
