@@ -93,9 +93,9 @@ export interface TokenEndpointResponse {
 export interface TokenEndpointError {
   error: {
     code: TokenEndpointErrorCode;
-    /** For people. Caller input in it is cut to 64 characters and escaped. */
+    /** For people. Caller input in it is cut to 40 characters and escaped. */
     message: string;
-    /** The request field at fault (`body`, `query` or a parameter's name, cut to 64 characters). */
+    /** The request field at fault (`body`, `query` or a parameter's name, cut to 40 characters). */
     field?: string;
   };
 }

@@ -2,6 +2,7 @@
 // a page, a bare JSON string, a `{ code, data }` wrapper, any JSON), an error body's own message
 // (cleaned: one line, bounded, never the management token), an error status as an ApiError code.
 import { ApiError } from '../shared/errors.js';
+import { escapeText } from '../shared/text.js';
 
 const MAX_API_MESSAGE = 300;
 
@@ -36,9 +37,21 @@ export function messageOf(text, token) {
   return clean(message, token);
 }
 
-/** One line, bounded, and never the management token even if a server echoed it. */
+const TOKEN_MARK = '[management token]';
+
+/**
+ * One line, bounded, and never the management token even if a server echoed it. Whitespace is
+ * collapsed first, so a token wrapped across lines is found whole; the signature is redacted on
+ * its own too, because the header and the claims are predictable (apikey, iat, exp) and the
+ * signature alone gives the token back. A signature still there once whitespace is removed (the
+ * wrap fell inside it) withholds the whole text. What is left is escaped as every echo is
+ * (shared/text.js): no C1 control or bidi override from a server reaches a log raw.
+ */
 export function clean(text, token) {
-  let out = String(text).split(token).join('[management token]').replace(/\s+/g, ' ').trim();
+  const signature = token.slice(token.lastIndexOf('.') + 1);
+  let out = String(text).replace(/\s+/g, ' ').trim().split(token).join(TOKEN_MARK).split(signature).join(TOKEN_MARK);
+  if (out.replace(/\s/g, '').includes(signature)) out = `${TOKEN_MARK} (the text held it and was withheld)`;
+  out = escapeText(out);
   if (out.length > MAX_API_MESSAGE) out = `${out.slice(0, MAX_API_MESSAGE)}…`;
   return out;
 }

@@ -11,13 +11,14 @@ const MAX_ID_LEN = 1024;
 export { shown };
 
 /**
- * A room, session, participant, recording or stream id: a non-empty string without whitespace,
- * not made of dots only (as a path segment, `.` or `..` would name another resource: URLs
- * resolve them, even percent-encoded).
+ * A room, session, participant, recording or stream id: a non-empty string without whitespace, not made only of
+ * dots. encodeURIComponent leaves `.` and `..` as they are, and the URL parser then removes them
+ * as dot segments: `rooms.validate('..')` would ask GET /v2/rooms/ and take the list for a room.
+ * Ids in a body are held to the same rule, so an id refused in one method is refused in all.
  */
 export function checkId(value, field) {
   if (typeof value !== 'string' || value === '' || /\s/.test(value) || /^\.+$/.test(value) || value.length > MAX_ID_LEN) {
-    throw invalid(field, `${field} must be a non-empty string without whitespace, not dots only (such as 'abcd-efgh-ijkl'); got ${shown(value)}`);
+    throw invalid(field, `${field} must be a non-empty string without whitespace, not made only of dots (such as 'abcd-efgh-ijkl'); got ${shown(value)}`);
   }
   return value;
 }
@@ -47,7 +48,8 @@ export function checkPerPage(value) {
 
 /** The per-call options every method takes last: `{ signal }`. */
 export function callOptions(options) {
-  if (options === undefined) return {};
+  // { signal: undefined }, not {}: reading `signal` from {} would reach Object.prototype.
+  if (options === undefined) return { signal: undefined };
   checkObject(options, 'options', '{ signal }');
   const { signal } = ownOptions(options, ['signal'], 'options');
   if (signal !== undefined && !(typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean'

@@ -15,7 +15,10 @@ export interface VideoSDKClientOptions {
   apiKey: string;
   /** The secret from the VideoSDK dashboard. It signs management tokens here and is never sent. */
   secret: Secret;
-  /** Default `'https://api.videosdk.live'`. An http(s) URL without query; a path prefix is kept. */
+  /**
+   * Default `'https://api.videosdk.live'`. An https URL without query or credentials (http only on
+   * localhost, 127.0.0.0/8 or [::1]); a path prefix is kept. Redirects are never followed.
+   */
   apiBase?: string | URL;
   /** Default `globalThis.fetch`; e.g. a service binding's fetch. */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;

@@ -10,9 +10,12 @@
 // - a call that must not run twice (creating a room without customRoomId, every start, an agent
 //   dispatch) is retried after a 429 only (`retry: 'rate-limited'`): VideoSDK did nothing then;
 //   after a 5xx, a timeout or a lost answer it fails at once, saying it may have taken effect;
-// - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED.
+// - a 429's Retry-After is honoured up to 30 s; a longer wait fails at once with RATE_LIMITED;
+// - a redirect is never followed, and an answer is read no further than 1 MiB: either is
+//   BAD_RESPONSE, not retried (another try would meet the same server).
 import { spanSeconds, TokenSigner } from '../token/api.js';
 import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
+import { apiBaseUrl, declaresOver, isRedirect, NO_REDIRECT, readLimited } from '../shared/http.js';
 import { API_BASE as DEFAULT_API_BASE, MANAGEMENT_CLAIMS } from '../shared/vocabulary.js';
 import { attempts, clean, mayHaveActed, messageOf, parseBody, statusError } from './answers.js';
 import { AgentsApi } from './agents.js';
@@ -40,6 +43,8 @@ const MAX_RETRY_AFTER = 30;
 const MAX_TIMEOUT = 3600;
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8000;
+// VideoSDK's answers are a few KiB (a page of 100 rooms is under 100 KiB).
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 // Tests only, never documented: a clock, a sleep, a random source and a backoff base to replace,
 // so retry rules are tested by what the client decides, not by how long it waited.
@@ -150,7 +155,9 @@ export class VideoSDKClient {
    * Resolves with the parsed JSON body; rejects with an ApiError, or the signal's reason.
    */
   async #request(method, path, call) {
-    const { query, body, signal, retry } = call;
+    // Own properties only: a call without a query or a body must not take Object.prototype's.
+    const [query, body, signal, retry, expect, items] = ['query', 'body', 'signal', 'retry', 'expect', 'items']
+      .map((name) => (Object.hasOwn(call, name) ? call[name] : undefined));
     let target = path;
     if (query !== undefined) {
       const search = new URLSearchParams();
@@ -172,9 +179,12 @@ export class VideoSDKClient {
         await this.#backoff(attempt, signal);
         continue;
       }
-      const { response, text, token } = outcome;
+      const { response, text, token, refused } = outcome;
       const { status } = response;
-      if (status >= 200 && status < 300) return parseBody(text, status, where, call, attempt);
+      if (refused !== undefined) {
+        throw new ApiError('BAD_RESPONSE', `VideoSDK answered ${method} ${target} with ${refused} (${attempts(attempt)}); check apiBase`, { ...where, status, attempts: attempt });
+      }
+      if (status >= 200 && status < 300) return parseBody(text, status, where, { expect, items }, attempt);
 
       const apiMessage = messageOf(text, token);
       // Never reuse a token VideoSDK refused (one signed in a later second differs).
@@ -200,7 +210,10 @@ export class VideoSDKClient {
     }
   }
 
-  /** One attempt: resolves with the answer and its whole body, or rejects with TIMEOUT/NETWORK. */
+  /**
+   * One attempt: resolves with the answer and its whole body, or with `refused` saying why its
+   * body was not read (a redirect, an answer over the limit); rejects with TIMEOUT/NETWORK.
+   */
   async #send(where, json, callerSignal, attempt) {
     const token = this.#token();
     const headers = { Authorization: token, Accept: 'application/json' };
@@ -208,11 +221,20 @@ export class VideoSDKClient {
     const bound = attemptSignal(callerSignal, this.#timeoutMs);
     try {
       const response = await this.#fetch(`${this.#base}${where.path}`, {
-        method: where.method, headers, body: json, signal: bound.signal,
+        method: where.method, headers, body: json, signal: bound.signal, redirect: NO_REDIRECT,
       });
-      // The body is read under the same signal: a server that stalls mid-answer times out too.
-      const text = await response.text();
-      return { response, text, token };
+      const refuse = (refused) => {
+        response.body?.cancel().catch(() => {});
+        return { response, token, refused };
+      };
+      if (isRedirect(response)) return refuse(`a redirect (${response.status}), which this client never follows`);
+      const over = `an answer over ${MAX_ANSWER_BYTES} bytes (1 MiB)`;
+      if (declaresOver(response.headers, MAX_ANSWER_BYTES)) return refuse(over);
+      // Read as it arrives, under the same signal: a server that stalls mid-answer times out too,
+      // and one that sends without end is cut at the limit (readLimited cancels it).
+      const bytes = await readLimited(response.body, MAX_ANSWER_BYTES);
+      if (bytes === null) return { response, token, refused: over };
+      return { response, text: new TextDecoder().decode(bytes), token };
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason;
       if (bound.timedOut()) {
@@ -237,18 +259,11 @@ if (typeof Symbol.dispose === 'symbol') {
 }
 
 function checkApiBase(apiBase) {
-  let url;
-  try {
-    url = new URL(String(apiBase));
-  } catch {
-    url = undefined;
+  const base = apiBaseUrl(apiBase);
+  if (base === null) {
+    throw invalid('apiBase', `apiBase must be an https URL without query or credentials, such as '${DEFAULT_API_BASE}' (http only on localhost, 127.0.0.0/8 or [::1]); got ${shown(apiBase)}`);
   }
-  if (url === undefined || (typeof apiBase !== 'string' && !(apiBase instanceof URL))
-    || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== ''
-    || url.username !== '' || url.password !== '') {
-    throw invalid('apiBase', `apiBase must be an http(s) URL without query or credentials, such as '${DEFAULT_API_BASE}'; got ${shown(apiBase)}`);
-  }
-  return url.href.replace(/\/+$/, '');
+  return base;
 }
 
 /**

@@ -1,5 +1,48 @@
 // What the package's HTTP handlers (handleTokenRequest, handleWebhookRequest) and its fetches
-// share: reading a body no further than a limit, and the JSON answer with its safe headers.
+// share: reading a body no further than a limit, never following a redirect, and the JSON answer
+// with its safe headers.
+
+/**
+ * The `redirect` mode of every fetch this package makes: a redirect comes back as an answer (a
+ * 3xx, or a browser's opaque redirect with status 0), which the caller refuses. Never 'follow': a
+ * redirect would carry the request, its Authorization header included on some runtimes, to an
+ * origin nobody configured, and the answer from there would be taken for VideoSDK's. 'manual'
+ * rather than 'error', which workerd refuses; Node, Deno, Bun, workerd, edge-runtime and browsers
+ * all take 'manual' (the runtime suites check it).
+ */
+export const NO_REDIRECT = 'manual';
+
+/**
+ * An API base (VideoSDKClient's, the webhook key's) as a URL without a trailing slash, or null
+ * unless it is https: (http: only on a loopback host, for tests and local stand-ins) with no
+ * query, fragment or credentials: the management token and the webhook key, the trust anchor,
+ * never travel in clear over a network. Loopback: localhost, 127.0.0.0/8, [::1], as the URL
+ * parser writes them (it turns 127.1 or 0x7f.1 into 127.0.0.1).
+ */
+export function apiBaseUrl(value) {
+  let url;
+  try {
+    url = typeof value === 'string' || value instanceof URL ? new URL(value) : null;
+  } catch {
+    return null;
+  }
+  const host = url?.hostname;
+  const loopback = host === 'localhost' || host === '[::1]' || /^127(\.\d+){3}$/.test(host);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))
+    || url.search || url.hash || url.username || url.password) return null;
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Whether an answer fetched with NO_REDIRECT is a redirect: a 3xx, or opaque (status 0). */
+export function isRedirect(response) {
+  return response.type === 'opaqueredirect' || response.status === 0 || (response.status >= 300 && response.status < 400);
+}
+
+/** Whether a Content-Length header says more than `limit` bytes (an absent one says nothing). */
+export function declaresOver(headers, limit) {
+  const declared = headers?.get('Content-Length');
+  return declared != null && /^\s*\d+\s*$/.test(declared) && Number(declared) > limit;
+}
 
 /**
  * The bytes of a body stream, or null as soon as they pass `limit` (the sender is cancelled), so

@@ -175,13 +175,20 @@ export interface PinnedKeyOptions {
 export interface FetchedKeyOptions {
   fetchPublicKey: true;
   publicKey?: undefined;
-  /** Default `https://api.videosdk.live`. */
+  /**
+   * Default `https://api.videosdk.live`. https only (http on localhost, 127.0.0.0/8 or [::1]);
+   * anything else is INVALID_OPTIONS. The key is never fetched through a redirect.
+   */
   apiBase?: string;
-  /** The fetch to use (default: the global fetch). Each fetch function has its own cache. */
+  /**
+   * The fetch to use (default: the global fetch). Keys are cached per `apiBase`, whatever fetch
+   * function asks; a base is asked at most once a minute, failed requests included.
+   */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /**
-   * How long a fetched key is used before it is fetched again. Default 3600. A signature that
-   * fails against the cached key fetches it again at once (rotation), at most once a minute.
+   * How long a fetched key is used before it is fetched again. Default 3600; under 60 acts as 60.
+   * A signature that fails against the cached key fetches it again at once (rotation), at most
+   * once a minute.
    */
   keyCacheSeconds?: number;
   /** Clock override for the cache: seconds since 1970, or a Date. */

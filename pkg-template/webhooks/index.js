@@ -7,8 +7,9 @@
 // whitespace, key order or escapes, and then no genuine webhook verifies). The body is parsed
 // only after the signature holds.
 import { VideoSDKError, WebhookError } from '../shared/errors.js';
-import { jsonResponse, readLimited } from '../shared/http.js';
+import { apiBaseUrl, jsonResponse, readLimited } from '../shared/http.js';
 import { ownOptions } from '../shared/options.js';
+import { quote } from '../shared/text.js';
 import { DEFAULT_API_BASE, keySource } from './key-cache.js';
 import { decodeBase64, MAX_KEYS, pinnedKeys, RSA_ALGORITHM } from './keys.js';
 
@@ -42,11 +43,11 @@ async function verified(data, signature, config) {
     checkLength(sig, keys);
     if (!(await matches(keys, sig, data))) throw mismatch(keys.length);
   } else {
-    const source = keySource(config.fetch, config.apiBase);
-    let keys = await source.current(config.now, config.keyCacheSeconds * 1000);
+    const source = keySource(config.apiBase);
+    let keys = await source.current(config.fetch, config.now, config.keyCacheSeconds * 1000);
     if (!(keys.some((k) => k.signatureLength === sig.length) && (await matches(keys, sig, data)))) {
       // VideoSDK may have rotated its key since it was cached.
-      const newer = await source.afterFailure(keys, config.now);
+      const newer = await source.afterFailure(config.fetch, keys, config.now);
       if (newer === null) {
         checkLength(sig, keys);
         throw mismatch(keys.length);
@@ -89,7 +90,7 @@ async function answerWebhook(request, given) {
   if (!Number.isSafeInteger(limit) || limit < 1) return serverError();
 
   if (request.method !== 'POST') {
-    return jsonResponse(405, error('METHOD_NOT_ALLOWED', `send webhooks with POST, not ${request.method}`), { Allow: 'POST' });
+    return jsonResponse(405, error('METHOD_NOT_ALLOWED', `send webhooks with POST, not ${quote(request.method)}`), { Allow: 'POST' });
   }
   const tooLarge = () => jsonResponse(413, error('PAYLOAD_TOO_LARGE', `the body is over ${limit} bytes`));
   // A declared length over the limit is refused at once; the body itself is counted as it is read.
@@ -156,15 +157,16 @@ function checkOptions(given, where, allowed) {
     if (publicKey !== undefined) throw keyError('give options.publicKey or options.fetchPublicKey: true, not both');
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== 'function') throw invalid('fetch', `${where}: options.fetch must be a fetch function`);
-    const apiBase = options.apiBase ?? DEFAULT_API_BASE;
-    if (typeof apiBase !== 'string' || !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(apiBase)) {
-      throw invalid('apiBase', `${where}: options.apiBase must be an http(s) URL such as ${DEFAULT_API_BASE}`);
+    const apiBase = apiBaseUrl(options.apiBase ?? DEFAULT_API_BASE);
+    if (apiBase === null) {
+      throw invalid('apiBase', `${where}: options.apiBase must be an https URL such as ${DEFAULT_API_BASE} (http only on localhost, 127.0.0.0/8 or [::1])`);
     }
     const keyCacheSeconds = options.keyCacheSeconds ?? DEFAULT_KEY_CACHE_SECONDS;
     if (typeof keyCacheSeconds !== 'number' || !Number.isFinite(keyCacheSeconds) || keyCacheSeconds < 0) {
       throw invalid('keyCacheSeconds', `${where}: options.keyCacheSeconds must be a number of seconds (default ${DEFAULT_KEY_CACHE_SECONDS})`);
     }
-    return { fetch: fetchFn, apiBase, keyCacheSeconds, now: clock(options.now, where) };
+    // publicKeys is set, to nothing: an inherited one must not turn fetched keys into pinned ones.
+    return { publicKeys: undefined, fetch: fetchFn, apiBase, keyCacheSeconds, now: clock(options.now, where) };
   }
   if (publicKey === undefined || publicKey === null) {
     throw keyError('no key: pass options.publicKey (VideoSDK\'s RSA public key, PEM) or options.fetchPublicKey: true');

@@ -1,14 +1,16 @@
 // VideoSDK's webhook key fetched from its API (GET /v2/public/rsa-public-key) and cached per
-// isolate, per fetch function and URL. The rules protect both sides:
+// isolate, per API base, whatever fetch function asks (code that builds its options per request
+// makes a new one each time). The rules protect both sides:
 // - one request in flight, however many webhooks arrive at once;
-// - a key younger than keyCacheSeconds is used as is;
-// - an older key is refreshed; while the endpoint fails, the old key stays in use and the
-//   refresh is tried again at most once a minute;
+// - a base is asked at most once a minute, whatever the reason: a failed request counts, so a
+//   failing endpoint with no key cached costs one request a minute, not one per forged webhook;
+//   keyCacheSeconds under a minute acts as a minute;
+// - a key younger than keyCacheSeconds is used as is; an older one is refreshed, and while the
+//   endpoint fails the old key stays in use;
 // - a signature that fails against the cached key triggers one refetch (VideoSDK may have
-//   rotated its key), at most once a minute, so forged webhooks cannot make this code hammer
-//   VideoSDK's endpoint.
+//   rotated its key); if it fails against the fresh key too, the base waits its minute.
 import { WebhookError } from '../shared/errors.js';
-import { readLimited } from '../shared/http.js';
+import { isRedirect, NO_REDIRECT, readLimited } from '../shared/http.js';
 import { importKey, MAX_KEYS, parseKey } from './keys.js';
 
 export { API_BASE as DEFAULT_API_BASE } from '../shared/vocabulary.js';
@@ -47,51 +49,56 @@ function keyTexts(text) {
 }
 
 class KeySource {
-  constructor(fetchFn, url) {
-    this.fetchFn = fetchFn;
+  constructor(url) {
     this.url = url;
     this.keys = null; // imported keys, or null before the first successful fetch
     this.fetchedAt = -Infinity; // ms, when the cached keys were fetched
-    this.attemptAt = -Infinity; // ms, when the last fetch started
-    this.failedAt = -Infinity; // ms, when the last fetch that failed started
-    this.inflight = null; // the fetch under way, shared by every caller
+    this.attemptAt = -Infinity; // ms, when the last request started, whatever came of it
+    this.failure = null; // the last request's error, while no request has succeeded since
+    this.inflight = null; // the request under way, shared by every caller
+  }
+
+  /** Whether the base may be asked at `now`: a minute after the last request (or a clock set back). */
+  mayAsk(now) {
+    return Math.abs(now - this.attemptAt) >= REFETCH_INTERVAL_MS;
   }
 
   /** The keys to verify with at `now` (ms). Throws KEY_FETCH_FAILED only when there is no key at all. */
-  async current(now, maxAgeMs) {
+  async current(fetchFn, now, maxAgeMs) {
     if (this.keys && now - this.fetchedAt < maxAgeMs) return this.keys;
-    if (!this.keys) return this.refresh(now);
-    if (this.inflight || now - this.failedAt >= REFETCH_INTERVAL_MS) {
+    if (this.inflight || this.mayAsk(now)) {
       try {
-        return await this.refresh(now);
-      } catch {
+        return await this.refresh(fetchFn, now);
+      } catch (error) {
+        if (!this.keys) throw error;
         return this.keys; // a stale key beats refusing every webhook while the endpoint is down
       }
     }
-    return this.keys;
+    if (this.keys) return this.keys;
+    const { reason, status } = this.failure;
+    throw fetchFailed(`${reason}; ${this.url} is asked again at most once a minute`, { status });
   }
 
   /**
-   * A signature failed against `used`: newer keys to try, or null when there are none (the key
-   * was fetched less than a minute ago and nobody else has newer ones). Throws KEY_FETCH_FAILED
-   * if the refetch fails: the webhook may be genuine and signed with a key not yet seen.
+   * A signature failed against `used`: newer keys to try, or null when there are none (the base
+   * was asked less than a minute ago and nobody else has newer ones). Throws KEY_FETCH_FAILED if
+   * the refetch fails: the webhook may be genuine and signed with a key not yet seen.
    */
-  async afterFailure(used, now) {
+  async afterFailure(fetchFn, used, now) {
     let keys;
     if (this.keys && this.keys !== used) keys = this.keys;
-    else if (this.inflight) keys = await this.inflight;
-    else if (now - this.attemptAt >= REFETCH_INTERVAL_MS) keys = await this.refresh(now);
+    else if (this.inflight || this.mayAsk(now)) keys = await this.refresh(fetchFn, now);
     else return null;
     return sameKeys(keys, used) ? null : keys;
   }
 
-  refresh(now) {
+  refresh(fetchFn, now) {
     if (!this.inflight) {
       this.attemptAt = now;
-      this.inflight = this.load().then(
+      this.inflight = this.load(fetchFn).then(
         (keys) => {
           this.inflight = null;
-          this.failedAt = -Infinity;
+          this.failure = null;
           // Keep the imported key objects when nothing changed: callers compare by identity.
           if (!sameKeys(keys, this.keys)) this.keys = keys;
           this.fetchedAt = now;
@@ -99,7 +106,7 @@ class KeySource {
         },
         (error) => {
           this.inflight = null;
-          this.failedAt = now;
+          this.failure = error;
           throw error;
         },
       );
@@ -107,12 +114,12 @@ class KeySource {
     return this.inflight;
   }
 
-  async load() {
-    const init = { method: 'GET', headers: { Accept: 'application/json' } };
+  async load(fetchFn) {
+    // Never a redirect: the key is the trust anchor, and another origin's key would sign for it.
+    const init = { method: 'GET', headers: { Accept: 'application/json' }, redirect: NO_REDIRECT };
     if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') {
       init.signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
     }
-    const fetchFn = this.fetchFn;
     let response;
     try {
       response = await fetchFn(this.url, init);
@@ -122,7 +129,8 @@ class KeySource {
     if (!response || typeof response.status !== 'number') throw fetchFailed('fetch did not return a Response');
     if (response.status < 200 || response.status > 299) {
       response.body?.cancel().catch(() => {});
-      throw fetchFailed(`GET ${this.url} answered ${response.status}`, { status: response.status });
+      const redirect = isRedirect(response) ? ', a redirect, which is never followed' : '';
+      throw fetchFailed(`GET ${this.url} answered ${response.status}${redirect}`, { status: response.status });
     }
     let bytes;
     try {
@@ -150,22 +158,19 @@ function sameKeys(a, b) {
   return a.every((key, i) => key.id === b[i].id);
 }
 
-// fetch function → (key URL → KeySource). A WeakMap, so a fetch function dropped by its owner
-// takes its cache with it.
-const sources = new WeakMap();
+// key URL → KeySource, in the order first asked for. Bases come from configuration, not from
+// requests; the bound only keeps a program that makes bases up from growing the map for ever.
+const sources = new Map();
+const MAX_SOURCES = 64;
 
-/** The cache for one fetch function and API base. */
-export function keySource(fetchFn, apiBase) {
-  const url = apiBase.replace(/\/+$/, '') + KEY_PATH;
-  let byUrl = sources.get(fetchFn);
-  if (!byUrl) {
-    byUrl = new Map();
-    sources.set(fetchFn, byUrl);
-  }
-  let source = byUrl.get(url);
+/** The cache for one API base (a URL without a trailing slash), whatever fetch function asks. */
+export function keySource(apiBase) {
+  const url = apiBase + KEY_PATH;
+  let source = sources.get(url);
   if (!source) {
-    source = new KeySource(fetchFn, url);
-    byUrl.set(url, source);
+    if (sources.size >= MAX_SOURCES) sources.delete(sources.keys().next().value);
+    source = new KeySource(url);
+    sources.set(url, source);
   }
   return source;
 }

@@ -99,7 +99,8 @@ test('keyserver: VideoSDK rotates its key: refetched once a minute after the cac
 test('keyserver: a 500 from the key server is KEY_FETCH_FAILED, and a 503 from handleWebhookRequest', async () => {
   const endpoint = await keyEndpoint(first);
   endpoint.status = 500;
-  const error = await verifyWebhook(body, signedBy(first), { fetchPublicKey: true, apiBase: endpoint.apiBase }).then(
+  const at = (s) => ({ fetchPublicKey: true, apiBase: endpoint.apiBase, now: T0 + s });
+  const error = await verifyWebhook(body, signedBy(first), at(0)).then(
     () => assert.fail('expected KEY_FETCH_FAILED'),
     (e) => e,
   );
@@ -109,14 +110,15 @@ test('keyserver: a 500 from the key server is KEY_FETCH_FAILED, and a 503 from h
   let called = false;
   const response = await handleWebhookRequest(
     new Request('https://app.example/webhooks/videosdk', { method: 'POST', body, headers: { 'videosdk-signature': signedBy(first) } }),
-    { fetchPublicKey: true, apiBase: endpoint.apiBase, onEvent: () => { called = true; } },
+    { ...at(30), onEvent: () => { called = true; } },
   );
   assert.equal(response.status, 503);
   assert.equal((await response.json()).error.code, 'KEY_FETCH_FAILED');
   assert.equal(called, false);
-  assert.equal(endpoint.requests.length, 2, 'no key yet: each webhook tries');
+  assert.equal(endpoint.requests.length, 1, 'no key yet, but the failure counts: not asked again within the minute');
   endpoint.status = 200;
-  assert.equal((await verifyWebhook(body, signedBy(first), { fetchPublicKey: true, apiBase: endpoint.apiBase })).webhookType, 'recording-stopped');
+  assert.equal((await verifyWebhook(body, signedBy(first), at(60))).webhookType, 'recording-stopped');
+  assert.equal(endpoint.requests.length, 2, 'asked again a minute after the failure');
 });
 
 test('keyserver: a key server that is not listening is KEY_FETCH_FAILED', async () => {
@@ -127,4 +129,25 @@ test('keyserver: a key server that is not listening is KEY_FETCH_FAILED', async 
     verifyWebhook(body, signedBy(first), { fetchPublicKey: true, apiBase: endpoint.apiBase }),
     (e) => e instanceof WebhookError && e.code === 'KEY_FETCH_FAILED' && e.message.includes(endpoint.apiBase),
   );
+});
+
+test('keyserver: a redirect from the key endpoint is never followed: the target\'s key signs nothing here', async () => {
+  const target = await keyEndpoint(second);
+  const redirecting = createServer((req, res) => {
+    redirected.push(req.url);
+    res.writeHead(302, { Location: `${target.apiBase}/v2/public/rsa-public-key` }).end();
+  });
+  const redirected = [];
+  await new Promise((ok) => redirecting.listen(0, '127.0.0.1', ok));
+  try {
+    const apiBase = `http://127.0.0.1:${redirecting.address().port}`;
+    await assert.rejects(
+      verifyWebhook(body, signedBy(second), { fetchPublicKey: true, apiBase }),
+      (e) => e instanceof WebhookError && e.code === 'KEY_FETCH_FAILED' && /redirect/.test(e.message),
+    );
+    assert.equal(redirected.length, 1, 'the key endpoint was asked');
+    assert.equal(target.requests.length, 0, 'the redirect\'s target never was');
+  } finally {
+    await new Promise((ok) => redirecting.close(ok));
+  }
 });

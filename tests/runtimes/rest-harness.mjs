@@ -1,4 +1,4 @@
-// The API client suite's thin runner part, shared by the Deno, Bun and workerd runners: every case
+// The API client suites' thin runner part, shared by the Deno, Bun and workerd runners: every case
 // against the stand-in at `baseUrl` (or through `fetch`), reported as harness.mjs reports.
 // Runtime-agnostic.
 import { load, REST_SUITES } from '../suites/index.mjs';

@@ -10,8 +10,10 @@ import * as readToken from './read-token.mjs';
 import * as restClient from './rest-client.mjs';
 import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
+import * as restTrust from './rest-trust.mjs';
 import * as rules from './rules.mjs';
 import * as tokens from './tokens.mjs';
+import * as webhookTrust from './webhook-trust.mjs';
 import * as webhooks from './webhooks.mjs';
 
 export const SUITES = new Map([
@@ -19,22 +21,24 @@ export const SUITES = new Map([
   ['rules', rules],
   ['endpoint', endpoint],
   ['webhooks', webhooks],
+  ['webhook-trust', webhookTrust],
   ['provider', provider],
   ['read-token', readToken],
   ['rest-client', restClient],
   ['rest-media', restMedia],
   ['rest-request', restRequest],
+  ['rest-trust', restTrust],
   ['prototype', prototype],
 ]);
 
 /** The API client's suites, run against the stand-in (each runner gives them `rest`). */
-export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request'];
+export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rest-trust'];
 
 /** The suites of videosdk-token/client (each runner gives them `client`). */
 export const CLIENT_SUITES = ['provider', 'read-token'];
 
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
-export const CORE_SUITES = ['tokens', 'rules', 'endpoint', 'webhooks', 'prototype'];
+export const CORE_SUITES = ['tokens', 'rules', 'endpoint', 'webhooks', 'webhook-trust', 'prototype'];
 
 /** The named suites' cases against `context`, each suite prepared first. */
 export async function load(names, context) {

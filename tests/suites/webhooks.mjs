@@ -64,9 +64,14 @@ async function throwsInvalid(lib, fn, field, what) {
   eq(error.field, field, `${what}: field`);
 }
 
-/** A stand-in for VideoSDK's key endpoint: GET {base}/v2/public/rsa-public-key → {"publicKey": "<PEM>"}. */
-function keyServer(key, { url = KEY_URL } = {}) {
-  const server = { key, status: 200, body: undefined, calls: 0, requests: [] };
+/**
+ * A stand-in for VideoSDK's key endpoint: GET {apiBase}/v2/public/rsa-public-key → {"publicKey":
+ * "<PEM>"}. Keys are cached per API base, so each stand-in has a base of its own (`apiBase`, to
+ * pass in the options) unless `apiBase` is given.
+ */
+function keyServer(key, { apiBase = freshBase() } = {}) {
+  const url = `${apiBase}/v2/public/rsa-public-key`;
+  const server = { key, apiBase, status: 200, body: undefined, calls: 0, requests: [] };
   server.fetch = async (input, init = {}) => {
     server.calls += 1;
     const method = init.method ?? 'GET';
@@ -79,6 +84,12 @@ function keyServer(key, { url = KEY_URL } = {}) {
     });
   };
   return server;
+}
+
+/** An https API base no other stand-in has. */
+function freshBase() {
+  const id = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `https://keys-${id}.stand-in.invalid`;
 }
 
 // Keys made by this runtime's WebCrypto, once: RSASSA-PKCS1-v1_5 2048-bit, and the same private
@@ -107,7 +118,15 @@ function pkcs1Of(spki) {
   return spki.subarray(24);
 }
 
+// How many times this module has made its cases: a runner may run the suite twice on one module
+// instance (Deno: the package by path and as npm:), sharing the default API base's cache entry.
+let runs = 0;
+
 export function cases({ lib }) {
+  // The default base's case runs at a time of its own in each run, a day after the last one:
+  // the key cached by an earlier run is stale by then, so this run's request is made.
+  const defaultBaseNow = T0 + 86_400 * runs;
+  runs += 1;
   const { verifyWebhook, handleWebhookRequest, WebhookError, VideoSDKError } = lib;
   const mainKey = MAIN.spkiPem;
 
@@ -405,7 +424,7 @@ export function cases({ lib }) {
         await post(EVENT_BODY, EVENT_SIG, { publicKey: mainKey, onEvent: () => {} });
         await post(EVENT_BODY, FORGED_SIG, { publicKey: mainKey, onEvent: () => {} });
         await post(EVENT_BODY, EVENT_SIG, { publicKey: mainKey, onEvent: () => { throw new Error('x'); } });
-        await post(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch, onEvent: () => {} });
+        await post(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, onEvent: () => {} });
         await post(EVENT_BODY, EVENT_SIG, { publicKey: vectors.keys.weak.spkiPem, onEvent: () => {} });
       } finally {
         methods.forEach((m, i) => {
@@ -418,7 +437,7 @@ export function cases({ lib }) {
     ['webhooks endpoint: 503 KEY_FETCH_FAILED when the key cannot be fetched', async () => {
       const server = keyServer(mainKey);
       server.status = 500;
-      const r = await post(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch, onEvent: () => fail('no onEvent') });
+      const r = await post(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, onEvent: () => fail('no onEvent') });
       expectAnswer(r, 503, 'KEY_FETCH_FAILED');
       eq(server.calls, 1, 'key fetches');
     }],
@@ -427,11 +446,13 @@ export function cases({ lib }) {
     // Fetching VideoSDK's key (a stand-in fetch that counts its calls)
     // ----------------------------------------------------------------------------------------
     ['webhooks key fetch: GET https://api.videosdk.live/v2/public/rsa-public-key once, then from the cache', async () => {
-      const server = keyServer(MAIN.pkcs1Pem);
-      const options = { fetchPublicKey: true, fetch: server.fetch, now: T0 };
+      // The default API base: the one case that uses it (at a time of its own in each run).
+      const server = keyServer(MAIN.pkcs1Pem, { apiBase: 'https://api.videosdk.live' });
+      const options = { fetchPublicKey: true, fetch: server.fetch, now: defaultBaseNow };
       for (let i = 0; i < 3; i += 1) deepEq(await verifyWebhook(EVENT_BODY, EVENT_SIG, options), VALID.expect.event, 'event');
       eq(server.calls, 1, 'fetches');
       eq(server.requests[0].url, KEY_URL, 'url');
+      eq(server.requests[0].init.redirect, 'manual', 'redirects are not followed');
       eq(server.requests[0].method, 'GET', 'method');
       eq(server.requests[0].init.body, undefined, 'no request body');
       if (typeof AbortSignal.timeout === 'function') ok(server.requests[0].init.signal instanceof AbortSignal, 'a timeout signal');
@@ -439,7 +460,7 @@ export function cases({ lib }) {
 
     ['webhooks key fetch: one fetch for 50 concurrent webhooks', async () => {
       const server = keyServer(MAIN.spkiPem);
-      const options = { fetchPublicKey: true, fetch: server.fetch, now: T0 };
+      const options = { fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, now: T0 };
       const events = await Promise.all(Array.from({ length: 50 }, () => verifyWebhook(EVENT_BODY, EVENT_SIG, options)));
       eq(events.length, 50, 'events');
       eq(server.calls, 1, 'fetches');
@@ -447,7 +468,7 @@ export function cases({ lib }) {
 
     ['webhooks key fetch: a rotated key is fetched again once the cached one is a minute old', async () => {
       const server = keyServer(MAIN.spkiPem);
-      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, now: T0 + s });
+      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, now: T0 + s });
       await verifyWebhook(EVENT_BODY, EVENT_SIG, at(0));
       server.key = LARGE.pkcs1Pem; // VideoSDK rotates
       // Fetched 30 s ago: no refetch yet, the new signature is refused (the sender retries later).
@@ -462,7 +483,7 @@ export function cases({ lib }) {
 
     ['webhooks key fetch: forged webhooks refetch at most once a minute, one request for 50 at once', async () => {
       const server = keyServer(MAIN.spkiPem);
-      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, now: T0 + s });
+      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, now: T0 + s });
       await verifyWebhook(EVENT_BODY, EVENT_SIG, at(0));
       for (let i = 0; i < 20; i += 1) await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, FORGED_SIG, at(10 + i)), 'SIGNATURE_INVALID');
       eq(server.calls, 1, 'no refetch in the first minute');
@@ -479,23 +500,27 @@ export function cases({ lib }) {
 
     ['webhooks key fetch: the key is fetched again after keyCacheSeconds (default 3600)', async () => {
       const server = keyServer(MAIN.spkiPem);
-      const at = (s, extra = {}) => ({ fetchPublicKey: true, fetch: server.fetch, now: T0 + s, ...extra });
+      const at = (s, extra = {}) => ({ fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, now: T0 + s, ...extra });
       await verifyWebhook(EVENT_BODY, EVENT_SIG, at(0));
       await verifyWebhook(EVENT_BODY, EVENT_SIG, at(3599));
       eq(server.calls, 1, 'fresh for an hour');
       await verifyWebhook(EVENT_BODY, EVENT_SIG, at(3600));
       eq(server.calls, 2, 'refreshed after an hour');
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, at(3609, { keyCacheSeconds: 10 }));
-      eq(server.calls, 2, 'fresh for 10 s');
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, at(3610, { keyCacheSeconds: 10 }));
-      eq(server.calls, 3, 'refreshed after 10 s');
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, { ...at(0), now: new Date((T0 + 3611) * 1000) });
-      eq(server.calls, 3, 'now as a Date');
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, at(3900, { keyCacheSeconds: 400 }));
+      eq(server.calls, 2, 'fresh for 400 s');
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, at(4000, { keyCacheSeconds: 400 }));
+      eq(server.calls, 3, 'refreshed after 400 s');
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, at(4010, { keyCacheSeconds: 10 }));
+      eq(server.calls, 3, 'under a minute, keyCacheSeconds acts as a minute: a base is asked at most once a minute');
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, at(4060, { keyCacheSeconds: 10 }));
+      eq(server.calls, 4, 'refreshed a minute after the last request');
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, { ...at(0), now: new Date((T0 + 4061) * 1000) });
+      eq(server.calls, 4, 'now as a Date');
     }],
 
     ['webhooks key fetch: while the endpoint fails, an expired key stays in use; retried once a minute', async () => {
       const server = keyServer(MAIN.spkiPem);
-      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, now: T0 + s });
+      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, now: T0 + s });
       await verifyWebhook(EVENT_BODY, EVENT_SIG, at(0));
       server.status = 503;
       deepEq(await verifyWebhook(EVENT_BODY, EVENT_SIG, at(3600)), VALID.expect.event, 'verified with the expired key');
@@ -513,18 +538,23 @@ export function cases({ lib }) {
     ['webhooks key fetch: KEY_FETCH_FAILED for a failing endpoint, with its status', async () => {
       const server = keyServer(MAIN.spkiPem);
       server.status = 500;
-      const e = await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch }), 'KEY_FETCH_FAILED');
+      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, now: T0 + s });
+      const e = await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, at(0)), 'KEY_FETCH_FAILED');
       eq(e.status, 500, 'error.status');
       ok(e.message.includes('500'), 'the message names the status');
-      // No key yet: the next webhook tries again.
+      // No key yet, and the base failed less than a minute ago: refused without a request.
       server.status = 200;
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch });
-      eq(server.calls, 2, 'fetches');
+      const again = await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, at(30)), 'KEY_FETCH_FAILED');
+      eq(again.status, 500, 'the last failure\'s status');
+      ok(again.message.includes('once a minute'), `the message says when: ${again.message}`);
+      eq(server.calls, 1, 'fetches within the minute');
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, at(60));
+      eq(server.calls, 2, 'asked again a minute after the failure');
     }],
 
     ['webhooks key fetch: KEY_FETCH_FAILED when the refetch after a failed signature fails', async () => {
       const server = keyServer(MAIN.spkiPem);
-      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, now: T0 + s });
+      const at = (s) => ({ fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase, now: T0 + s });
       await verifyWebhook(EVENT_BODY, EVENT_SIG, at(0));
       server.status = 502;
       await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, LARGE_SIG, at(61)), 'KEY_FETCH_FAILED');
@@ -536,12 +566,12 @@ export function cases({ lib }) {
       const networkDown = async () => {
         throw new TypeError('fetch failed: connection refused');
       };
-      await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: networkDown }), 'KEY_FETCH_FAILED');
+      await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: networkDown, apiBase: freshBase() }), 'KEY_FETCH_FAILED');
       for (const body of ['{}', '{"publicKey":42}', '[]', 'not json', '<html>502</html>', JSON.stringify({ publicKey: vectors.keys.weak.spkiPem }),
         JSON.stringify({ publicKey: 'https://api.videosdk.live/v2/public/rsa-public-key' }), `{"publicKey":"${'A'.repeat(70000)}"}`]) {
         const server = keyServer(MAIN.spkiPem);
         server.body = body;
-        await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch }), 'KEY_FETCH_FAILED');
+        await rejectsWith(lib, () => verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase }), 'KEY_FETCH_FAILED');
       }
     }],
 
@@ -550,19 +580,20 @@ export function cases({ lib }) {
         JSON.stringify(MAIN.spkiDer), JSON.stringify({ publicKey: [LARGE.spkiPem, MAIN.pkcs1Der] }), MAIN.pkcs1Pem]) {
         const server = keyServer(undefined);
         server.body = body;
-        deepEq(await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch }), VALID.expect.event, body.slice(0, 40));
+        deepEq(await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: server.fetch, apiBase: server.apiBase }), VALID.expect.event, body.slice(0, 40));
       }
     }],
 
-    ['webhooks key fetch: apiBase, and one cache per fetch function', async () => {
-      const local = keyServer(MAIN.spkiPem, { url: 'http://127.0.0.1:8788/v2/public/rsa-public-key' });
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: local.fetch, apiBase: 'http://127.0.0.1:8788/' });
-      eq(local.requests[0].url, 'http://127.0.0.1:8788/v2/public/rsa-public-key', 'url');
+    ['webhooks key fetch: apiBase (a trailing slash dropped), and one cache per API base', async () => {
+      const prefix = freshBase().replace('https://', '');
+      const local = keyServer(MAIN.spkiPem, { apiBase: `http://127.0.0.1:8788/${prefix}` });
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: local.fetch, apiBase: `http://127.0.0.1:8788/${prefix}/` });
+      eq(local.requests[0].url, `http://127.0.0.1:8788/${prefix}/v2/public/rsa-public-key`, 'url');
       const a = keyServer(MAIN.spkiPem);
       const b = keyServer(MAIN.spkiPem);
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: a.fetch });
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: b.fetch });
-      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: a.fetch });
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: a.fetch, apiBase: a.apiBase });
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: b.fetch, apiBase: b.apiBase });
+      await verifyWebhook(EVENT_BODY, EVENT_SIG, { fetchPublicKey: true, fetch: a.fetch, apiBase: a.apiBase });
       eq(a.calls + b.calls, 2, 'one fetch each');
     }],
   );

@@ -1,7 +1,7 @@
 // Faults the tests inject: for the next `times` requests matching `method` and a path prefix, an
 // answer in place of the stand-in's own (before the request takes effect, or after it with
-// `after: true`): a status with headers and a body, a hang, an answer cut mid-body, malformed
-// JSON. A 429 with `enforceRetryAfter` makes the stand-in refuse a retry that comes too early.
+// `after: true`): a status with headers and a body (a redirect among them), a hang, an answer
+// cut mid-body, an answer of many megabytes, malformed JSON. A 429 with `enforceRetryAfter` makes the stand-in refuse a retry that comes too early.
 import { jsonAnswer, STAND_IN_HEADER, STAND_IN_NOTE } from './http.js';
 
 // A retry that comes sooner than Retry-After asked is refused (timers may fire a little early).
@@ -49,6 +49,32 @@ export function applyFault(fault, request, entry, notBefore) {
         },
       });
       return new Response(body, { status: 200, headers: { ...marked, 'Content-Length': '64' } });
+    }
+    case 'large': {
+      // A valid JSON object of `bytes` bytes and more, made as the reader pulls it (backpressure),
+      // with no Content-Length: only counting what arrives can stop it. `entry.sent` is what had
+      // been handed over when the reader stopped.
+      entry.status = 200;
+      const total = fault.bytes ?? 4 * 1024 * 1024;
+      const chunk = new Uint8Array(64 * 1024).fill(0x78);
+      const encoder = new TextEncoder();
+      let sent = -1;
+      const body = new ReadableStream({
+        pull(controller) {
+          if (sent < 0) {
+            sent = 0;
+            controller.enqueue(encoder.encode('{"filler":"'));
+          } else if (sent < total) {
+            sent += chunk.length;
+            entry.sent = sent;
+            controller.enqueue(chunk);
+          } else {
+            controller.enqueue(encoder.encode('"}'));
+            controller.close();
+          }
+        },
+      }, { highWaterMark: 0 });
+      return new Response(body, { status: 200, headers: marked });
     }
     case 'malformed':
       entry.status = 200;
