@@ -26,6 +26,24 @@ var WebhookError = class extends VideoSDKError {
 };
 
 // ../../target/installed/package/shared/http.js
+var NO_REDIRECT = "manual";
+function apiBaseUrl(value) {
+  let url;
+  try {
+    url = typeof value === "string" || value instanceof URL ? new URL(value) : null;
+  } catch {
+    return null;
+  }
+  const host = url?.hostname;
+  const loopback = host === "localhost" || host === "[::1]" || /^127(\.\d+){3}$/.test(host);
+  if (!url || !(url.protocol === "https:" || url.protocol === "http:" && loopback) || url.search || url.hash || url.username || url.password) return null;
+  return url.href.replace(/\/+$/, "");
+}
+__name(apiBaseUrl, "apiBaseUrl");
+function isRedirect(response) {
+  return response.type === "opaqueredirect" || response.status === 0 || response.status >= 300 && response.status < 400;
+}
+__name(isRedirect, "isRedirect");
 async function readLimited(stream, limit) {
   if (stream === null || stream === void 0) return new Uint8Array(0);
   const reader = stream.getReader();
@@ -73,7 +91,42 @@ function jsonResponse(status, body, headers = {}) {
 __name(jsonResponse, "jsonResponse");
 
 // ../../target/installed/package/shared/vocabulary.js
+var ECHO_MAX = 40;
+var ESCAPED = "\\u{0}-\\u{1f}\\u{7f}-\\u{9f}\\u{61c}\\u{200b}-\\u{200f}\\u{2028}-\\u{202e}\\u{2060}-\\u{2064}\\u{2066}-\\u{2069}\\u{feff}";
 var API_BASE = "https://api.videosdk.live";
+
+// ../../target/installed/package/shared/text.js
+var MAX_ECHO = ECHO_MAX;
+var UNSAFE = /* @__PURE__ */ new RegExp(`[${ESCAPED}\\ud800-\\udfff]`, "gu");
+var ANY_UNSAFE = /* @__PURE__ */ new RegExp(UNSAFE.source, "u");
+var SHORT = { "\n": "\\n", "\r": "\\r", "	": "\\t", "\0": "\\0" };
+function escapeChar(c) {
+  return SHORT[c] ?? `\\u{${c.codePointAt(0).toString(16)}}`;
+}
+__name(escapeChar, "escapeChar");
+function clip(text, quotes) {
+  const pieces = [];
+  let length = 0;
+  for (const c of text) {
+    const shown = quotes && (c === '"' || c === "\\") ? `\\${c}` : c.replace(UNSAFE, escapeChar);
+    pieces.push(shown);
+    length += shown.length;
+    if (length > MAX_ECHO) {
+      while (length > MAX_ECHO - 1) length -= pieces.pop().length;
+      return `${pieces.join("")}\u2026`;
+    }
+  }
+  return pieces.join("");
+}
+__name(clip, "clip");
+function cut(text) {
+  return clip(String(text), true);
+}
+__name(cut, "cut");
+function quote(text) {
+  return `"${cut(text)}"`;
+}
+__name(quote, "quote");
 
 // ../../target/installed/package/shared/options.js
 function ownOptions(given, call, allowed, refuse) {
@@ -268,6 +321,10 @@ function parseKey(text, where = "publicKey", field = "publicKey") {
   if (text.length > MAX_KEY_TEXT) throw keyError(where, `it is over ${MAX_KEY_TEXT} characters; ${EXPECTED}`, field);
   let body = text.trim();
   if (body === "") throw keyError(where, `it is empty; ${EXPECTED}`, field);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(body)) {
+    const instead = where.startsWith("publicKey") ? `, or set fetchPublicKey: true to have VideoSDK's key fetched` : "";
+    throw keyError(where, `it is a URL, not a key; pass the key itself (${EXPECTED.replace(/^expected /, "")})${instead}`, field);
+  }
   let label;
   if (body.includes("-----")) {
     body = body.replace(/\\r\\n|\\n/g, "\n").trim();
@@ -376,67 +433,70 @@ var KeySource = class {
   static {
     __name(this, "KeySource");
   }
-  constructor(fetchFn, url) {
-    this.fetchFn = fetchFn;
+  constructor(url) {
     this.url = url;
     this.keys = null;
     this.fetchedAt = -Infinity;
     this.attemptAt = -Infinity;
-    this.failedAt = -Infinity;
+    this.failure = null;
     this.inflight = null;
   }
+  /** Whether the base may be asked at `now`: a minute after the last request (or a clock set back). */
+  mayAsk(now) {
+    return Math.abs(now - this.attemptAt) >= REFETCH_INTERVAL_MS;
+  }
   /** The keys to verify with at `now` (ms). Throws KEY_FETCH_FAILED only when there is no key at all. */
-  async current(now, maxAgeMs) {
+  async current(fetchFn, now, maxAgeMs) {
     if (this.keys && now - this.fetchedAt < maxAgeMs) return this.keys;
-    if (!this.keys) return this.refresh(now);
-    if (this.inflight || now - this.failedAt >= REFETCH_INTERVAL_MS) {
+    if (this.inflight || this.mayAsk(now)) {
       try {
-        return await this.refresh(now);
-      } catch {
+        return await this.refresh(fetchFn, now);
+      } catch (error2) {
+        if (!this.keys) throw error2;
         return this.keys;
       }
     }
-    return this.keys;
+    if (this.keys) return this.keys;
+    const { reason, status } = this.failure;
+    throw fetchFailed(`${reason}; ${this.url} is asked again at most once a minute`, { status });
   }
   /**
-   * A signature failed against `used`: newer keys to try, or null when there are none (the key
-   * was fetched less than a minute ago and nobody else has newer ones). Throws KEY_FETCH_FAILED
-   * if the refetch fails: the webhook may be genuine and signed with a key not yet seen.
+   * A signature failed against `used`: newer keys to try, or null when there are none (the base
+   * was asked less than a minute ago and nobody else has newer ones). Throws KEY_FETCH_FAILED if
+   * the refetch fails: the webhook may be genuine and signed with a key not yet seen.
    */
-  async afterFailure(used, now) {
+  async afterFailure(fetchFn, used, now) {
     let keys;
     if (this.keys && this.keys !== used) keys = this.keys;
-    else if (this.inflight) keys = await this.inflight;
-    else if (now - this.attemptAt >= REFETCH_INTERVAL_MS) keys = await this.refresh(now);
+    else if (this.inflight || this.mayAsk(now)) keys = await this.refresh(fetchFn, now);
     else return null;
     return sameKeys(keys, used) ? null : keys;
   }
-  refresh(now) {
+  refresh(fetchFn, now) {
     if (!this.inflight) {
       this.attemptAt = now;
-      this.inflight = this.load().then(
+      this.inflight = this.load(fetchFn).then(
         (keys) => {
           this.inflight = null;
-          this.failedAt = -Infinity;
+          this.failure = null;
           if (!sameKeys(keys, this.keys)) this.keys = keys;
           this.fetchedAt = now;
           return this.keys;
         },
         (error2) => {
           this.inflight = null;
-          this.failedAt = now;
+          this.failure = error2;
           throw error2;
         }
       );
     }
     return this.inflight;
   }
-  async load() {
-    const init = { method: "GET", headers: { Accept: "application/json" } };
+  async load(fetchFn) {
+    const init = { method: "GET", headers: { Accept: "application/json" }, redirect: NO_REDIRECT };
     if (typeof AbortSignal !== "undefined" && typeof AbortSignal.timeout === "function") {
       init.signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
     }
-    const fetchFn = this.fetchFn;
     let response;
     try {
       response = await fetchFn(this.url, init);
@@ -447,7 +507,8 @@ var KeySource = class {
     if (response.status < 200 || response.status > 299) {
       response.body?.cancel().catch(() => {
       });
-      throw fetchFailed(`GET ${this.url} answered ${response.status}`, { status: response.status });
+      const redirect = isRedirect(response) ? ", a redirect, which is never followed" : "";
+      throw fetchFailed(`GET ${this.url} answered ${response.status}${redirect}`, { status: response.status });
     }
     let bytes;
     try {
@@ -473,18 +534,15 @@ function sameKeys(a, b) {
   return a.every((key, i) => key.id === b[i].id);
 }
 __name(sameKeys, "sameKeys");
-var sources = /* @__PURE__ */ new WeakMap();
-function keySource(fetchFn, apiBase) {
-  const url = apiBase.replace(/\/+$/, "") + KEY_PATH;
-  let byUrl = sources.get(fetchFn);
-  if (!byUrl) {
-    byUrl = /* @__PURE__ */ new Map();
-    sources.set(fetchFn, byUrl);
-  }
-  let source = byUrl.get(url);
+var sources = /* @__PURE__ */ new Map();
+var MAX_SOURCES = 64;
+function keySource(apiBase) {
+  const url = apiBase + KEY_PATH;
+  let source = sources.get(url);
   if (!source) {
-    source = new KeySource(fetchFn, url);
-    byUrl.set(url, source);
+    if (sources.size >= MAX_SOURCES) sources.delete(sources.keys().next().value);
+    source = new KeySource(url);
+    sources.set(url, source);
   }
   return source;
 }
@@ -505,10 +563,10 @@ async function verified(data, signature, config) {
     checkLength(sig, keys);
     if (!await matches(keys, sig, data)) throw mismatch(keys.length);
   } else {
-    const source = keySource(config.fetch, config.apiBase);
-    let keys = await source.current(config.now, config.keyCacheSeconds * 1e3);
+    const source = keySource(config.apiBase);
+    let keys = await source.current(config.fetch, config.now, config.keyCacheSeconds * 1e3);
     if (!(keys.some((k) => k.signatureLength === sig.length) && await matches(keys, sig, data))) {
-      const newer = await source.afterFailure(keys, config.now);
+      const newer = await source.afterFailure(config.fetch, keys, config.now);
       if (newer === null) {
         checkLength(sig, keys);
         throw mismatch(keys.length);
@@ -541,7 +599,7 @@ async function answerWebhook(request, given) {
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isSafeInteger(limit) || limit < 1) return serverError();
   if (request.method !== "POST") {
-    return jsonResponse(405, error("METHOD_NOT_ALLOWED", `send webhooks with POST, not ${request.method}`), { Allow: "POST" });
+    return jsonResponse(405, error("METHOD_NOT_ALLOWED", `send webhooks with POST, not ${quote(request.method)}`), { Allow: "POST" });
   }
   const tooLarge = /* @__PURE__ */ __name(() => jsonResponse(413, error("PAYLOAD_TOO_LARGE", `the body is over ${limit} bytes`)), "tooLarge");
   const declared = request.headers.get("Content-Length");
@@ -597,15 +655,15 @@ function checkOptions(given, where, allowed) {
     if (publicKey !== void 0) throw keyError2("give options.publicKey or options.fetchPublicKey: true, not both");
     const fetchFn = options.fetch ?? globalThis.fetch;
     if (typeof fetchFn !== "function") throw invalid("fetch", `${where}: options.fetch must be a fetch function`);
-    const apiBase = options.apiBase ?? API_BASE;
-    if (typeof apiBase !== "string" || !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(apiBase)) {
-      throw invalid("apiBase", `${where}: options.apiBase must be an http(s) URL such as ${API_BASE}`);
+    const apiBase = apiBaseUrl(options.apiBase ?? API_BASE);
+    if (apiBase === null) {
+      throw invalid("apiBase", `${where}: options.apiBase must be an https URL such as ${API_BASE} (http only on localhost, 127.0.0.0/8 or [::1])`);
     }
     const keyCacheSeconds = options.keyCacheSeconds ?? DEFAULT_KEY_CACHE_SECONDS;
     if (typeof keyCacheSeconds !== "number" || !Number.isFinite(keyCacheSeconds) || keyCacheSeconds < 0) {
       throw invalid("keyCacheSeconds", `${where}: options.keyCacheSeconds must be a number of seconds (default ${DEFAULT_KEY_CACHE_SECONDS})`);
     }
-    return { fetch: fetchFn, apiBase, keyCacheSeconds, now: clock(options.now, where) };
+    return { publicKeys: void 0, fetch: fetchFn, apiBase, keyCacheSeconds, now: clock(options.now, where) };
   }
   if (publicKey === void 0 || publicKey === null) {
     throw keyError2("no key: pass options.publicKey (VideoSDK's RSA public key, PEM) or options.fetchPublicKey: true");
