@@ -10,9 +10,8 @@ function writeHead(response, req, res) {
     if (name !== 'set-cookie') res.setHeader(name, value);
   }
   for (const cookie of response.headers.getSetCookie()) res.appendHeader('set-cookie', cookie);
-  // Answered before the body fully arrived (a handler that refused it at its limit, or never read
-  // it): close the connection after the answer, so Node does not read the rest to keep it open.
-  if (http1 && !req.complete) res.setHeader('Connection', 'close');
+  // An answer sent before the body fully arrived (refused at a limit, or never read) needs nothing
+  // more: Node then closes the connection itself rather than read the rest to keep it open.
 }
 
 /** Resolves once `res` can take more (drain), or is closed. */
