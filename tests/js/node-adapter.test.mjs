@@ -328,3 +328,29 @@ test('require("videosdk-token/node") gives the CommonJS build, which loads no wa
   const text = readFileSync(require.resolve('videosdk-token/node'), 'utf8');
   assert.ok(!/videosdk_token|\.wasm/.test(text), 'no reference to the glue or the wasm');
 });
+
+// A timeout, not a timing: without the 100 the client would wait for ever.
+test('Expect: 100-continue with checkContinue routed to the listener: the 100 only when the handler reads', { timeout: 60_000 }, async () => {
+  const listener = toNodeHandler(async (request) => {
+    if (Number(request.headers.get('Content-Length')) > 1024) return new Response('too large', { status: 413 });
+    return new Response(await request.arrayBuffer());
+  });
+  const s = await serve(listener);
+  s.server.on('checkContinue', listener);
+  const ask = (length, body) => new Promise((resolve, reject) => {
+    let continued = false;
+    const req = http.request({ host: '127.0.0.1', port: s.port, method: 'POST', agent: false,
+      headers: { Expect: '100-continue', 'Content-Length': String(length) } }, (res) => {
+      let text = '';
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => { req.destroy(); resolve({ status: res.statusCode, text, continued }); });
+    });
+    req.on('error', reject);
+    req.on('continue', () => { continued = true; req.end(body); });
+  });
+  const refused = await ask(64 * MiB);
+  assert.deepEqual([refused.status, refused.continued], [413, false], 'refused by its length, the body never asked for');
+  const fine = await ask(5, 'hello');
+  assert.deepEqual([fine.status, fine.text, fine.continued], [200, 'hello', true]);
+  await s.close();
+});
