@@ -83,9 +83,7 @@ export function bodyAlreadyRead(req) {
     `toNodeHandler needs the request body as sent, but ${what}; mount this handler before any body parser, ` +
     "or give its route express.raw({ type: '*/*' }) so that req.body holds the exact bytes");
   // What Express's and Connect's final handler read to pick the status, and not show the message.
-  error.status = 500;
-  error.expose = false;
-  return error;
+  return Object.assign(error, { status: 500, expose: false });
 }
 
 /**

@@ -16,7 +16,7 @@ function writeHead(response, req, res) {
 
 /** Resolves once `res` can take more (drain), or is closed. */
 function drained(res) {
-  return new Promise((resolve) => {
+  return /** @type {Promise<void>} */ (new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
       res.off('close', done);
@@ -24,7 +24,7 @@ function drained(res) {
     };
     res.on('drain', done);
     res.on('close', done);
-  });
+  }));
 }
 
 const NO_BODY = new Set([204, 205, 304]);
