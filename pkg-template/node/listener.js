@@ -31,6 +31,8 @@ function errorResponse(status, code, message) {
   });
 }
 
+const serverError = () => errorResponse(500, 'SERVER_ERROR', 'the server failed; try again later');
+
 const isResponse = (value) => value instanceof Response
   || (typeof value === 'object' && value !== null && typeof value.status === 'number' && typeof value.headers?.getSetCookie === 'function');
 
@@ -74,7 +76,9 @@ export function toNodeHandler(handler, options) {
       }
       if (typeof next === 'function') return next(error);
       report(error, req);
-      return writeResponse(errorResponse(500, error.code ?? 'SERVER_ERROR', error.message), req, res);
+      // The one failure whose message helps the caller's developer and tells nothing secret.
+      const own = error instanceof VideoSDKError && error.code === 'BODY_ALREADY_READ';
+      return writeResponse(own ? errorResponse(500, error.code, error.message) : serverError(), req, res);
     }
     let response;
     try {
@@ -87,7 +91,7 @@ export function toNodeHandler(handler, options) {
       report(error, req);
       // A handler's failure is the deployment's bug: the client learns nothing about it.
       if (res.headersSent || res.destroyed) return undefined;
-      return writeResponse(errorResponse(500, 'SERVER_ERROR', 'the server failed; try again later'), req, res);
+      return writeResponse(serverError(), req, res);
     }
     try {
       await writeResponse(response, req, res);
