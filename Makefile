@@ -98,7 +98,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint layers rust-test wasm-test js-test types-test readme-test cli-test size-check runtime-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint layers rust-test wasm-test js-test types-test readme-test cli-test size-check runtime-test node-adapter-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -133,6 +133,7 @@ js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the pa
 types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts; the JS checked against them (checkJs)
 	node_modules/typescript/bin/tsc -p tests/types
 	node_modules/typescript/bin/tsc -p tests/types/checkjs.json
+	node_modules/typescript/bin/tsc -p tests/types/node.json
 
 # Every ```js/```ts block of README.md type-checked against the installed tarball, beside control
 # snippets that must fail (tests/docs/readme-snippets.mjs).
@@ -257,6 +258,16 @@ runtime-edge: $(STAMPS)/pack ## Vercel's edge-runtime
 # A Vite build of the package, then it and the videosdk-token/web entry in headless Chromium.
 runtime-browser: $(STAMPS)/pack chromium ## Chromium: Vite build, Vite dev, /web
 	node tests/runtimes/browser.mjs
+
+## The Node adapter (videosdk-token/node) ------------------------------------------------------
+# toNodeHandler behind real node:http, Express 5 and Express 4 servers on 127.0.0.1: the endpoint
+# and webhook suites through it (tests/js/node-adapter-suites.test.mjs) and its own tests
+# (tests/js/node-adapter.test.mjs). js-test runs both on Node 20; this runs them on the other lines,
+# whose streams and HTTP server differ (buffer sizes, keep-alive).
+.PHONY: node-adapter-test
+NODE_ADAPTER_TESTS := tests/js/node-adapter-suites.test.mjs tests/js/node-adapter.test.mjs
+node-adapter-test: $(STAMPS)/pack ## toNodeHandler with node:http, Express 5 and 4: the endpoint and webhook suites and its own tests, Node 22, 24, 26
+	for n in $(NODE22) $(NODE24) $(NODE26); do $$n --test --test-reporter=dot $(NODE_ADAPTER_TESTS) || exit 1; echo "node-adapter-test: $$($$n --version) passed"; done
 
 ## The API client (VideoSDKClient) ----------------------------------------------------------
 # tests/suites/rest-client.mjs against the stand-in of VideoSDK's API (tests/support/stand-in/): Node in

@@ -219,12 +219,13 @@ export const JS_FOLDERS = [
   ['endpoint', 2, 'handleTokenRequest'],
   ['rest', 2, 'VideoSDKClient: one transport, one resource per file'],
   ['testing', 2, 'the offline VideoSDK: the stand-in of its API, a Request → Response handler'],
+  ['node', 2, 'toNodeHandler: any Request → Response handler as a node:http / Express listener (no wasm)'],
   ['', 3, 'the runtime entries and exports.js'],
   ['cli', 4, 'the command line'],
   ['bin', 5, 'the executable'],
 ];
 // Folders whose bundles must never load wasm: no path from them to token/ or the glue.
-const NO_WASM = new Set(['shared', 'webhooks', 'client']);
+const NO_WASM = new Set(['shared', 'webhooks', 'client', 'node']);
 const GLUE = /^videosdk_token(\.js|_bg\.wasm)$/;
 
 function jsFiles(dir, base = dir) {

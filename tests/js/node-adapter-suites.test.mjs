@@ -1,0 +1,41 @@
+// The endpoint and webhook suites through videosdk-token/node: each handleTokenRequest and
+// handleWebhookRequest call a suite makes goes, as an HTTP request over 127.0.0.1, to a real
+// node:http, Express 5 or Express 4 server where toNodeHandler puts the package's own handler;
+// the suite gets the server's answer. Behind a proxy as deployed (trustProxy, X-Forwarded-*), so
+// the URLs the handlers see are the suites' own (https://app.example/…).
+//
+// A handler that rejects (a bad config: the deployer's bug) reaches onError or Express's next();
+// the error the adapter passed on is thrown back to the suite, which checks it is the handler's own.
+import http from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import * as lib from 'videosdk-token';
+import { toNodeHandler } from 'videosdk-token/node';
+import { load } from '../suites/index.mjs';
+import { forward, startServer } from '../support/node-transport.mjs';
+
+for (const kind of ['node', 'express5', 'express4']) {
+  describe(`node adapter (${kind})`, async () => {
+    let current;
+    const server = await startServer(kind, toNodeHandler, {
+      adapterOptions: { trustProxy: true },
+      route: () => current.handler,
+      failed: (error) => {
+        current.failed = error;
+      },
+    });
+    after(() => server.close());
+
+    /** A handler call as the suites make it, made over HTTP instead. */
+    const through = (handle) => async (request, options) => {
+      // node:http parses only the methods it knows (http.METHODS): to others it answers 400 itself,
+      // and no adapter ever sees them. A suite's made-up method goes to the handler directly.
+      if (!http.METHODS.includes(request.method)) return handle(request, options);
+      current = { handler: (req) => handle(req, options), failed: undefined };
+      const response = await forward(server, request);
+      if (current.failed !== undefined) throw current.failed;
+      return response;
+    };
+    const viaHttp = { ...lib, handleTokenRequest: through(lib.handleTokenRequest), handleWebhookRequest: through(lib.handleWebhookRequest) };
+    for (const [name, fn] of await load(['endpoint', 'webhooks'], { lib: viaHttp })) test(`${kind}: ${name}`, fn);
+  });
+}
