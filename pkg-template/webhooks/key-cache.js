@@ -65,7 +65,8 @@ class KeySource {
 
   /** The keys to verify with at `now` (ms). Throws KEY_FETCH_FAILED only when there is no key at all. */
   async current(fetchFn, now, maxAgeMs) {
-    if (this.keys && now - this.fetchedAt < maxAgeMs) return this.keys;
+    // A key fetched "in the future" (a clock set back since) is as stale as an old one.
+    if (this.keys && Math.abs(now - this.fetchedAt) < maxAgeMs) return this.keys;
     if (this.inflight || this.mayAsk(now)) {
       try {
         return await this.refresh(fetchFn, now);
