@@ -26,7 +26,7 @@ const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const CHECKED = new Set(['js', 'javascript', 'mjs', 'ts', 'typescript']);
 
 // What the snippets take from their surroundings: a Worker's `env`, a token in hand, a body and
-// its signature, the app's own session check, and the runtimes' globals (no @types package: the
+// its signature, the app's own session check, an Express app and an endpoint config, and the runtimes' globals (no @types package: the
 // check must not depend on which runtime's types happen to be installed).
 const PRELUDE = `// Ambient values the README's snippets refer to (written by tests/docs/readme-snippets.mjs).
 declare const env: { VIDEOSDK_API_KEY: string; VIDEOSDK_SECRET: string; VIDEOSDK_WEBHOOK_PUBLIC_KEY: string };
@@ -35,6 +35,8 @@ declare const token: string;
 declare const rawBody: ArrayBuffer;
 declare const signature: string;
 declare function yourSessionCheck(request: Request): Promise<{ participantId: string } | null>;
+declare const app: { all(path: string, listener: (req: any, res: any, next?: any) => void): void };
+declare const config: import('videosdk-token').TokenEndpointConfig;
 declare const process: { env: Record<string, string | undefined> };
 declare const Deno: {
   env: { get(name: string): string | undefined };
