@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from './args.js';
 
 // Enough for any token or secret; a larger input is a mistake (a whole log file piped in).
-const MAX_INPUT = 1024 * 1024;
+export const MAX_INPUT = 1024 * 1024;
 
 /** All of standard input as text, up to MAX_INPUT bytes. */
 export async function readStdin(stdin, what, command) {
