@@ -180,7 +180,7 @@ bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm ## every part of the benchmark 
 ## Debugger page (www/) ------------------------------------------------------------------------
 
 .PHONY: www browser-test chromium
-WWW_FILES := www/index.html www/style.css www/app.js www/wasm.js www/favicon.svg www/_headers
+WWW_FILES := www/index.html www/style.css www/app.js www/join.js www/wasm.js www/favicon.svg www/_headers
 
 # The static site in www/dist/: the page's files plus the web build's glue, wasm and API from pkg/.
 www: $(STAMPS)/pkg ## the debugger page into www/dist/

@@ -5,6 +5,7 @@
  * its JS; this file gathers them.
  */
 export * from './token/api.js';
+export * from './token/join-error.js';
 export * from './endpoint/handler.js';
 export * from './webhooks/index.js';
 export * from './rest/client.js';

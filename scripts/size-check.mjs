@@ -19,6 +19,12 @@ const kib = (n) => (n / 1024).toFixed(1);
 console.log(`size-check: minimal Worker upload ${upload.kib} KiB, gzip ${upload.gzipKib} KiB (budget ${BUDGET_KIB} KiB gzip); ` +
   `wasm ${kib(wasm.length)} KiB raw, ${kib(gzipSync(wasm, { level: 9 }).length)} KiB gzip; ` +
   `JS ${kib(js.length)} KiB raw, ${kib(gzipSync(js, { level: 9 }).length)} KiB gzip`);
+// explainJoinError and VideoSDK's join error table are exported beside the token calls: a
+// Worker that does not call it must not carry them (the table is text: its names show it).
+if (js.includes('UNAUTHORIZED_ROOM_ID') || js.includes('explainJoinError')) {
+  console.error('size-check: the minimal Worker carries explainJoinError or the join error table; it must shake them out');
+  process.exit(1);
+}
 if (upload.gzipKib > BUDGET_KIB) {
   console.error(`size-check: ${upload.gzipKib} KiB gzip is over the ${BUDGET_KIB} KiB budget`);
   process.exit(1);

@@ -3,6 +3,7 @@
 // attacker-chosen text.
 
 import { TIME_CLAIMS, explainClaims, relative, summary } from './token/explain.js';
+import { showJoin } from './join.js';
 import { PERMISSIONS, ROLES } from './shared/vocabulary.js';
 
 const $ = (id) => document.getElementById(id);
@@ -127,6 +128,11 @@ function clearDecoded(emptyText = EMPTY_TEXT) {
 
 /** Decodes the text in the token field and shows it (or why it cannot be decoded). */
 function decodeInput() {
+  showDecoded();
+  explainJoin();
+}
+
+function showDecoded() {
   const token = tokenInput.value.trim();
   $('verify-result').replaceChildren();
   $('share-state').textContent = '';
@@ -223,6 +229,7 @@ function renderWarnings() {
 
 /** Refreshes everything that depends on the clock: relative times, the summary, the warnings. */
 function tick() {
+  explainJoin();
   if (!current) return;
   const now = nowSeconds();
   // Re-decode so that `expired` and the warnings follow the clock (it is cheap: microseconds).
@@ -280,6 +287,21 @@ function verify(event) {
       h('p', { class: 'small muted' }, `Checked at ${at}, with this page's clock.`),
     );
   }
+}
+
+// ---- Why did the join fail? -------------------------------------------------------------------
+
+/** The join error's explanation (join.js), on every change of its fields, the token or the clock. */
+function explainJoin() {
+  if (!api) return;
+  showJoin($('join-result'), h, api, {
+    text: $('join-code').value,
+    token: tokenInput.value.trim(),
+    room: $('join-room').value.trim(),
+    participant: $('join-participant').value.trim(),
+    readable: current !== null,
+    now: nowSeconds(),
+  });
 }
 
 // ---- Generate ---------------------------------------------------------------------------------
@@ -409,6 +431,8 @@ $('clear').addEventListener('click', () => {
 });
 $('share').addEventListener('click', share);
 $('verify-form').addEventListener('submit', verify);
+for (const id of ['join-code', 'join-room', 'join-participant']) $(id).addEventListener('input', explainJoin);
+$('join-form').addEventListener('submit', (event) => event.preventDefault());
 $('generate-form').addEventListener('submit', generate);
 $('gen-random').addEventListener('click', randomSecret);
 $('copy-generated').addEventListener('click', async () => {

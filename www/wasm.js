@@ -5,3 +5,4 @@ import init from './videosdk_token.js';
 await init({ module_or_path: new URL('./videosdk_token_bg.wasm', import.meta.url) });
 
 export * from './token/api.js';
+export { explainJoinError } from './token/join-error.js';

@@ -19,7 +19,7 @@ const list = (text) => text.split(',').map((s) => s.trim()).filter((s) => s !== 
 export const defaultLifetime = () => span(DEFAULT_EXPIRES_IN_SECONDS);
 
 /** --now as the core takes it: seconds since 1970, from seconds or an ISO 8601 date. */
-function parseNow(text, command) {
+export function parseNow(text, command) {
   if (text === undefined) return undefined;
   const seconds = /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Date.parse(text) / 1000;
   if (!Number.isFinite(seconds)) {

@@ -27,13 +27,14 @@ Commands:
   sign      mint a token
   verify    check a token's signature, times and claims
   decode    show what a token says, without checking it
+  explain   say what one of VideoSDK's join error codes means, and what in a token causes it
 
 Run videosdk-token <command> --help for a command's options.`,
     help: `${EXIT}
 Colour only on a terminal, never with NO_COLOR set.
 
 Deno: ${DENO_RUN} <command> …
-(decode needs --allow-read only; each command's --help says why)`,
+(decode and explain need --allow-read only; each command's --help says why)`,
   },
 
   sign: {
@@ -88,5 +89,27 @@ Options:
 ${EXIT}
 
 Deno: deno run --allow-read npm:videosdk-token decode …   (read: the package's .wasm)`,
+  },
+
+  explain: {
+    usage: `Usage: videosdk-token explain CODE [--room ID] [--participant ID] [options] < token`,
+    help: `Says what one of VideoSDK's join error codes means (the number its SDKs report when
+a join fails, such as 4022) and its usual fix; given the token the client joined with,
+what in that token causes it, comparing it with the room and participant tried.
+Needs no secret, and never checks the signature (use verify for that).
+The token comes from --token-file PATH, else standard input when it is not a terminal;
+without one, only the meaning and the fix are shown.
+
+Options:
+  --room ID            the room the client joined (4022: the token's roomId)
+  --participant ID     the participant ID it joined with (4023: the token's participantId)
+  --token-file PATH    read the token from this file (at most 1 MiB; not a directory or device)
+  --json               print explainJoinError's result as JSON
+  --now TIME           judge the token's times as of this time (seconds since 1970, or ISO 8601)
+
+Exit status: 0 explained, 1 the token given cannot be read (explained all the same),
+2 a usage or option error (a CODE that is not a number from 1000 to 9999).
+
+Deno: deno run --allow-read npm:videosdk-token explain …   (read: the package's .wasm and --token-file)`,
   },
 };

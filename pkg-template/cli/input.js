@@ -1,10 +1,10 @@
 // Where the command line's inputs come from: the secret (a file, the environment or standard
 // input, never an argument) and a token given as `-` (standard input).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { UsageError } from './args.js';
+import { readBoundedFile } from './file.js';
 
 // Enough for any token or secret; a larger input is a mistake (a whole log file piped in).
-const MAX_INPUT = 1024 * 1024;
+export const MAX_INPUT = 1024 * 1024;
 
 /** All of standard input as text, up to MAX_INPUT bytes. */
 export async function readStdin(stdin, what, command) {
@@ -48,43 +48,9 @@ export async function readSecret({ file, env, io, command, stdinTaken }) {
   return secret;
 }
 
-/**
- * The text of --secret-file. No message names the path: a secret typed where the path goes
- * would land in the terminal and in CI logs (the system's own message, which names it, is left
- * out too; its code says enough). What is opened is checked on the open descriptor (fstat), so
- * nothing can be swapped in between: directories and devices are refused before a byte is read
- * (/dev/zero never ends), and at most MAX_INPUT + 1 bytes are read from anything else, a FIFO
- * (bash's <(…), which has no size) included.
- */
+/** The text of --secret-file, read with cli/file.js's bounds (the path is never echoed). */
 function readSecretFile(path, command) {
-  const refuse = (why) => new UsageError(`--secret-file ${why}`, command);
-  let fd;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw refuse(`cannot be read (${typeof error?.code === 'string' ? error.code : 'error'}); give the path of a file holding the secret`);
-  }
-  const buffer = Buffer.alloc(MAX_INPUT + 1);
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw refuse('is a directory; give the path of a file holding the secret');
-    if (!stat.isFile() && !stat.isFIFO()) throw refuse('is a device or socket, not a file; give the path of a file holding the secret');
-    if (stat.size > MAX_INPUT) throw refuse(`is over ${MAX_INPUT} bytes: a secret is far shorter`);
-    let length = 0;
-    while (length < buffer.length) {
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    if (length > MAX_INPUT) throw refuse(`is over ${MAX_INPUT} bytes: a secret is far shorter`);
-    return buffer.toString('utf8', 0, length);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw refuse(`cannot be read (${typeof error?.code === 'string' ? error.code : 'error'})`);
-  } finally {
-    buffer.fill(0); // the secret's bytes do not outlive the read
-    closeSync(fd);
-  }
+  return readBoundedFile(path, { option: '--secret-file', what: 'the secret', max: MAX_INPUT, command });
 }
 
 /** Reads one line from a terminal without echoing it. */

@@ -3,10 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { SECRET_ON_ARGV, UsageError } from './args.js';
 import { decode, defaultLifetime, sign, verify } from './commands.js';
+import { explain } from './explain.js';
 import { TEXTS } from './help.js';
 import { painter, safeText } from './output.js';
 
-const COMMANDS = { sign, verify, decode };
+const COMMANDS = { sign, verify, decode, explain };
 
 /**
  * Runs one command line. `io`: { stdin, stdout, stderr, env(name) → string | undefined }.
@@ -29,7 +30,7 @@ export async function main(argv, io) {
       return 0;
     }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (command === undefined) throw new UsageError(`unknown command; expected sign, verify or decode`, undefined);
+    if (command === undefined) throw new UsageError(`unknown command; expected sign, verify, decode or explain`, undefined);
     const status = await command(rest, io);
     return status === 'help' ? help(first, io) : status;
   } catch (error) {

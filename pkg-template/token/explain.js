@@ -7,7 +7,7 @@
 //
 // A meaning is a list of pieces: a string is plain text, `{ code }` a value shown as code,
 // `{ bad }` text that says what VideoSDK objects to, `{ muted }` a side note.
-import { V2_CLAIMS } from '../shared/vocabulary.js';
+import { JOIN_ERRORS, V2_CLAIMS } from '../shared/vocabulary.js';
 
 export const TIME_CLAIMS = ['iat', 'nbf', 'exp'];
 
@@ -109,4 +109,20 @@ export function summary(decoded, now, span) {
   const n = decoded.warnings.length;
   if (n) return { tone: 'warn', text: `${n} warning${n === 1 ? '' : 's'}: see below.` };
   return { tone: 'ok', text: `Well-formed VideoSDK token, valid for ${span(decoded.expiresAt.getTime() / 1000 - now)}.` };
+}
+
+/**
+ * The error code in what a person pasted: the number alone (`4022`) or VideoSDK's whole error
+ * text (`{"code":4022,"message":"…"}`, `Error 4022: UNAUTHORIZED_ROOM_ID …`). A four-digit number
+ * that is one of VideoSDK's join codes wins over any other (a year, a port); then a code's name
+ * from the table; then any number from 1000 to 9999 (explainJoinError says VideoSDK does not
+ * document it). Undefined when there is none.
+ */
+export function joinErrorCode(text) {
+  const numbers = [...text.matchAll(/(?<![\d.])[1-9]\d{3}(?![\d.]\d|\d)/g)].map((m) => Number(m[0]));
+  const known = numbers.find((n) => Object.hasOwn(JOIN_ERRORS, n));
+  if (known !== undefined) return known;
+  const named = Object.keys(JOIN_ERRORS).find((code) => new RegExp(`\\b${JOIN_ERRORS[code].name}\\b`).test(text));
+  if (named !== undefined) return Number(named);
+  return numbers[0];
 }

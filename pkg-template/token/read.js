@@ -374,3 +374,8 @@ export function spanArg(v, field) {
   const s = span(v, field);
   return { secs: seconds(s), text: words(s) };
 }
+
+/** A `now` option in seconds, read as the token calls read it (the clock when undefined). */
+export function nowArg(v) {
+  return now(v);
+}

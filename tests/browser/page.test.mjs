@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { signToken, decodeToken, verifyToken } from 'videosdk-token';
+import { signToken, decodeToken, verifyToken, explainJoinError } from 'videosdk-token';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SITE = join(ROOT, 'www/dist');
@@ -394,6 +394,7 @@ test('keyboard only: Tab reaches every control in reading order, and shows where
   }
   assert.deepEqual(order, [
     'token', 'share', 'clear', 'header-json', 'payload-json', 'signature', 'verify-secret', 'verify',
+    'join-code', 'join-room', 'join-participant',
     'gen-apikey', 'gen-secret', 'gen-random', 'gen-expires',
     'gen-perm-allow_join', 'gen-perm-ask_join', 'gen-perm-allow_mod', 'gen-role-crawler', 'gen-role-rtc',
     'gen-room', 'gen-participant', 'generate',
@@ -429,6 +430,8 @@ test('screenshots at 1280 and 375 px, light and dark, with no horizontal scroll'
     await page.click('#verify');
     await page.fill('#gen-apikey', 'dev-api-key');
     await page.click('#gen-random');
+    await page.fill('#join-code', '{"code":4022,"message":"\'token\' is not valid for the provided roomId"}');
+    await page.fill('#join-room', 'another-very-long-room-identifier-that-must-wrap-on-a-phone');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `${name}: no horizontal scroll`);
     await page.screenshot({ path: join(OUT, `www-${name}.png`), fullPage: true });
@@ -484,6 +487,49 @@ test('the rules VideoSDK enforces at join show as warnings, custom claims as ign
   assert.equal(await page.evaluate(() => document.activeElement.id), 'gen-participant');
 });
 
+// ---- Why did the join fail? -----------------------------------------------------------------------
+
+test('a join error explained against the token, the room and participant tried: the number or the whole error text', async () => {
+  const { page } = await openPage();
+  const token = v2Token(); // room-42, alice, valid until T0 + 2 h
+  await paste(page, token);
+  assert.equal(await page.isVisible('#join-result'), false, 'nothing to show without a code');
+  await page.fill('#join-code', '4022');
+  await page.fill('#join-room', 'room-7');
+  const result = await text(page, '#join-result');
+  assert.match(result, /^4022 UNAUTHORIZED_ROOM_ID: the token is not valid for the room joined/);
+  // The package says the same at the same now (the page's clock).
+  const [finding] = explainJoinError(4022, { token, roomId: 'room-7', now: NOW }).findings;
+  assert.match(finding, /the token's roomId "room-42" is not the room joined, "room-7"/);
+  assert.deepEqual(await page.locator('#join-result .findings li').allInnerTexts(), [finding]);
+  assert.match(result, /Fix: Sign the token for the room the client joins/);
+  // The room the token names: nothing in the token causes it, and no word vouching for its signature.
+  await page.fill('#join-room', 'room-42');
+  assert.match(await text(page, '#join-result'), /Nothing in this token causes it \(its signature is not checked/);
+  // VideoSDK's whole error text: the number is taken from it.
+  await page.fill('#join-code', '{"code":4023,"message":"\'token\' is not valid for the provided participantId"}');
+  await page.fill('#join-participant', 'bob');
+  assert.match(await text(page, '#join-result .findings'), /the token's participantId "alice" is not the participant ID joined with, "bob"/);
+  // 4002 follows the clock: expired once the page's clock passes exp.
+  await page.fill('#join-code', 'INVALID_TOKEN');
+  assert.match(await text(page, '#join-result'), /^4002 INVALID_TOKEN[\s\S]*Nothing in this token causes it/);
+  await page.clock.fastForward((7200 - 8 * 60 + 120) * 1000);
+  await page.clock.runFor(1000);
+  assert.match(await textSoon(page, '#join-result .findings', /expired/), /the token expired 2 min \d+ s ago|the token expired 2 min ago/);
+  // A malformed token is 4002's finding; a code a token cannot cause, an undocumented one, no code.
+  await paste(page, 'not a token');
+  assert.match(await text(page, '#join-result .findings'), /the token cannot be read: the token has 1 part/);
+  await page.fill('#join-code', '4009');
+  assert.match(await text(page, '#join-result'), /MAX_PARTICIPANT_REACHED[\s\S]*A token cannot cause this error/);
+  await page.fill('#join-code', '4031');
+  assert.match(await text(page, '#join-result'), /^4031 \(not a code VideoSDK documents\)/);
+  await page.fill('#join-code', 'the join failed');
+  assert.match(await text(page, '#join-result'), /No error code in this text/);
+  await page.fill('#join-code', '');
+  assert.equal(await page.isVisible('#join-result'), false);
+  await page.screenshot({ path: join(OUT, 'www-join-error.png'), fullPage: true });
+});
+
 // ---- Accessibility: axe-core, WCAG 2.1 A and AA ---------------------------------------------------
 
 const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -522,6 +568,14 @@ test('axe-core finds no WCAG 2.1 AA violation, light and dark, without a token, 
     ['a malformed token', async (page) => {
       await paste(page, 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.ab+c.c2ln');
     }],
+    ['a join error explained, with findings against the token', async (page) => {
+      await paste(page, v2Token());
+      await page.fill('#join-code', 'Error 4022: UNAUTHORIZED_ROOM_ID');
+      await page.fill('#join-room', 'room-7');
+    }],
+    ['a join error text without a code', async (page) => {
+      await page.fill('#join-code', 'the join failed');
+    }],
   ];
   const found = [];
   for (const colorScheme of ['light', 'dark']) {
@@ -538,7 +592,7 @@ test('axe-core finds no WCAG 2.1 AA violation, light and dark, without a token, 
 
 test('the server saw only the page and its own files', () => {
   // The page's own files, the glue and wasm, and modules of the package's token/ and shared/ folders.
-  const own = ['/', '/app.js', '/style.css', '/wasm.js', '/videosdk_token.js', '/videosdk_token_bg.wasm', '/favicon.svg'];
+  const own = ['/', '/app.js', '/join.js', '/style.css', '/wasm.js', '/videosdk_token.js', '/videosdk_token_bg.wasm', '/favicon.svg'];
   const unexpected = served.filter((p) => !own.includes(p) && !/^\/(token|shared)\/[a-z-]+\.js$/.test(p));
   assert.deepEqual(unexpected, []);
 });

@@ -54,6 +54,7 @@ test('help: the command list, and each command\'s --help', () => {
   golden('help-sign', ['sign', '--help']);
   golden('help-verify', ['verify', '--help']);
   golden('help-decode', ['decode', '-h']);
+  golden('help-explain', ['explain', '--help']);
 });
 
 test('sign: prints the token; the token is the same for the same options and --now', () => {
@@ -188,4 +189,31 @@ test('the secret on the command line is refused, whatever the command, and never
 test('verify - without VIDEOSDK_SECRET or --secret-file: exit 2 (stdin holds the token)', () => {
   const r = golden('verify-stdin-no-secret', ['verify', '-'], { input: ROOM_TOKEN(), env: { VIDEOSDK_API_KEY: API_KEY } });
   assert.equal(r.status, 2);
+});
+
+test('explain: a join error code against the token from stdin, with the room and participant tried', () => {
+  const token = ROOM_TOKEN();
+  assert.equal(golden('explain-room', ['explain', '4022', '--room', 'room-2', '--now', LATER], { input: `${token}\n` }).status, 0);
+  assert.equal(golden('explain-participant-json', ['explain', '4023', '--participant', 'user-2', '--now', LATER, '--json'], { input: token }).status, 0);
+  // No fault of the token's: none found, and no word vouching for the signature.
+  assert.equal(golden('explain-none', ['explain', '4022', '--room', 'room-1', '--now', LATER], { input: token }).status, 0);
+  const expired = forge(HS256, { apikey: API_KEY, permissions: ['allow_join'], roles: ['rtc'], iat: NOW - 7200, exp: NOW - 200 });
+  assert.equal(golden('explain-expired', ['explain', '4002', '--now', String(NOW)], { input: expired }).status, 0);
+});
+
+test('explain: without a token, the meaning and the fix; a code VideoSDK does not document, as such', () => {
+  assert.equal(golden('explain-no-token', ['explain', '4024']).status, 0);
+  assert.equal(golden('explain-not-token', ['explain', '4009']).status, 0);
+  assert.equal(golden('explain-undocumented', ['explain', '4031', '--json']).status, 0);
+});
+
+test('explain: a token that cannot be read exits 1 as decode does, explained all the same', () => {
+  assert.equal(golden('explain-malformed', ['explain', '4002'], { input: 'not.a-token' }).status, 1);
+  assert.equal(golden('explain-malformed-other', ['explain', '4022', '--room', 'r'], { input: 'not.a-token' }).status, 1);
+});
+
+test('explain: usage errors exit 2', () => {
+  assert.equal(golden('usage-explain-bad-code', ['explain', '40222']).status, 2);
+  assert.equal(golden('usage-explain-no-code', ['explain']).status, 2);
+  assert.equal(golden('usage-explain-empty-room', ['explain', '4022', '--room=']).status, 2);
 });

@@ -45,10 +45,13 @@ const cases = () => [
   ['verify (refused)', ['verify', token, '--room', 'r2', '--now', String(NOW + 60)], { env: ENV }],
   ['verify - (secret from the environment)', ['verify', '-', '--now', String(NOW + 60), '--json'], { env: ENV, input: token }],
   ['usage error', ['sign', '--secret', 'x'], {}],
+  ['explain (the token on stdin)', ['explain', '4022', '--room', 'r2', '--now', String(NOW + 60)], { input: token }],
+  ['explain (unreadable token)', ['explain', '4002'], { input: 'not.a-token' }],
 ];
 
 const DENO_PERMISSIONS = {
   decode: [`--allow-read`],
+  explain: ['--allow-read'],
   sign: ['--allow-read', '--allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET'],
   verify: ['--allow-read', '--allow-env=VIDEOSDK_API_KEY,VIDEOSDK_SECRET'],
 };

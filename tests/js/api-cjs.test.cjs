@@ -25,5 +25,5 @@ test('node-cjs: the wasm-free subpaths resolve to CommonJS twins and work', asyn
 
 test('node-cjs', async (t) => {
   const { load } = await import('../suites/index.mjs');
-  for (const [name, fn] of await load(['tokens', 'rules', 'endpoint', 'prototype'], { lib })) await t.test(`node-cjs: ${name}`, fn);
+  for (const [name, fn] of await load(['tokens', 'rules', 'join-errors', 'endpoint', 'prototype'], { lib })) await t.test(`node-cjs: ${name}`, fn);
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeToken, signToken } from 'videosdk-token';
-import { explainClaims, relative, summary } from '../../pkg-template/token/explain.js';
+import { explainClaims, joinErrorCode, relative, summary } from '../../pkg-template/token/explain.js';
 
 const NOW = 1_700_000_000;
 const words = {
@@ -74,4 +74,27 @@ test('page: the verdict follows the decoded token and the clock', () => {
   assert.deepEqual(at(sign({ expiresIn: 600 }), NOW + 700), { tone: 'bad', text: 'Expired 100s ago: VideoSDK refuses it.' });
   assert.deepEqual(at(sign({ expiresIn: 600, notBefore: 60 }), NOW + 10), { tone: 'warn', text: 'Not valid yet: usable in 50s.' });
   assert.deepEqual(at(sign({ expiresIn: 600 }), NOW - 100), { tone: 'warn', text: '1 warning: see below.' });
+});
+
+test('page: the error code in what was pasted, the number alone or VideoSDK\'s whole error text', () => {
+  const cases = [
+    ['4022', 4022],
+    [' 4002\n', 4002],
+    ['{"code":4022,"message":"\'token\' is not valid for the provided roomId"}', 4022],
+    ['Error 4024: UNAUTHORIZED_ROLE Role provided in \'token\' is not valid for joining the room', 4024],
+    // A year or a port beside the code: the join code wins.
+    ['2025-01-01 12:00:00 meeting-error 4001 on port 8080', 4001],
+    // The name alone.
+    ['UNAUTHORIZED_PARTCIPANT_ID', 4023],
+    ['MAX_SPEAKER_LIMIT_REACHED_ON_ORGANIZATION', 4026],
+    // A number VideoSDK does not document: taken, for explainJoinError to say so.
+    ['error 5001', 5001],
+    // Not a four-digit number: part of a longer one, a decimal, nothing.
+    ['40222', undefined],
+    ['1.4022', undefined],
+    ['4022.5 ms', undefined],
+    ['the join failed', undefined],
+    ['', undefined],
+  ];
+  for (const [text, code] of cases) assert.equal(joinErrorCode(text), code, JSON.stringify(text));
 });

@@ -230,8 +230,18 @@ export function cases({ lib }) {
       checkToken(r.body, { roomId: 'team-room', participantId: 'alice', permissions: ['ask_join'] });
       const same = await post({ roomId: 'team-room', participantId: 'alice', permissions: ['ask_join'] }, config);
       eq(same.response.status, 200, 'asking for what is granted');
-      expectError(await call('?roomId=other-room', {}, config), 403, 'FORBIDDEN', 'roomId');
-      expectError(await post({ participantId: 'mallory' }, config), 403, 'FORBIDDEN', 'participantId');
+      // The refusal names the join error a token for the granted room or participant would get
+      // where the caller asked for another (the codes' names are explainJoinError's), and never
+      // echoes the grant's value.
+      const room = await call('?roomId=other-room', {}, config);
+      expectError(room, 403, 'FORBIDDEN', 'roomId');
+      ok(room.body.error.message.includes("VideoSDK's error 4022"), `names 4022: ${room.body.error.message}`);
+      eq(lib.explainJoinError(4022).name, 'UNAUTHORIZED_ROOM_ID', '4022 is the room error');
+      const participant = await post({ participantId: 'mallory' }, config);
+      expectError(participant, 403, 'FORBIDDEN', 'participantId');
+      ok(participant.body.error.message.includes("VideoSDK's error 4023"), `names 4023: ${participant.body.error.message}`);
+      eq(lib.explainJoinError(4023).name, 'UNAUTHORIZED_PARTCIPANT_ID', '4023 is the participant error');
+      for (const r of [room, participant]) ok(!/team-room|alice/.test(r.text), `the grant's value is not echoed: ${r.text}`);
       expectError(await post({ permissions: ['allow_join'] }, config), 403, 'FORBIDDEN', 'permissions');
       // A grant cannot widen config: allow_mod is not in the default allowedPermissions.
       const wide = { authorize: () => ({ permissions: ['allow_mod'] }) };

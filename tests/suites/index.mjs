@@ -4,6 +4,7 @@
 // imported its own way: `lib` (videosdk-token), `client` (videosdk-token/client), `rest` (how to
 // reach the stand-in of VideoSDK's API: { baseUrl, fetch }).
 import * as endpoint from './endpoint.mjs';
+import * as joinErrors from './join-errors.mjs';
 import * as prototype from './prototype.mjs';
 import * as provider from './provider.mjs';
 import * as readToken from './read-token.mjs';
@@ -19,6 +20,7 @@ import * as webhooks from './webhooks.mjs';
 export const SUITES = new Map([
   ['tokens', tokens],
   ['rules', rules],
+  ['join-errors', joinErrors],
   ['endpoint', endpoint],
   ['webhooks', webhooks],
   ['webhook-trust', webhookTrust],
@@ -38,7 +40,7 @@ export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rest-t
 export const CLIENT_SUITES = ['provider', 'read-token'];
 
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
-export const CORE_SUITES = ['tokens', 'rules', 'endpoint', 'webhooks', 'webhook-trust', 'prototype'];
+export const CORE_SUITES = ['tokens', 'rules', 'join-errors', 'endpoint', 'webhooks', 'webhook-trust', 'prototype'];
 
 /** The named suites' cases against `context`, each suite prepared first. */
 export async function load(names, context) {
