@@ -13,6 +13,12 @@ import { toNodeHandler } from 'videosdk-token/node';
 import { load } from '../suites/index.mjs';
 import { forward, startServer } from '../support/node-transport.mjs';
 
+// Cases whose point cannot cross a socket, each with why (the suites run them on every runtime).
+const OVER_HTTP_NOT = {
+  "endpoint: authorize() gets the POST as it came: method, URL, headers, the caller's signal, cf":
+    "the caller aborts after the answer came; over HTTP that request is already complete (a disconnect before the answer is the adapter's own test)",
+};
+
 for (const kind of ['node', 'express5', 'express4']) {
   describe(`node adapter (${kind})`, async () => {
     let current;
@@ -36,6 +42,8 @@ for (const kind of ['node', 'express5', 'express4']) {
       return response;
     };
     const viaHttp = { ...lib, handleTokenRequest: through(lib.handleTokenRequest), handleWebhookRequest: through(lib.handleWebhookRequest) };
-    for (const [name, fn] of await load(['endpoint', 'webhooks'], { lib: viaHttp })) test(`${kind}: ${name}`, fn);
+    for (const [name, fn] of await load(['endpoint', 'webhooks'], { lib: viaHttp })) {
+      test(`${kind}: ${name}`, { skip: OVER_HTTP_NOT[name] }, fn);
+    }
   });
 }
