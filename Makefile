@@ -223,7 +223,7 @@ runtime-test: runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-lega
 NODE24 := $(CURDIR)/node_modules/node24/bin/node
 NODE26 := $(CURDIR)/node_modules/node26/bin/node
 NODE_SUITES := tests/js/api.test.mjs tests/js/endpoint.test.mjs tests/js/webhooks.test.mjs tests/js/provider.test.mjs \
-  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/testing.test.mjs tests/js/api-cjs.test.cjs
 
 runtime-node22: $(STAMPS)/pack ## Node 22
 	$(NODE22) --test --test-reporter=spec $(NODE_SUITES)

@@ -2,7 +2,7 @@
 // tests/support/ (never another suite); each exports cases(context) → [name, fn] pairs (fn throws
 // on failure) and, when it has async set-up, prepare(). The context holds what the runner
 // imported its own way: `lib` (videosdk-token), `client` (videosdk-token/client), `rest` (how to
-// reach the stand-in of VideoSDK's API: { baseUrl, fetch }).
+// reach the stand-in of VideoSDK's API: { baseUrl, fetch }), `testing` (videosdk-token/testing).
 import * as endpoint from './endpoint.mjs';
 import * as prototype from './prototype.mjs';
 import * as provider from './provider.mjs';
@@ -11,6 +11,7 @@ import * as restClient from './rest-client.mjs';
 import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
 import * as rules from './rules.mjs';
+import * as testing from './testing.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhooks from './webhooks.mjs';
 
@@ -25,6 +26,7 @@ export const SUITES = new Map([
   ['rest-media', restMedia],
   ['rest-request', restRequest],
   ['prototype', prototype],
+  ['testing', testing],
 ]);
 
 /** The API client's suites, run against the stand-in (each runner gives them `rest`). */
@@ -35,6 +37,9 @@ export const CLIENT_SUITES = ['provider', 'read-token'];
 
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
 export const CORE_SUITES = ['tokens', 'rules', 'endpoint', 'webhooks', 'prototype'];
+
+/** The suites of videosdk-token/testing (each runner gives them `testing`). */
+export const TESTING_SUITES = ['testing'];
 
 /** The named suites' cases against `context`, each suite prepared first. */
 export async function load(names, context) {
