@@ -14,6 +14,7 @@ import * as rules from './rules.mjs';
 import * as testing from './testing.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhooks from './webhooks.mjs';
+import * as webhooksSigned from './webhooks-signed.mjs';
 
 export const SUITES = new Map([
   ['tokens', tokens],
@@ -27,6 +28,7 @@ export const SUITES = new Map([
   ['rest-request', restRequest],
   ['prototype', prototype],
   ['testing', testing],
+  ['webhooks-signed', webhooksSigned],
 ]);
 
 /** The API client's suites, run against the stand-in (each runner gives them `rest`). */
@@ -38,8 +40,8 @@ export const CLIENT_SUITES = ['provider', 'read-token'];
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
 export const CORE_SUITES = ['tokens', 'rules', 'endpoint', 'webhooks', 'prototype'];
 
-/** The suites of videosdk-token/testing (each runner gives them `testing`). */
-export const TESTING_SUITES = ['testing'];
+/** videosdk-token/testing's own suite, and the webhook functions against its signer (each runner gives them `testing`). */
+export const TESTING_SUITES = ['testing', 'webhooks-signed'];
 
 /** The named suites' cases against `context`, each suite prepared first. */
 export async function load(names, context) {
