@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { createStandIn } from 'videosdk-token/testing';
 
 /**
- * Starts the stand-in. Resolves with { url, close(), state, standIn } once it listens.
+ * Starts the stand-in. Resolves with { url, close(), state, requests, standIn } once it listens.
  * @param {{ apiKey: string, secret: string, port?: number, control?: boolean, webhookSigner?: object }} options
  */
 export async function startStandIn({ apiKey, secret, port = 0, control = false, webhookSigner } = {}) {
@@ -64,6 +64,9 @@ export async function startStandIn({ apiKey, secret, port = 0, control = false, 
     url: base,
     get state() {
       return standIn.state;
+    },
+    get requests() {
+      return standIn.requests;
     },
     standIn,
     async close() {
