@@ -19,12 +19,14 @@ function base64(bytes) {
 
 const pem = (der) => `-----BEGIN PUBLIC KEY-----\n${base64(der).match(/.{1,64}/g).join('\n')}\n-----END PUBLIC KEY-----\n`;
 
-/** The body's bytes: a string as UTF-8, bytes as they are. */
+/**
+ * The body's bytes: a string as UTF-8, bytes as they are.
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
 function bytesOf(body, call) {
   if (typeof body === 'string') return encoder.encode(body);
-  if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (ArrayBuffer.isView(body)) return /** @type {Uint8Array<ArrayBuffer>} */ (new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
   throw invalidOptions('body', `${call} takes the body as a string or bytes (Uint8Array, ArrayBuffer), exactly as it will be sent`);
 }
 

@@ -21,6 +21,7 @@ const bad = (field, message) => {
 export function readFault(given) {
   if (given === null || typeof given !== 'object' || Array.isArray(given)) bad('fault', 'each fault is an object such as { status: 503 }');
   const f = readOptions(given, 'fail', FAULT_OPTIONS);
+  /** @type {Record<string, any>} */
   const fault = { ...f, times: f.times ?? 1 };
   if (!Number.isInteger(fault.times) || fault.times < 1) bad('times', 'times must be a positive integer');
   if (f.status !== undefined && !(Number.isInteger(f.status) && f.status >= 200 && f.status <= 599)) bad('status', 'status must be an HTTP status from 200 to 599');
