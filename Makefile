@@ -98,7 +98,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint layers rust-test wasm-test js-test types-test readme-test cli-test size-check runtime-test node-adapter-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint layers rust-test wasm-test js-test types-test readme-test testing-docs-test cli-test size-check runtime-test node-adapter-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -224,7 +224,7 @@ runtime-test: runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-lega
 NODE24 := $(CURDIR)/node_modules/node24/bin/node
 NODE26 := $(CURDIR)/node_modules/node26/bin/node
 NODE_SUITES := tests/js/api.test.mjs tests/js/endpoint.test.mjs tests/js/webhooks.test.mjs tests/js/provider.test.mjs \
-  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/testing.test.mjs tests/js/api-cjs.test.cjs
 
 runtime-node22: $(STAMPS)/pack ## Node 22
 	$(NODE22) --test --test-reporter=spec $(NODE_SUITES)
@@ -287,6 +287,12 @@ runtime-rest-workerd: $(STAMPS)/pack ## the API client suite on workerd
 
 examples-test: $(STAMPS)/pack www ## boot both examples and ask each for a token; the demo's page and its frame-ancestors header
 	$(NODE22) tests/examples.mjs
+
+# docs/testing.md's snippets are the files in docs/testing/ (checked verbatim), run as a user's
+# project runs them: node --test, Vitest, deno test, against a copy of the packed tarball.
+.PHONY: testing-docs-test
+testing-docs-test: $(STAMPS)/pack ## docs/testing.md's snippets: node --test, Vitest and deno test on the packed package
+	node tests/docs/testing-snippets.mjs $(TARBALL) $(NODE22)
 
 ## Consumer projects ---------------------------------------------------------------------------
 # Throwaway projects that use the packed package as users' toolchains do (tests/consumers/):

@@ -6,6 +6,8 @@
 // - webhooks/, client/ and node/index.cjs (`require('videosdk-token/webhooks' | '/client' | '/node')`): the
 //   wasm-free subpaths, bundled with their share of shared/errors.js (so, as with import and require of
 //   the main entry, their error classes are other copies: test `name` and `code` across them).
+// - testing/index.cjs (`require('videosdk-token/testing')`): the testing kit, with the token API it
+//   verifies with taken from node.cjs (required, not bundled: one wasm instance, one copy of it).
 // Usage: node scripts/build-cjs.mjs <pkg dir>
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
@@ -42,3 +44,12 @@ const plain = { bundle: true, format: 'cjs', platform: 'neutral', target: 'node2
 await build({ ...plain, entryPoints: [`${dir}/webhooks/index.js`], outfile: `${dir}/webhooks/index.cjs` });
 await build({ ...plain, entryPoints: [`${dir}/client/index.js`], outfile: `${dir}/client/index.cjs` });
 await build({ ...plain, entryPoints: [`${dir}/node/index.js`], outfile: `${dir}/node/index.cjs` });
+
+// The testing kit: its token calls and its wasm come from node.cjs, required at run time.
+const fromNodeCjs = {
+  name: 'token-api-from-node-cjs',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)(token\/api|node)\.js$/ }, () => ({ path: '../node.cjs', external: true }));
+  },
+};
+await build({ ...plain, entryPoints: [`${dir}/testing/index.js`], outfile: `${dir}/testing/index.cjs`, plugins: [fromNodeCjs] });

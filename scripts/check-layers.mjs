@@ -218,9 +218,9 @@ export const JS_FOLDERS = [
   ['client', 1, 'the browser token provider (no wasm)'],
   ['endpoint', 2, 'handleTokenRequest'],
   ['rest', 2, 'VideoSDKClient: one transport, one resource per file'],
-  ['testing', 2, 'the offline VideoSDK: the stand-in of its API, a Request → Response handler'],
   ['node', 2, 'toNodeHandler: any Request → Response handler as a node:http / Express listener (no wasm)'],
   ['', 3, 'the runtime entries and exports.js'],
+  ['testing', 4, 'videosdk-token/testing: the stand-in of VideoSDK\'s API and the webhook signer (its entries load the runtime entries)'],
   ['cli', 4, 'the command line'],
   ['bin', 5, 'the executable'],
 ];

@@ -6,7 +6,7 @@
 //
 // /api/rooms calls VideoSDK's REST API. With the generated dev key (examples/dev-vars.mjs) there
 // is no VideoSDK account behind it, so the demo starts the LOCAL STAND-IN of that API
-// (tests/support/stand-in/videosdk-api.mjs, on 127.0.0.1) and points the Worker at it; its answers say
+// (videosdk-token/testing's createStandIn, served by tests/support/stand-in/videosdk-api.mjs on 127.0.0.1) and points the Worker at it; its answers say
 // so. With a real key and secret in .dev.vars the Worker talks to api.videosdk.live.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

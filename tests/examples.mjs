@@ -5,7 +5,7 @@
 // - its token handler as a Supabase Edge Function and a Netlify Edge Function (examples/supabase,
 //   examples/netlify-edge), on plain Deno since their CLIs cannot download their runtimes here.
 // The Worker and the Deno server also create and validate a room end to end against the stand-in
-// of VideoSDK's API (tests/support/stand-in/), which checks their requests, and their /webhooks/videosdk
+// of VideoSDK's API (videosdk-token/testing, served by tests/support/stand-in/), which checks their requests, and their /webhooks/videosdk
 // route answers 401 to a forged webhook and 200 to one signed with the test's own key (pinned
 // through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one).
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
@@ -87,7 +87,7 @@ async function checkWebhooks(url) {
 /** The room routes: 401 without the bearer; create, validate, an unknown room, a bad body. */
 async function checkRooms(base) {
   const auth = { Authorization: `Bearer ${BEARER}` };
-  const before = standIn.state.log.length;
+  const before = standIn.requests.length;
   const denied = await fetch(base, { method: 'POST' });
   if (denied.status !== 401) throw new Error(`POST /api/rooms without a bearer: ${denied.status}`);
   const created = await fetch(base, { method: 'POST', headers: auth });
@@ -104,7 +104,7 @@ async function checkRooms(base) {
   }
   const webhook = await fetch(base, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ webhook: { endPoint: 'https://evil.example' } }) });
   if (webhook.status !== 400) throw new Error(`a caller-chosen webhook: ${webhook.status}`);
-  const seen = standIn.state.log.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
+  const seen = standIn.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
   const expected = ['POST /v2/rooms 200', 'POST /v2/rooms 200', `GET /v2/rooms/validate/${room.roomId} 200`,
     'GET /v2/rooms/validate/examples-room 200', 'GET /v2/rooms/validate/none-none-none 404'];
   if (JSON.stringify(seen) !== JSON.stringify(expected)) throw new Error(`the stand-in saw ${JSON.stringify(seen)}`);

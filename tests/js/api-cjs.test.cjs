@@ -23,6 +23,17 @@ test('node-cjs: the wasm-free subpaths resolve to CommonJS twins and work', asyn
   if (!(refused instanceof TokenProviderError) || refused.status !== 403) throw new Error(`${refused.name} ${refused.code}`);
 });
 
+test('node-cjs: videosdk-token/testing resolves to its CommonJS twin, which verifies with node.cjs', async () => {
+  const resolved = require.resolve('videosdk-token/testing');
+  if (!resolved.endsWith('testing/index.cjs')) throw new Error(`require resolved to ${resolved}`);
+  const { createStandIn, createWebhookSigner } = require('videosdk-token/testing');
+  const s = createStandIn({ apiKey: 'test-api-key', secret: 'videosdk-test-secret-0123456789abcdef0123456789abcdef', webhookSigner: await createWebhookSigner() });
+  const c = new lib.VideoSDKClient({ apiKey: 'test-api-key', secret: 'videosdk-test-secret-0123456789abcdef0123456789abcdef', apiBase: s.apiBase, fetch: s.fetch });
+  const room = await c.rooms.create({ customRoomId: 'cjs' });
+  if (room.customRoomId !== 'cjs' || s.state.rooms.length !== 1) throw new Error(JSON.stringify(room));
+  c.close();
+});
+
 test('node-cjs', async (t) => {
   const { load } = await import('../suites/index.mjs');
   for (const [name, fn] of await load(['tokens', 'rules', 'join-errors', 'endpoint', 'prototype'], { lib })) await t.test(`node-cjs: ${name}`, fn);

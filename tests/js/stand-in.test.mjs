@@ -1,15 +1,15 @@
 // The API client's suites on Node against the stand-in handler itself, in this process: its
 // `fetch` is the client's `fetch` option, with no socket between them (the way users' tests will
 // use it). A fault that cuts the answer errors the body stream; a hang ends when the request's
-// signal aborts. The handler has no node: import; this runner only supplies the package.
+// signal aborts. The handler has no node: import; this runner imports videosdk-token/testing.
 import { test } from 'node:test';
 import * as lib from 'videosdk-token';
-import { createStandIn } from '../../node_modules/videosdk-token/testing/stand-in/index.js';
+import { createStandIn } from 'videosdk-token/testing';
 import { load, REST_SUITES } from '../suites/index.mjs';
 import { API_KEY, SECRET } from '../support/assert.mjs';
 
 const standIn = createStandIn({ apiKey: API_KEY, secret: SECRET, control: true });
-const env = { baseUrl: 'https://stand-in.videosdk.invalid', fetch: standIn.fetch };
+const env = { baseUrl: standIn.apiBase, fetch: standIn.fetch };
 
 for (const [name, fn] of await load(REST_SUITES, { lib, rest: env })) {
   test(`in-process stand-in: ${name}`, fn);
@@ -29,7 +29,7 @@ test('in-process stand-in: the request log and the account are plain data', asyn
 
 test('in-process stand-in: `now` fixes the time tokens are checked at (an hour later, the client\'s token has expired)', async () => {
   const later = createStandIn({ apiKey: API_KEY, secret: SECRET, now: Math.floor(Date.now() / 1000) + 3600 });
-  const c = new lib.VideoSDKClient({ apiKey: API_KEY, secret: SECRET, apiBase: env.baseUrl, fetch: later.fetch, retries: 0 });
+  const c = new lib.VideoSDKClient({ apiKey: API_KEY, secret: SECRET, apiBase: later.apiBase, fetch: later.fetch, retries: 0 });
   const error = await c.rooms.create().then(() => undefined, (e) => e);
   if (error?.status !== 401 || error.apiMessage !== 'Token is invalid or expired') throw new Error(`expected 401, got ${error?.status} ${error?.apiMessage}`);
   if (!/EXPIRED/.test(later.requests[0].auth.refused)) throw new Error(later.requests[0].auth.refused);

@@ -2,7 +2,7 @@
 // tests/support/ (never another suite); each exports cases(context) → [name, fn] pairs (fn throws
 // on failure) and, when it has async set-up, prepare(). The context holds what the runner
 // imported its own way: `lib` (videosdk-token), `client` (videosdk-token/client), `rest` (how to
-// reach the stand-in of VideoSDK's API: { baseUrl, fetch }).
+// reach the stand-in of VideoSDK's API: { baseUrl, fetch }), `testing` (videosdk-token/testing).
 import * as endpoint from './endpoint.mjs';
 import * as joinErrors from './join-errors.mjs';
 import * as prototype from './prototype.mjs';
@@ -13,9 +13,11 @@ import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
 import * as restTrust from './rest-trust.mjs';
 import * as rules from './rules.mjs';
+import * as testing from './testing.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhookTrust from './webhook-trust.mjs';
 import * as webhooks from './webhooks.mjs';
+import * as webhooksSigned from './webhooks-signed.mjs';
 
 export const SUITES = new Map([
   ['tokens', tokens],
@@ -31,6 +33,8 @@ export const SUITES = new Map([
   ['rest-request', restRequest],
   ['rest-trust', restTrust],
   ['prototype', prototype],
+  ['testing', testing],
+  ['webhooks-signed', webhooksSigned],
 ]);
 
 /** The API client's suites, run against the stand-in (each runner gives them `rest`). */
@@ -41,6 +45,9 @@ export const CLIENT_SUITES = ['provider', 'read-token'];
 
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
 export const CORE_SUITES = ['tokens', 'rules', 'join-errors', 'endpoint', 'webhooks', 'webhook-trust', 'prototype'];
+
+/** videosdk-token/testing's own suite, and the webhook functions against its signer (each runner gives them `testing`). */
+export const TESTING_SUITES = ['testing', 'webhooks-signed'];
 
 /** The named suites' cases against `context`, each suite prepared first. */
 export async function load(names, context) {

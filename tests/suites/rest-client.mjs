@@ -11,6 +11,8 @@ import { API_KEY, deepEq, eq, fail, ok, SECRET } from '../support/assert.mjs';
 
 const TESTING = Symbol.for('videosdk-token.testing');
 const ROOM_ID = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
+// A stall longer than any test (JSON has no Infinity): the client's timeout or signal ends it.
+const STALL_MS = 1e9;
 
 export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
   const { VideoSDKClient, ApiError, VideoSDKError, TokenError } = lib;
@@ -251,7 +253,7 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
       eq((await requests()).length, 0, 'no request was made');
       isApiError(await rejection(c.rooms.get('a/b?c#d')), 'NOT_FOUND', 404);
       const [r] = await requests();
-      eq(r.rawPath, '/v2/rooms/a%2Fb%3Fc%23d', 'the id stayed one encoded segment');
+      eq(r.path, '/v2/rooms/a%2Fb%3Fc%23d', 'the id stayed one encoded segment');
       c.close();
     }],
 
@@ -395,10 +397,10 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
     ['rest: 429 honours Retry-After (up to 30 s), else backs off; beyond retries it is RATE_LIMITED', async () => {
       await reset();
       const c = client({ retries: 1 });
-      await inject({ path: '/v2/rooms', status: 429, headers: { 'Retry-After': '7' } });
+      await inject({ path: '/v2/rooms', status: 429, retryAfter: 7 });
       await c.rooms.create();
       deepEq(c.waits, [7000], 'waited the 7 s VideoSDK asked for');
-      await inject({ path: '/v2/rooms', status: 429, headers: { 'Retry-After': '30' }, times: 2 });
+      await inject({ path: '/v2/rooms', status: 429, retryAfter: 30, times: 2 });
       const error = isApiError(await rejection(c.rooms.create()), 'RATE_LIMITED', 429);
       deepEq([error.retryAfter, error.attempts], [30, 2], 'retryAfter, attempts');
       await inject({ path: '/v2/rooms', status: 429 });
@@ -411,11 +413,11 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
     ['rest: a Retry-After over 30 s fails at once with RATE_LIMITED and the wait (seconds or an HTTP date)', async () => {
       await reset();
       const c = client({ retries: 3 });
-      await inject({ path: '/v2/rooms/', status: 429, headers: { 'Retry-After': '31' } });
+      await inject({ path: '/v2/rooms/', status: 429, retryAfter: 31 });
       let error = isApiError(await rejection(c.rooms.get('abc-def')), 'RATE_LIMITED', 429);
       deepEq([error.retryAfter, error.attempts], [31, 1], 'retryAfter, one attempt');
       const later = new Date(Date.now() + 3_600_000).toUTCString();
-      await inject({ path: '/v2/rooms/', status: 429, headers: { 'Retry-After': later } });
+      await inject({ path: '/v2/rooms/', status: 429, retryAfter: later });
       error = isApiError(await rejection(c.rooms.get('abc-def')), 'RATE_LIMITED', 429);
       ok(error.retryAfter > 3500 && error.retryAfter <= 3600, `retryAfter from the date: ${error.retryAfter}`);
       ok(error.message.includes(String(error.retryAfter)), 'the message names the wait');
@@ -427,7 +429,7 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
     ['rest: Retry-After is waited for real (the stand-in refuses an early retry)', async () => {
       await reset();
       const c = new VideoSDKClient({ apiKey: API_KEY, secret: SECRET, apiBase: baseUrl, ...(boundFetch ? { fetch: boundFetch } : {}) });
-      await inject({ path: '/v2/rooms', status: 429, headers: { 'Retry-After': '1' }, enforceRetryAfter: true });
+      await inject({ path: '/v2/rooms', status: 429, retryAfter: 1, enforceRetryAfter: true });
       const room = await c.rooms.create();
       ok(ROOM_ID.test(room.roomId), 'created after the wait');
       const log = await requests();
@@ -439,13 +441,13 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
       await reset();
       const c = client({ timeout: 1, retries: 0 });
       await c.rooms.create({ customRoomId: 'slow' });
-      await inject({ method: 'GET', path: '/v2/rooms/', kind: 'hang' });
+      await inject({ method: 'GET', path: '/v2/rooms/', delayMs: STALL_MS });
       const error = isApiError(await rejection(c.rooms.get('slow')), 'TIMEOUT', undefined);
       ok(error.message.includes('1 s'), 'the message names the timeout');
       const again = client({ timeout: 1, retries: 1 });
-      await inject({ method: 'GET', path: '/v2/rooms/', kind: 'hang' });
+      await inject({ method: 'GET', path: '/v2/rooms/', delayMs: STALL_MS });
       eq((await again.rooms.get('slow')).customRoomId, 'slow', 'the retry answered');
-      deepEq((await requests()).slice(1).map((r) => r.fault ?? r.status), ['hang', 'hang', 200], 'requests');
+      deepEq((await requests()).slice(1).map((r) => r.fault ?? r.status), ['stall', 'stall', 200], 'requests');
       c.close();
       again.close();
     }],
@@ -454,9 +456,9 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
       await reset();
       const c = client({ retries: 1 });
       await c.rooms.create({ customRoomId: 'net' });
-      await inject({ method: 'GET', path: '/v2/rooms/', kind: 'drop' });
+      await inject({ method: 'GET', path: '/v2/rooms/', cut: true });
       eq((await c.rooms.get('net')).customRoomId, 'net', 'the retry answered');
-      await inject({ method: 'POST', path: '/v2/rooms/deactivate', kind: 'drop', times: 2 });
+      await inject({ method: 'POST', path: '/v2/rooms/deactivate', cut: true, times: 2 });
       isApiError(await rejection(c.rooms.deactivate('abcd-efgh-ijkl')), 'NETWORK', undefined);
       eq((await requests()).filter((r) => r.path === '/v2/rooms/deactivate').length, 2, 'deactivate tried twice');
       c.close();
@@ -483,10 +485,10 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
       const c = client({ retries: 3, timeout: 1 });
       await inject({ path: '/v2/rooms', status: 503 });
       isApiError(await rejection(c.rooms.create()), 'SERVER_ERROR', 503);
-      await inject({ path: '/v2/rooms', kind: 'drop', after: true });
+      await inject({ path: '/v2/rooms', cut: true, after: true });
       isApiError(await rejection(c.rooms.create()), 'NETWORK', undefined);
       eq(await roomCount(), 1, 'the lost create made one room, and only one');
-      await inject({ path: '/v2/rooms', kind: 'hang' });
+      await inject({ path: '/v2/rooms', delayMs: STALL_MS });
       isApiError(await rejection(c.rooms.create()), 'TIMEOUT', undefined);
       eq((await requests()).length, 3, 'one request each');
       eq(c.waits.length, 0, 'no retry was scheduled');
@@ -496,18 +498,18 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
     ['rest: rooms.create with customRoomId is retried after a lost answer and gets the same room', async () => {
       await reset();
       const c = client();
-      await inject({ path: '/v2/rooms', kind: 'drop', after: true }, { path: '/v2/rooms', status: 500, after: true });
+      await inject({ path: '/v2/rooms', cut: true, after: true }, { path: '/v2/rooms', status: 500, after: true });
       const room = await c.rooms.create({ customRoomId: 'idempotent' });
       eq(room.customRoomId, 'idempotent', 'customRoomId');
       eq(await roomCount(), 1, 'one room for three attempts');
-      deepEq((await requests()).map((r) => r.fault ?? r.status), ['drop', 500, 200], 'attempts');
+      deepEq((await requests()).map((r) => r.fault ?? r.status), ['cut', 500, 200], 'attempts');
       c.close();
     }],
 
     ['rest: rooms.create without customRoomId is retried after a 429 (nothing was done)', async () => {
       await reset();
       const c = client();
-      await inject({ path: '/v2/rooms', status: 429, headers: { 'Retry-After': '0' } });
+      await inject({ path: '/v2/rooms', status: 429, retryAfter: 0 });
       ok(ROOM_ID.test((await c.rooms.create()).roomId), 'created');
       deepEq((await requests()).map((r) => r.status), [429, 200], 'statuses');
       eq(await roomCount(), 1, 'one room');
@@ -517,7 +519,7 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
     ['rest: malformed JSON is BAD_RESPONSE and not retried', async () => {
       await reset();
       const c = client();
-      await inject({ path: '/v2/rooms/validate/', kind: 'malformed' });
+      await inject({ path: '/v2/rooms/validate/', status: 200, body: '{"roomId": "abcd-efgh-' });
       const error = isApiError(await rejection(c.rooms.validate('abcd-efgh-ijkl')), 'BAD_RESPONSE', 200);
       eq(error.attempts, 1, 'attempts');
       eq((await requests()).length, 1, 'one request');
@@ -583,7 +585,7 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
         during.abort();
         return pending;
       } });
-      await inject({ path: '/v2/rooms/', kind: 'hang' });
+      await inject({ path: '/v2/rooms/', delayMs: STALL_MS });
       isAbort(await rejection(aborting.rooms.get('abcd-efgh-ijkl', { signal: during.signal })));
 
       const between = new AbortController();

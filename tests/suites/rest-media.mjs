@@ -6,6 +6,9 @@
 import { API_KEY, deepEq, eq, ok, SECRET } from '../support/assert.mjs';
 import { restKit } from '../support/rest-kit.mjs';
 
+// A stall longer than any test (JSON has no Infinity): the client's timeout or signal ends it.
+const STALL_MS = 1e9;
+
 export function cases({ lib, rest: env }) {
   const {
     doFetch, control, inject, requests, account, setUp, client, rejection, isApiError, isInvalid, refusal, collect, lines, mayHaveActed,
@@ -121,11 +124,11 @@ export function cases({ lib, rest: env }) {
       const quick = client({ retries: 3, timeout: 1 });
       await inject({ path: '/v2/recordings/start', status: 503 });
       mayHaveActed(isApiError(await rejection(c.recordings.start({ roomId })), 'SERVER_ERROR', 503));
-      await inject({ path: '/v2/recordings/start', kind: 'drop', after: true });
+      await inject({ path: '/v2/recordings/start', cut: true, after: true });
       mayHaveActed(isApiError(await rejection(c.recordings.start({ roomId })), 'NETWORK', undefined));
       eq((await account()).recordings.length, 1, 'the lost start took effect, once');
       await c.recordings.stop({ roomId });
-      await inject({ path: '/v2/hls/start', kind: 'hang' });
+      await inject({ path: '/v2/hls/start', delayMs: STALL_MS });
       mayHaveActed(isApiError(await rejection(quick.hls.start({ roomId })), 'TIMEOUT', undefined));
       eq(quick.waits.length, 0, 'no retry after the timeout');
       quick.close();
@@ -144,7 +147,7 @@ export function cases({ lib, rest: env }) {
         ['/v2/agent/dispatch', () => c.agents.dispatch({ agentId: 'bot', roomId: room2 })],
         ['/v2/recordings/participant/track/start', () => c.recordings.track.start({ roomId: room2, participantId: 'ana', kind: 'audio' })],
       ]) {
-        await inject({ path, status: 429, headers: { 'Retry-After': '0' } });
+        await inject({ path, status: 429, retryAfter: 0 });
         await call();
       }
       deepEq((await requests()).map((r) => r.status), [429, 200, 429, 200, 429, 200, 429, 200], 'each retried after its 429');
@@ -156,7 +159,7 @@ export function cases({ lib, rest: env }) {
       const c = client();
       await c.recordings.start({ roomId });
       await c.hls.start({ roomId });
-      await inject({ path: '/v2/recordings/end', status: 503 }, { path: '/v2/hls/', method: 'GET', status: 502 }, { path: '/v2/hls/end', kind: 'drop' });
+      await inject({ path: '/v2/recordings/end', status: 503 }, { path: '/v2/hls/', method: 'GET', status: 502 }, { path: '/v2/hls/end', cut: true });
       await c.recordings.stop({ roomId });
       ok((await c.hls.active(roomId)) !== null, 'active after a 502');
       await c.hls.stop({ roomId });
@@ -165,7 +168,7 @@ export function cases({ lib, rest: env }) {
       await c.recordings.delete(rec.id);
       deepEq(lines(await requests()).slice(2), [
         'POST /v2/recordings/end 503', 'POST /v2/recordings/end 200', `GET /v2/hls/${roomId}/active 502`, `GET /v2/hls/${roomId}/active 200`,
-        'POST /v2/hls/end drop', 'POST /v2/hls/end 200', 'GET /v2/recordings 200', `DELETE /v2/recordings/${rec.id} 500`, `DELETE /v2/recordings/${rec.id} 200`,
+        'POST /v2/hls/end cut', 'POST /v2/hls/end 200', 'GET /v2/recordings 200', `DELETE /v2/recordings/${rec.id} 500`, `DELETE /v2/recordings/${rec.id} 200`,
       ], 'each retried once');
       c.close();
     }],

@@ -95,7 +95,7 @@ export function cases({ lib, rest: env }) {
       mayHaveActed(isApiError(await rejection(c.request('POST', '/v2/rooms', { body: {} })), 'SERVER_ERROR', 503));
       await inject({ path: '/v2/rooms', method: 'POST', status: 503 });
       await c.request('POST', '/v2/rooms', { body: { customRoomId: 'same' }, idempotent: true });
-      await inject({ path: '/v2/rooms', method: 'POST', status: 429, headers: { 'Retry-After': '0' } });
+      await inject({ path: '/v2/rooms', method: 'POST', status: 429, retryAfter: 0 });
       await c.request('POST', '/v2/rooms', { body: {} });
       await inject({ path: '/v2/rooms', method: 'GET', status: 502 });
       await c.request('GET', '/v2/rooms');

@@ -120,13 +120,13 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
       const c = client({ retries: 2 });
       const other = baseUrl.replace('127.0.0.1', 'localhost');
       // A POST answered 303 would be followed as a GET of the list: another answer taken for the room.
-      await inject({ method: 'POST', path: '/v2/rooms', status: 303, headers: { Location: `${baseUrl}/v2/rooms` } });
+      await inject({ method: 'POST', path: '/v2/rooms', status: 303, location: `${baseUrl}/v2/rooms` });
       let error = isApiError(await rejection(c.rooms.create()), 'BAD_RESPONSE');
       eq(error.status, 303, 'status');
       ok(/redirect/.test(error.message), `the message says redirect: ${error.message}`);
       // Another origin would get the management token (workerd 2025-05-05 to 2025-08-31 kept it).
       for (const status of [301, 302, 307, 308]) {
-        await inject({ method: 'GET', path: '/v2/rooms/', status, headers: { Location: `${other}/v2/rooms/validate/abcd-efgh-ijkl` } });
+        await inject({ method: 'GET', path: '/v2/rooms/', status, location: `${other}/v2/rooms/validate/abcd-efgh-ijkl` });
         error = isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'BAD_RESPONSE');
         eq(error.status, status, 'status');
         eq(error.attempts, 1, 'attempts');
@@ -153,7 +153,7 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
     ['rest trust: an answer over 1 MiB is BAD_RESPONSE, not retried, read no further than the limit', async () => {
       await reset();
       const c = client({ retries: 2 });
-      await inject({ method: 'GET', path: '/v2/rooms/', kind: 'large', bytes: 4 * 1024 * 1024 });
+      await inject({ method: 'GET', path: '/v2/rooms/', bytes: 4 * 1024 * 1024 });
       const error = isApiError(await rejection(c.rooms.get('abcd-efgh-ijkl')), 'BAD_RESPONSE');
       ok(/1 MiB|1048576/.test(error.message), `the message names the limit: ${error.message}`);
       eq(error.attempts, 1, 'attempts');

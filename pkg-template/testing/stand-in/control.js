@@ -1,7 +1,7 @@
 // /__stand-in/… (only with `control: true`): the stand-in's methods over HTTP, for a test whose
 // runtime reaches the stand-in through a socket or a service binding rather than in-process.
 //   POST reset { missingRoomStatus? }   POST faults [fault…]   POST seed { rooms, customPrefix, sessions }
-//   GET log → { requests, rooms, distinctTokens }   GET state → the account without the log
+//   GET log → { requests, rooms, distinctTokens }   GET state → the account
 import { jsonAnswer } from './http.js';
 
 export function controlRequest(standIn, { tokens }, method, path, text) {
@@ -16,7 +16,11 @@ export function controlRequest(standIn, { tokens }, method, path, text) {
     return jsonAnswer(200, { reset: true });
   }
   if (method === 'POST' && path === '/__stand-in/faults') {
-    return jsonAnswer(200, { faults: standIn.fail([].concat(body)) });
+    try {
+      return jsonAnswer(200, { faults: standIn.fail([].concat(body)) });
+    } catch (error) {
+      return jsonAnswer(400, { message: error.message });
+    }
   }
   if (method === 'POST' && path === '/__stand-in/seed') {
     try {
@@ -29,8 +33,7 @@ export function controlRequest(standIn, { tokens }, method, path, text) {
     return jsonAnswer(200, { requests: standIn.requests, rooms: standIn.state.rooms.length, distinctTokens: tokens.size });
   }
   if (method === 'GET' && path === '/__stand-in/state') {
-    const { log, ...account } = standIn.state;
-    return jsonAnswer(200, account);
+    return jsonAnswer(200, standIn.state);
   }
   return jsonAnswer(404, { message: `no control endpoint ${method} ${path}` });
 }

@@ -8,7 +8,7 @@ export const USER = { email: 'stand-in@example.invalid', name: 'Stand-in User', 
 export function freshState() {
   return {
     rooms: [], sessions: [], recordings: [], participantRecordings: [], trackRecordings: [],
-    hls: [], livestreams: [], transcriptions: [], dispatches: [], log: [],
+    hls: [], livestreams: [], transcriptions: [], dispatches: [],
   };
 }
 

@@ -1,23 +1,18 @@
-// The stand-in of VideoSDK's API (the package's testing/stand-in/, a `Request → Response`
+// The stand-in of VideoSDK's API (videosdk-token/testing's createStandIn, a `Request → Response`
 // handler) served on 127.0.0.1 over node:http, for the runners that reach it through a socket:
 // Node, Deno and Bun in-process (they implement node:http), workerd through a service binding,
 // the examples and `make demo`. This file only turns an IncomingMessage into a Request and the
 // Response back; every check and answer is the handler's.
 import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
-// The package's entry first: it instantiates the wasm that the stand-in's verifyToken runs on.
-// The stand-in comes from the same installed copy, so both share one module instance.
-import 'videosdk-token';
-import { createStandIn, STAND_IN_HEADER } from '../../../node_modules/videosdk-token/testing/stand-in/index.js';
-
-export { STAND_IN_HEADER };
+import { createStandIn } from 'videosdk-token/testing';
 
 /**
- * Starts the stand-in. Resolves with { url, close(), state, standIn } once it listens.
- * @param {{ apiKey: string, secret: string, port?: number, control?: boolean, onRequest?: (entry) => void }} options
+ * Starts the stand-in. Resolves with { url, close(), state, requests, standIn } once it listens.
+ * @param {{ apiKey: string, secret: string, port?: number, control?: boolean, webhookSigner?: object }} options
  */
-export async function startStandIn({ apiKey, secret, port = 0, control = false, onRequest } = {}) {
-  const standIn = createStandIn({ apiKey, secret, control, onRequest });
+export async function startStandIn({ apiKey, secret, port = 0, control = false, webhookSigner } = {}) {
+  const standIn = createStandIn({ apiKey, secret, control, ...(webhookSigner ? { webhookSigner } : {}) });
   const sockets = new Set();
   let base = '';
 
@@ -69,6 +64,9 @@ export async function startStandIn({ apiKey, secret, port = 0, control = false, 
     url: base,
     get state() {
       return standIn.state;
+    },
+    get requests() {
+      return standIn.requests;
     },
     standIn,
     async close() {
