@@ -10,6 +10,9 @@ import * as readToken from './read-token.mjs';
 import * as restClient from './rest-client.mjs';
 import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
+import * as rooms from './rooms.mjs';
+import * as roomsLimits from './rooms-limits.mjs';
+import * as roomsUpstream from './rooms-upstream.mjs';
 import * as rules from './rules.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhooks from './webhooks.mjs';
@@ -24,11 +27,17 @@ export const SUITES = new Map([
   ['rest-client', restClient],
   ['rest-media', restMedia],
   ['rest-request', restRequest],
+  ['rooms', rooms],
+  ['rooms-limits', roomsLimits],
+  ['rooms-upstream', roomsUpstream],
   ['prototype', prototype],
 ]);
 
-/** The API client's suites, run against the stand-in (each runner gives them `rest`). */
-export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request'];
+/**
+ * The suites run against the stand-in of VideoSDK's API (each runner gives them `rest`): the API
+ * client's, and the room endpoint's (handleRoomRequest, over the client).
+ */
+export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rooms', 'rooms-limits', 'rooms-upstream'];
 
 /** The suites of videosdk-token/client (each runner gives them `client`). */
 export const CLIENT_SUITES = ['provider', 'read-token'];
