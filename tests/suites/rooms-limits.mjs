@@ -29,6 +29,15 @@ function countingStream(total) {
   return counter;
 }
 
+/** Whether this runtime's Request takes `method` (workerd takes the standard methods only). */
+function takesMethod(method) {
+  try {
+    return new Request(ORIGIN, { method }).method === method;
+  } catch {
+    return false;
+  }
+}
+
 export function cases({ lib, rest: env }) {
   const { call, config, expectError, noLeaks, setUp, upstream } = roomKit(lib, env);
 
@@ -102,6 +111,7 @@ export function cases({ lib, rest: env }) {
         ['PATCH', `/api/rooms/${roomId}/hls`, 'GET, OPTIONS'], ['GET', `/api/rooms/${roomId}/agents`, 'POST, OPTIONS'],
         ['GET', `/api/rooms/${roomId}/recording`, 'POST, DELETE, OPTIONS'], ['constructor', `/api/rooms/${roomId}/recording`, 'POST, DELETE, OPTIONS'],
       ]) {
+        if (!takesMethod(method)) continue;
         const result = await call(cfg, method, path);
         eq(result.status, 405, `${method} ${path}: status`);
         if (method !== 'HEAD') expectError(result, 405, 'METHOD_NOT_ALLOWED');
@@ -148,9 +158,11 @@ export function cases({ lib, rest: env }) {
         ok(error.message.length < 300 && error.field.length <= MAX_ECHO, `cut: ${error.message.length}, ${error.field.length}`);
         ok(/\\n/.test(error.message) || /\\n/.test(error.field), 'a line break shown as \\n');
       }
-      const method = await call(cfg, `X${'Y'.repeat(300)}`, '/api/rooms');
-      const error = expectError(method, 405, 'METHOD_NOT_ALLOWED');
-      ok(error.message.length < 150, `the method is cut: ${error.message}`);
+      const long = `X${'Y'.repeat(300)}`;
+      if (takesMethod(long)) {
+        const error = expectError(await call(cfg, long, '/api/rooms'), 405, 'METHOD_NOT_ALLOWED');
+        ok(error.message.length < 150, `the method is cut: ${error.message}`);
+      }
       const route = expectError(await call(cfg, 'GET', `/api/${'z'.repeat(400)}`), 404, 'NOT_FOUND');
       ok(route.message.length < 150, `the path is cut: ${route.message}`);
     }],
