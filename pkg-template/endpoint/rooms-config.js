@@ -113,7 +113,8 @@ function clientOf(given) {
   const options = {};
   for (const name of CLIENT_OPTIONS) if (given[name] !== undefined) options[name] = given[name];
   try {
-    return new VideoSDKClient(options);
+    // The client checks what is given, and refuses what is missing (apiKey, secret).
+    return new VideoSDKClient(/** @type {import('../rest/client.js').VideoSDKClientOptions} */ (options));
   } catch (e) {
     if (!(e instanceof TokenError)) throw e;
     // The client's own refusal (the core's for apiKey and the secret), naming the config option;

@@ -76,6 +76,7 @@ async function respond(request, cfg, common) {
   // The input, checked before authorize() sees it: the room id from the path, then the query
   // (refused), then the body (read once, no further than the limit).
   const roomId = route.segment === undefined ? undefined : pathRoomId(route.segment);
+  /** @type {{ roomId?: string, agentId?: string, customRoomId?: string }} */
   const input = { roomId };
   let seen = request;
   if (method === 'GET') {
@@ -159,8 +160,14 @@ function bodyFields(request, bytes, action) {
   return fields;
 }
 
-/** The VideoSDK call of `action`: [status, body], the body built here from the table's fields. */
-async function perform(cfg, action, { roomId, agentId, customRoomId }) {
+/**
+ * The VideoSDK call of `action`: [status, body], the body built here from the table's fields.
+ * @param {any} cfg
+ * @param {string} action
+ * @param {{ roomId?: string, agentId?: string, customRoomId?: string }} input
+ */
+async function perform(cfg, action, input) {
+  const { roomId, agentId, customRoomId } = input;
   const { client } = cfg;
   try {
     switch (action) {
