@@ -76,8 +76,10 @@ async function respond(request, cfg, common) {
   // The input, checked before authorize() sees it: the room id from the path, then the query
   // (refused), then the body (read once, no further than the limit).
   const roomId = route.segment === undefined ? undefined : pathRoomId(route.segment);
+  // No prototype: an absent field must read as undefined whatever Object.prototype holds.
   /** @type {{ roomId?: string, agentId?: string, customRoomId?: string }} */
-  const input = { roomId };
+  const input = Object.create(null);
+  if (roomId !== undefined) input.roomId = roomId;
   let seen = request;
   if (method === 'GET') {
     refuseAnyQuery(url, method);
@@ -141,7 +143,7 @@ function refuseAnyQuery(url, method) {
 /** The body's fields for `action`: none, or a JSON object of the fields it takes (null = absent). */
 function bodyFields(request, bytes, action) {
   const allowed = BODY_FIELDS[action] ?? [];
-  const fields = {};
+  const fields = Object.create(null);
   if (bytes.byteLength === 0) {
     if (action === 'agent.dispatch') throw bad('send {"agentId": "…"} as a JSON body', 'agentId');
     return fields;
@@ -173,8 +175,10 @@ async function perform(cfg, action, input) {
     switch (action) {
       case 'room.create': {
         const room = await client.rooms.create(customRoomId === undefined ? cfg.createRoom : { ...cfg.createRoom, customRoomId });
-        if (typeof room?.roomId !== 'string' || room.roomId === '') throw badAnswer();
-        return [201, { roomId: room.roomId, customRoomId: typeof room.customRoomId === 'string' ? room.customRoomId : null }];
+        const roomId = own(room, 'roomId');
+        if (typeof roomId !== 'string' || roomId === '') throw badAnswer();
+        const named = own(room, 'customRoomId');
+        return [201, { roomId, customRoomId: typeof named === 'string' ? named : null }];
       }
       case 'room.validate': {
         const { valid } = await client.rooms.validate(roomId);
@@ -183,9 +187,9 @@ async function perform(cfg, action, input) {
       case 'hls.playback': {
         const stream = await client.hls.active(roomId);
         if (stream === null) throw new Refusal(404, 'NOT_FOUND', `no HLS stream is live in room ${quote(roomId)}`);
-        const playbackHlsUrl = streamUrl(stream.playbackHlsUrl);
+        const playbackHlsUrl = streamUrl(own(stream, 'playbackHlsUrl'));
         if (playbackHlsUrl === null) throw badAnswer();
-        return [200, { roomId, playbackHlsUrl, livestreamUrl: streamUrl(stream.livestreamUrl) }];
+        return [200, { roomId, playbackHlsUrl, livestreamUrl: streamUrl(own(stream, 'livestreamUrl')) }];
       }
       case 'agent.dispatch':
         await client.agents.dispatch({ agentId, roomId });
@@ -200,6 +204,11 @@ async function perform(cfg, action, input) {
   } catch (e) {
     throw upstream(e, action, customRoomId);
   }
+}
+
+/** A field VideoSDK sent: its own, never one a polluted Object.prototype adds. */
+function own(object, name) {
+  return object !== null && typeof object === 'object' && Object.hasOwn(object, name) ? object[name] : undefined;
 }
 
 /** An http(s) URL from VideoSDK's answer, or null. */
