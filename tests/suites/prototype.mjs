@@ -56,7 +56,10 @@ function gadgets() {
     agents: ['attacker-agent'],
     createRoom: { webhook: { endPoint: `${ATTACKER}/hook`, events: ['*'] }, geoFence: 'attacker-region' },
     basePath: '/',
-    client: { rooms: { create: forged, validate: forged }, hls: { active: forged }, agents: { dispatch: forged }, recordings: { start: forged, stop: forged } },
+    // Deno's own Request reads `client` (a Deno.HttpClient) from its init, inherited or not.
+    ...(globalThis.Deno === undefined ? {
+      client: { rooms: { create: forged, validate: forged }, hls: { active: forged }, agents: { dispatch: forged }, recordings: { start: forged, stop: forged } },
+    } : {}),
     agentId: 'attacker-agent',
     playbackHlsUrl: `${ATTACKER}/stream.m3u8`,
     ...(onNode ? {} : { timeout: '1s' }),
