@@ -119,7 +119,7 @@ export interface RoomActionAccepted {
 export interface RoomEndpointError {
   error: {
     code: RoomEndpointErrorCode;
-    /** For people. Caller input and VideoSDK's words in it are cut to 64 characters and escaped. */
+    /** For people. Caller input and VideoSDK's words in it are cut to 40 characters and escaped. */
     message: string;
     /** The input at fault (`roomId`, `customRoomId`, `agentId`, `body`, `query`, a field's name). */
     field?: string;
