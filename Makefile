@@ -98,7 +98,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint layers rust-test wasm-test js-test types-test readme-test testing-docs-test cli-test size-check runtime-test node-adapter-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint layers rust-test wasm-test js-test types-test readme-test testing-docs-test cli-test size-check runtime-test node-adapter-test runtime-rest browser-test provider-browser-test rooms-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -204,6 +204,12 @@ chromium: ## Debian's Chromium, when missing (root)
 .PHONY: provider-browser-test
 provider-browser-test: $(STAMPS)/pack chromium ## the browser token provider in Chromium against the example Worker
 	node --test tests/browser/provider.test.mjs
+
+# A page calling the room endpoint (handleRoomRequest) of the Cloudflare example as `make demo`
+# runs it (wrangler dev, the stand-in of VideoSDK's API): it creates a room and validates it.
+.PHONY: rooms-browser-test
+rooms-browser-test: $(STAMPS)/pack chromium ## a page creating and validating a room through the demo Worker's /api/rooms, in Chromium
+	node --test tests/browser/rooms.test.mjs
 
 ## Runtimes, the token endpoint, the examples ------------------------------------------------
 # The shared suites (tests/suites/, one list in tests/suites/index.mjs) run on every runtime: Node

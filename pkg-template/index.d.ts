@@ -7,6 +7,7 @@
 export * from './token/api.js';
 export * from './token/join-error.js';
 export * from './endpoint/handler.js';
+export * from './endpoint/rooms.js';
 export * from './webhooks/index.js';
 export * from './rest/client.js';
 export { TokenProviderError, type TokenProviderErrorCode } from './shared/errors.js';

@@ -216,13 +216,13 @@ export const JS_FOLDERS = [
   ['token', 1, 'sign, verify, decode, TokenSigner, custom claims, explain: the only wasm users'],
   ['webhooks', 1, 'webhook verification over WebCrypto (no wasm)'],
   ['client', 1, 'the browser token provider (no wasm)'],
-  ['endpoint', 2, 'handleTokenRequest'],
   ['rest', 2, 'VideoSDKClient: one transport, one resource per file'],
   ['node', 2, 'toNodeHandler: any Request → Response handler as a node:http / Express listener (no wasm)'],
-  ['', 3, 'the runtime entries and exports.js'],
-  ['testing', 4, 'videosdk-token/testing: the stand-in of VideoSDK\'s API and the webhook signer (its entries load the runtime entries)'],
-  ['cli', 4, 'the command line'],
-  ['bin', 5, 'the executable'],
+  ['endpoint', 3, 'handleTokenRequest, and handleRoomRequest over rest/'],
+  ['', 4, 'the runtime entries and exports.js'],
+  ['testing', 5, 'videosdk-token/testing: the stand-in of VideoSDK\'s API and the webhook signer (its entries load the runtime entries)'],
+  ['cli', 5, 'the command line'],
+  ['bin', 6, 'the executable'],
 ];
 // Folders whose bundles must never load wasm: no path from them to token/ or the glue.
 const NO_WASM = new Set(['shared', 'webhooks', 'client', 'node']);

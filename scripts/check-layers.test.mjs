@@ -123,7 +123,7 @@ test('JS: a well-layered package passes and is counted per folder', () => {
   const { errors, report } = checkJs(JS_GOOD);
   assert.deepEqual(errors, []);
   assert.match(report, /\| 0 \| shared\/ \|[^\n]*\| 2 \| 4 \| shared\/errors\.js \(2\) \|/);
-  assert.match(report, /\| 3 \| the root \|[^\n]*\| 3 \|/);
+  assert.match(report, /\| 4 \| the root \|[^\n]*\| 3 \|/);
 });
 
 test('JS: an upward import fails, naming file and line', () => {
@@ -135,8 +135,15 @@ test('JS: an upward import fails, naming file and line', () => {
 });
 
 test('JS: a sibling capability of the same rank is not below', () => {
-  const { errors } = checkJs({ ...JS_GOOD, 'endpoint/handler.js': "import { c } from '../rest/client.js';\n" });
-  assert.deepEqual(errors, ['endpoint/handler.js:1: imports rest/client.js (rest/), not below endpoint/: imports must point down']);
+  const { errors } = checkJs({ ...JS_GOOD, 'testing/stand-in/index.js': "import { c } from '../../rest/client.js';\n" });
+  assert.deepEqual(errors, ['testing/stand-in/index.js:1: imports rest/client.js (rest/), not below testing/: imports must point down']);
+});
+
+test('JS: endpoint/ sits above rest/ (a room endpoint over the client), never the reverse', () => {
+  const up = checkJs({ ...JS_GOOD, 'endpoint/rooms.js': "import { c } from '../rest/client.js';\n" });
+  assert.deepEqual(up.errors, []);
+  const down = checkJs({ ...JS_GOOD, 'rest/rooms.js': "import { h } from '../endpoint/handler.js';\n", 'endpoint/handler.js': 'export const h = 1;\n' });
+  assert.deepEqual(down.errors, ['rest/rooms.js:1: imports endpoint/handler.js (endpoint/), not below rest/: imports must point down']);
 });
 
 test('JS: a cycle within one folder fails', () => {

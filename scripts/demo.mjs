@@ -1,6 +1,8 @@
 // `make demo`: runs examples/cloudflare-worker locally on workerd (wrangler dev) at
-// http://127.0.0.1:8787 with the DEV-ONLY key and secret from .dev.vars: /api/token and
-// /api/rooms answer anonymously (marked as development only) and `/` serves the www page
+// http://127.0.0.1:8787 with the DEV-ONLY key and secret from .dev.vars: /api/token answers
+// anonymously (marked as development only), /api/rooms (handleRoomRequest, room.create and
+// room.validate) lets everyone create and check rooms (development only: ALLOW_ANONYMOUS), and
+// `/` serves the www page
 // (www/dist, built by `make www`) or a placeholder, with `frame-ancestors 'none'` (www/_headers). wrangler runs local only: no login, no
 // metrics, no downloads. Ctrl-C stops it.
 //
@@ -79,6 +81,7 @@ if (response) {
 
   room:   curl -s -X POST ${BASE}/api/rooms
   check:  curl -s ${BASE}/api/rooms/<roomId>/validate
+          (handleRoomRequest: room.create and room.validate, everyone allowed: DEVELOPMENT ONLY)
   API:    ${standIn ? `LOCAL STAND-IN ${standIn.url} (dev key; not VideoSDK)` : 'https://api.videosdk.live (the key in .dev.vars)'}
 
   self-check: got a token for room ${claims.roomId}, expires ${expiresAt}, verifyToken accepts it.
@@ -93,7 +96,9 @@ if (response) {
 
 /** Creates and validates a room through the Worker, which calls the stand-in. */
 async function roomsSelfCheck() {
-  const room = await (await fetch(`${BASE}/api/rooms`, { method: 'POST' })).json();
+  const created = await fetch(`${BASE}/api/rooms`, { method: 'POST' });
+  const room = await created.json();
+  if (created.status !== 201) throw new Error(`creating a room answered ${created.status} ${JSON.stringify(room)}`);
   const check = await (await fetch(`${BASE}/api/rooms/${encodeURIComponent(room.roomId)}/validate`)).json();
   if (check.valid !== true) throw new Error(`validate answered ${JSON.stringify(check)}`);
   return `created room ${room.roomId} through the stand-in; validate says valid.`;

@@ -4,10 +4,11 @@
 // - examples/deno under `deno run` with the narrowest permissions (none to read files);
 // - its token handler as a Supabase Edge Function and a Netlify Edge Function (examples/supabase,
 //   examples/netlify-edge), on plain Deno since their CLIs cannot download their runtimes here.
-// The Worker and the Deno server also create and validate a room end to end against the stand-in
-// of VideoSDK's API (videosdk-token/testing, served by tests/support/stand-in/), which checks their requests, and their /webhooks/videosdk
-// route answers 401 to a forged webhook and 200 to one signed with the test's own key (pinned
-// through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never VideoSDK's real one).
+// The Worker and the Deno server also create and validate a room end to end through
+// handleRoomRequest against the stand-in of VideoSDK's API (videosdk-token/testing, served by tests/support/stand-in/), which
+// checks their requests, and their /webhooks/videosdk route answers 401 to a forged webhook and
+// 200 to one signed with the test's own key (pinned through VIDEOSDK_WEBHOOK_PUBLIC_KEY, never
+// VideoSDK's real one).
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -49,7 +50,7 @@ async function check(name, command, { path = '/api/token', full = false, page = 
       await checkWebhooks(`http://127.0.0.1:${port}/webhooks/videosdk`);
       await checkRooms(`http://127.0.0.1:${port}/api/rooms`);
       if (server.log().includes(SECRET)) throw new Error('the secret appears in the server log');
-      console.log(`ok ${name}: webhooks 401 forged, 200 signed; POST /api/rooms creates a room and GET /api/rooms/:id/validate validates it (stand-in API)`);
+      console.log(`ok ${name}: webhooks 401 forged, 200 signed; handleRoomRequest at /api/rooms: 403 without the bearer, create 201, validate 200, a caller's webhook 400, an action off 404 (stand-in API)`);
     }
     return true;
   } catch (error) {
@@ -84,15 +85,20 @@ async function checkWebhooks(url) {
   if (signed.status !== 200 || JSON.parse(text).received !== true) throw new Error(`a signed webhook: ${signed.status} ${text}`);
 }
 
-/** The room routes: 401 without the bearer; create, validate, an unknown room, a bad body. */
+/**
+ * The room routes (handleRoomRequest with room.create and room.validate): 403 without the bearer;
+ * create (201, only roomId and customRoomId, the server's room settings), validate, an unknown
+ * room, a caller-chosen webhook (400), an action that is off (404).
+ */
 async function checkRooms(base) {
   const auth = { Authorization: `Bearer ${BEARER}` };
   const before = standIn.requests.length;
   const denied = await fetch(base, { method: 'POST' });
-  if (denied.status !== 401) throw new Error(`POST /api/rooms without a bearer: ${denied.status}`);
+  if (denied.status !== 403) throw new Error(`POST /api/rooms without a bearer: ${denied.status}`);
   const created = await fetch(base, { method: 'POST', headers: auth });
   const room = await created.json();
-  if (created.status !== 200 || !/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(room.roomId)) {
+  if (created.status !== 201 || !/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(room.roomId)
+    || JSON.stringify(Object.keys(room)) !== '["roomId","customRoomId"]') {
     throw new Error(`POST /api/rooms: ${created.status} ${JSON.stringify(room)}`);
   }
   const custom = await fetch(base, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ customRoomId: 'examples-room' }) });
@@ -104,6 +110,10 @@ async function checkRooms(base) {
   }
   const webhook = await fetch(base, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ webhook: { endPoint: 'https://evil.example' } }) });
   if (webhook.status !== 400) throw new Error(`a caller-chosen webhook: ${webhook.status}`);
+  const off = await fetch(`${base}/${room.roomId}/recording`, { method: 'POST', headers: auth });
+  if (off.status !== 404) throw new Error(`recording.start, which the example leaves off: ${off.status}`);
+  const made = standIn.state.rooms.find((r) => r.roomId === room.roomId);
+  if (JSON.stringify(made?.autoCloseConfig) !== '{"type":"session-ends"}') throw new Error(`the server's room settings: ${JSON.stringify(made)}`);
   const seen = standIn.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.status}`);
   const expected = ['POST /v2/rooms 200', 'POST /v2/rooms 200', `GET /v2/rooms/validate/${room.roomId} 200`,
     'GET /v2/rooms/validate/examples-room 200', 'GET /v2/rooms/validate/none-none-none 404'];

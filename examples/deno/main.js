@@ -1,10 +1,9 @@
 // A Deno server (Deno Deploy or `deno run`) serving VideoSDK tokens at /api/token for your own
 // front end (handler.js, which the Supabase and Netlify examples share), creating and validating
-// rooms at /api/rooms (examples/shared/rooms.js), and receiving VideoSDK's webhooks at
-// /webhooks/videosdk. Secrets come from the environment: Deno.env.get, set in Deno Deploy's
-// settings. VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
-import { handleWebhookRequest, VideoSDKClient } from 'videosdk-token';
-import { handleRoomRequest } from '../shared/rooms.js';
+// rooms at /api/rooms (handleRoomRequest: the page never holds a REST token), and receiving
+// VideoSDK's webhooks at /webhooks/videosdk. Secrets come from the environment: Deno.env.get,
+// set in Deno Deploy's settings. VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
+import { handleRoomRequest, handleWebhookRequest } from 'videosdk-token';
 import { bearerAuthorizer, createTokenHandler } from './handler.js';
 
 const env = (name) => Deno.env.get(name);
@@ -18,17 +17,23 @@ const webhooks = {
   // Replace with your own handling; `digest` (SHA-256 of the body) drops a webhook delivered twice.
   onEvent: (event, { digest }) => console.log(`webhook ${event.webhookType} (${digest.slice(0, 12)})`),
 };
-// Made on the first room request, then reused: its management token serves many requests.
-let videosdk;
+// The room endpoint's config, made once: its API client (and the client's management token)
+// serves every request. Every action but these two is off until listed (hls.playback,
+// agent.dispatch with `agents`, recording.start, recording.stop).
+const rooms = {
+  apiKey: env('VIDEOSDK_API_KEY'),
+  secret: env('VIDEOSDK_SECRET'),
+  apiBase: env('VIDEOSDK_API_BASE') || undefined,
+  actions: ['room.create', 'room.validate'],
+  authorize, // only `true` allows
+  // What the server decides for every room; a page may only name it (customRoomId).
+  createRoom: { autoCloseConfig: { type: 'session-ends' } },
+  cors: (env('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+};
 
 Deno.serve({ port: Number(env('PORT') ?? 8000) }, (request) => {
   const { pathname } = new URL(request.url);
   if (pathname === '/webhooks/videosdk') return handleWebhookRequest(request, webhooks);
-  if (pathname === '/api/rooms' || pathname.startsWith('/api/rooms/')) {
-    videosdk ??= new VideoSDKClient({
-      apiKey: env('VIDEOSDK_API_KEY'), secret: env('VIDEOSDK_SECRET'), apiBase: env('VIDEOSDK_API_BASE') || undefined,
-    });
-    return handleRoomRequest(request, { videosdk, authorize });
-  }
+  if (pathname === '/api/rooms' || pathname.startsWith('/api/rooms/')) return handleRoomRequest(request, rooms);
   return tokens(request);
 });

@@ -13,7 +13,7 @@ export const ROLES = Object.keys(ROLE_MEANINGS);
 const CONFIG_OPTIONS = ['apiKey', 'secret', 'authorize', 'allowAnonymous', 'allowedPermissions', 'allowedRoles', 'maxExpiresIn', 'cors'];
 
 /** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
-function kind(v) {
+export function kind(v) {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (v === undefined) return 'nothing';
@@ -92,19 +92,20 @@ export function readConfig(config) {
     throw new TokenError(e.code, message, { field });
   }
   try {
-    return { signer, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: corsOrigins(get) };
+    return { signer, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: corsOrigins(get('cors'), 'handleTokenRequest') };
   } catch (e) {
     signer.free();
     throw e;
   }
 }
 
-function corsOrigins(get) {
-  const cors = get('cors') ?? [];
+/** An endpoint's `cors` option (`given` as read, for the endpoint `call`): a list of origins or '*'. */
+export function corsOrigins(given, call) {
+  const cors = given ?? [];
   const origins = cors === '*' ? cors : strings(cors);
   if (origins === undefined) {
     const got = Array.isArray(cors) ? 'a list with something other than a string in it' : kind(cors);
-    throw invalid('cors', `handleTokenRequest: config.cors must be a list of origins (strings such as 'https://app.example.com') or '*'; got ${got}`);
+    throw invalid('cors', `${call}: config.cors must be a list of origins (strings such as 'https://app.example.com') or '*'; got ${got}`);
   }
   return origins;
 }

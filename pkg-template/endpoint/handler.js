@@ -13,9 +13,12 @@
 // module logs nothing), and no message passed on to callers can contain it.
 import { spanSeconds, TokenError } from '../token/api.js';
 import { cut, escapeText, quote } from '../shared/text.js';
-import { jsonResponse, readLimited } from '../shared/http.js';
+import { jsonResponse } from '../shared/http.js';
 import { names, PERMISSIONS, readConfig, ROLES } from './config.js';
 import { invalidOptions } from '../shared/errors.js';
+import {
+  answer, bad, checkUrlLength, corsHeaders, isRequest, jsonObject, notAllowed, preflight, readBody, Refusal, refuseQuery, withBody,
+} from './http.js';
 
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
 const GRANT_FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'claims'];
@@ -24,8 +27,6 @@ const RESTRICTED = [
   ['roomId', 'room: a token for that room would fail to join this one', 4022],
   ['participantId', 'participant ID: a token for that ID would fail to join as this one', 4023],
 ];
-const MAX_BODY = 16 * 1024; // bytes
-const MAX_URL = 16 * 1024; // characters
 const ANONYMOUS_HEADER = 'X-VideoSDK-Token-Anonymous';
 const METHODS = 'GET, POST, OPTIONS';
 
@@ -38,19 +39,13 @@ const METHODS = 'GET, POST, OPTIONS';
 export async function handleTokenRequest(request, config) {
   const cfg = readConfig(config);
   try {
-    if (request === null || typeof request !== 'object' || typeof request.headers?.get !== 'function') {
+    if (!isRequest(request)) {
       throw invalidOptions('request', 'handleTokenRequest(request, config): request must be a Request');
     }
     // Headers on every answer: CORS, and the anonymous-mode marker once it applies.
-    const common = corsHeaders(cfg.cors, request.headers.get('Origin'));
-    try {
-      return await respond(request, cfg, common);
-    } catch (e) {
-      if (e instanceof Refusal) return jsonResponse(e.status, e.body, { ...common, ...e.headers });
-      // authorize() threw, returned a malformed grant, or the platform failed us: the caller
-      // learns nothing about which, and the promise still resolves.
-      return jsonResponse(500, SERVER_ERROR, common);
-    }
+    const common = corsHeaders(cfg.cors, request.headers.get('Origin'), ANONYMOUS_HEADER);
+    // authorize() threw, returned a malformed grant, or the platform failed us: a 500.
+    return await answer(common, SERVER_ERROR, () => respond(request, cfg, common));
   } finally {
     cfg.signer.free(); // the key state lives for this request only
   }
@@ -60,24 +55,9 @@ const SERVER_ERROR = { error: { code: 'SERVER_ERROR', message: 'the token endpoi
 
 async function respond(request, cfg, common) {
   const method = request.method;
-  if (method === 'OPTIONS') {
-    const headers = { Allow: METHODS, ...common };
-    if (common['Access-Control-Allow-Origin']) {
-      headers['Access-Control-Allow-Methods'] = METHODS;
-      headers['Access-Control-Allow-Headers'] = 'Authorization, Content-Type';
-      headers['Access-Control-Max-Age'] = '600';
-    }
-    return new Response(null, { status: 204, headers });
-  }
-  if (method !== 'GET' && method !== 'POST') {
-    throw new Refusal(405, 'METHOD_NOT_ALLOWED', `use GET or POST, not ${quote(method)}`, undefined, { Allow: METHODS });
-  }
-
-  // Bounded before anything parses it: a URL of megabytes would otherwise cost tens of
-  // milliseconds to parse and refuse (platforms cap URLs too, at 8 to 80 KiB, not all of them).
-  if (request.url.length > MAX_URL) {
-    throw new Refusal(414, 'URI_TOO_LONG', `the URL is over ${MAX_URL} characters`, 'query');
-  }
+  if (method === 'OPTIONS') return preflight(METHODS, common);
+  if (method !== 'GET' && method !== 'POST') throw notAllowed(method, METHODS, 'GET or POST');
+  checkUrlLength(request);
 
   // The body is read once, here, no further than the limit; authorize() gets a request carrying
   // those bytes, so it may read the body too and nothing reads the stream twice.
@@ -101,12 +81,7 @@ async function respond(request, cfg, common) {
   const url = new URL(request.url);
   let params;
   if (method === 'POST') {
-    // authorize() may have read the query string: a POST that carries one could have one room
-    // approved there and another signed from the body.
-    const first = url.searchParams.keys().next();
-    if (!first.done) {
-      throw bad(`a POST takes its fields from the JSON body only; remove ${quote(first.value)} from the query string`, cut(first.value));
-    }
+    refuseQuery(url, method);
     params = bodyParams(request, bytes);
   } else {
     params = queryParams(url);
@@ -235,51 +210,6 @@ function defaultRoles(allowed) {
 // The request: body, query, parameters.
 // ---------------------------------------------------------------------------------------------
 
-/** A 4xx answer: thrown from anywhere in respond(), answered by handleTokenRequest. */
-class Refusal extends Error {
-  constructor(status, code, message, field, headers = {}) {
-    super(message);
-    this.status = status;
-    this.body = { error: field === undefined ? { code, message } : { code, message, field } };
-    this.headers = headers;
-  }
-}
-
-function bad(message, field) {
-  return new Refusal(400, 'INVALID_OPTIONS', message, field);
-}
-
-const tooLarge = () => new Refusal(413, 'PAYLOAD_TOO_LARGE', `the body is over ${MAX_BODY} bytes`, 'body');
-
-/** The body's bytes, no further than the limit; Content-Length is only used to refuse early. */
-async function readBody(request) {
-  const declared = request.headers.get('Content-Length');
-  if (declared !== null && Number(declared) > MAX_BODY) throw tooLarge();
-  let bytes;
-  try {
-    bytes = await readLimited(request.body, MAX_BODY);
-  } catch {
-    throw bad('the body could not be read', 'body');
-  }
-  if (bytes === null) throw tooLarge();
-  return bytes;
-}
-
-/**
- * The request as it came, carrying the bytes already read: method, URL, headers, the platform's
- * `cf` (workerd) and the caller's signal (the rest of a server's request is the defaults). Built
- * from its parts, not as `new Request(request, { body })`, which reads `request.signal`: Deno.serve
- * then prints a legacy-behaviour notice in every deployment. The signal is read only if
- * authorize() reads it.
- */
-function withBody(request, bytes) {
-  const init = { method: request.method, headers: request.headers, body: bytes };
-  if (request.cf !== undefined) init.cf = request.cf;
-  const copy = new Request(request.url, init);
-  Object.defineProperty(copy, 'signal', { get: () => request.signal, enumerable: true, configurable: true });
-  return copy;
-}
-
 function queryParams(url) {
   const params = Object.create(null);
   for (const key of new Set(url.searchParams.keys())) {
@@ -298,19 +228,7 @@ function queryParams(url) {
 }
 
 function bodyParams(request, bytes) {
-  const type = request.headers.get('Content-Type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw bad('send a JSON body with Content-Type: application/json', 'body');
-  }
-  let body;
-  try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw bad('the body is not valid JSON in UTF-8; send an object such as {"roomId": "…"}', 'body');
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw bad('the body must be a JSON object such as {"roomId": "…"}', 'body');
-  }
+  const body = jsonObject(request, bytes, '{"roomId": "…"}');
   const params = Object.create(null);
   for (const key of Object.keys(body)) {
     if (!FIELDS.includes(key)) throw bad(`unknown field ${quote(key)}; expected ${FIELDS.join(', ')}`, cut(key));
@@ -335,18 +253,4 @@ function checkParams(params) {
     throw bad("expiresIn must be a span such as '10m' or a number of seconds", 'expiresIn');
   }
   return params;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The answer.
-// ---------------------------------------------------------------------------------------------
-
-function corsHeaders(cors, origin) {
-  if (cors === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': ANONYMOUS_HEADER };
-  const headers = cors.length > 0 ? { Vary: 'Origin' } : {};
-  if (origin !== null && cors.includes(origin)) {
-    headers['Access-Control-Allow-Origin'] = origin;
-    headers['Access-Control-Expose-Headers'] = ANONYMOUS_HEADER;
-  }
-  return headers;
 }

@@ -4,7 +4,7 @@ import { ApiError, invalidOptions as invalid } from '../shared/errors.js';
 import { callOptions, checkId, ownOptions, checkObject, checkPerPage, segment, shown } from './args.js';
 import { pages } from './pages.js';
 
-const CREATE_OPTIONS = ['customRoomId', 'webhook', 'autoCloseConfig', 'autoStartConfig', 'geoFence', 'allowedParticipantIds'];
+export const CREATE_OPTIONS = ['customRoomId', 'webhook', 'autoCloseConfig', 'autoStartConfig', 'geoFence', 'allowedParticipantIds'];
 const AUTO_CLOSE_TYPES = ['session-ends', 'session-end-and-deactivate'];
 
 // How VideoSDK may say that a room does not exist when it answers 400 rather than 404.
@@ -80,8 +80,11 @@ function saysNoSuchRoom(error) {
     && SAYS_ROOM.test(error.apiMessage) && SAYS_MISSING.test(error.apiMessage);
 }
 
-/** The create body: known options checked, in VideoSDK's field names. */
-function createBody(options) {
+/**
+ * The create body: known options checked, in VideoSDK's field names (the options' own names).
+ * The room endpoint checks its server-side room settings with it once, when it reads its config.
+ */
+export function createBody(options) {
   checkObject(options, 'options', "{ customRoomId: 'team-standup' }");
   options = ownOptions(options, CREATE_OPTIONS, 'rooms.create(options)');
   const { customRoomId, webhook, autoCloseConfig, autoStartConfig, geoFence, allowedParticipantIds } = options;

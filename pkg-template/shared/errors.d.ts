@@ -65,6 +65,29 @@ export type TokenEndpointErrorCode =
   /** 500: `authorize` threw or returned a malformed grant; the answer says nothing more. */
   | 'SERVER_ERROR';
 
+/** The `code` of a room endpoint's error answer (handleRoomRequest), by status. */
+export type RoomEndpointErrorCode =
+  /** 400: bad input (a room id, the body, a query string); `field` names it. */
+  | 'INVALID_OPTIONS'
+  /** 403: `authorize` did not answer `true`, or an agentId outside `agents` (`field: 'agentId'`). */
+  | 'FORBIDDEN'
+  /** 404: no such route, an action that is off, or what VideoSDK has not (a room, a live HLS stream). */
+  | 'NOT_FOUND'
+  /** 405: a method the route does not take; `Allow` lists those it takes. */
+  | 'METHOD_NOT_ALLOWED'
+  /** 409: VideoSDK refused the request itself (no live session to record, a quota); its message, escaped and cut. */
+  | 'UPSTREAM_REFUSED'
+  /** 413: a body over 16 KiB. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** 414: a URL over 16 KiB. */
+  | 'URI_TOO_LONG'
+  /** 429: VideoSDK is rate-limiting the app; `Retry-After` says for how long. */
+  | 'RATE_LIMITED'
+  /** 500: `authorize` threw, or VideoSDK refused the deployment's key; the answer says nothing more. */
+  | 'SERVER_ERROR'
+  /** 502: VideoSDK timed out, could not be reached, failed (5xx) or answered unreadably. */
+  | 'UPSTREAM_ERROR';
+
 export type WebhookErrorCode =
   /** A mistake in the calling code: a parsed (not raw) body, a signature that is not a string, malformed options; `field` names it. */
   | 'INVALID_OPTIONS'

@@ -12,6 +12,9 @@ import * as restClient from './rest-client.mjs';
 import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
 import * as restTrust from './rest-trust.mjs';
+import * as rooms from './rooms.mjs';
+import * as roomsLimits from './rooms-limits.mjs';
+import * as roomsUpstream from './rooms-upstream.mjs';
 import * as rules from './rules.mjs';
 import * as testing from './testing.mjs';
 import * as tokens from './tokens.mjs';
@@ -32,13 +35,19 @@ export const SUITES = new Map([
   ['rest-media', restMedia],
   ['rest-request', restRequest],
   ['rest-trust', restTrust],
+  ['rooms', rooms],
+  ['rooms-limits', roomsLimits],
+  ['rooms-upstream', roomsUpstream],
   ['prototype', prototype],
   ['testing', testing],
   ['webhooks-signed', webhooksSigned],
 ]);
 
-/** The API client's suites, run against the stand-in (each runner gives them `rest`). */
-export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rest-trust'];
+/**
+ * The suites run against the stand-in of VideoSDK's API (each runner gives them `rest`): the API
+ * client's, and the room endpoint's (handleRoomRequest, over the client).
+ */
+export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rest-trust', 'rooms', 'rooms-limits', 'rooms-upstream'];
 
 /** The suites of videosdk-token/client (each runner gives them `client`). */
 export const CLIENT_SUITES = ['provider', 'read-token'];

@@ -11,6 +11,7 @@ const TESTING = Symbol.for('videosdk-token.testing');
 const ATTACKER = 'https://attacker.example';
 const KEY_URL = 'https://api.videosdk.live/v2/public/rsa-public-key';
 const TOKEN_URL = 'https://app.example/api/token';
+const ROOMS_URL = 'https://app.example/api/rooms';
 const fromB64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const VALID = vectors.cases.find((c) => c.name === 'valid, key as spkiPem');
 const EVENT_BODY = fromB64(VALID.body);
@@ -51,6 +52,16 @@ function gadgets() {
     maxBodyBytes: 1,
     url: `${ATTACKER}/token`,
     refreshBefore: 1e9,
+    actions: ['room.create', 'room.validate', 'hls.playback', 'agent.dispatch', 'recording.start', 'recording.stop'],
+    agents: ['attacker-agent'],
+    createRoom: { webhook: { endPoint: `${ATTACKER}/hook`, events: ['*'] }, geoFence: 'attacker-region' },
+    basePath: '/',
+    // Deno's own Request reads `client` (a Deno.HttpClient) from its init, inherited or not.
+    ...(globalThis.Deno === undefined ? {
+      client: { rooms: { create: forged, validate: forged }, hls: { active: forged }, agents: { dispatch: forged }, recordings: { start: forged, stop: forged } },
+    } : {}),
+    agentId: 'attacker-agent',
+    playbackHlsUrl: `${ATTACKER}/stream.m3u8`,
     ...(onNode ? {} : { timeout: '1s' }),
   };
 }
@@ -112,7 +123,10 @@ function stable(token) {
 }
 
 export function cases({ lib, client }) {
-  const { signToken, verifyToken, decodeToken, TokenSigner, spanSeconds, handleTokenRequest, verifyWebhook, handleWebhookRequest, VideoSDKClient } = lib;
+  const {
+    signToken, verifyToken, decodeToken, TokenSigner, spanSeconds, handleTokenRequest, handleRoomRequest, verifyWebhook, handleWebhookRequest,
+    VideoSDKClient,
+  } = lib;
   const base = { apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'], now: NOW };
   const token = () => signToken(base);
   const answer = async (response) => {
@@ -185,6 +199,23 @@ export function cases({ lib, client }) {
       await c.rooms.create({});
       await c.sessions.end({ roomId: 'abcd-efgh-ijkl' });
       return seen;
+    }),
+    same('handleRoomRequest: a create sends only the server\'s settings and answers only its fields', async () => {
+      const { seen, fetch } = api();
+      const rooms = { apiKey: API_KEY, secret: SECRET, fetch, actions: ['room.create'], authorize: () => true };
+      const response = await handleRoomRequest(new Request(ROOMS_URL, { method: 'POST' }), rooms);
+      return { status: response.status, body: await response.json(), requests: seen };
+    }),
+    same('handleRoomRequest: no action, no agent, no room setting by inheritance', async () => {
+      const { seen, fetch } = api();
+      const rooms = { apiKey: API_KEY, secret: SECRET, fetch, actions: ['room.validate'], authorize: () => true };
+      const dispatch = await handleRoomRequest(new Request(`${ROOMS_URL}/abcd-efgh-ijkl/agents`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"agentId": "attacker-agent"}',
+      }), rooms);
+      const hls = await handleRoomRequest(new Request(`${ROOMS_URL}/abcd-efgh-ijkl/hls`), rooms);
+      const withoutAgents = await outcome(() => handleRoomRequest(new Request(ROOMS_URL), { ...rooms, actions: ['agent.dispatch'] }));
+      const withoutAuthorize = await outcome(() => handleRoomRequest(new Request(ROOMS_URL), { apiKey: API_KEY, secret: SECRET, actions: ['room.create'] }));
+      return { dispatch: [dispatch.status, await dispatch.json()], hls: [hls.status, await hls.json()], withoutAgents, withoutAuthorize, requests: seen };
     }),
     same('new VideoSDKClient with no fetch of its own is refused alike', () => {
       new VideoSDKClient({ apiKey: API_KEY, secret: SECRET, fetch: 'not a function' });

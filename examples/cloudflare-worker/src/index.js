@@ -1,27 +1,39 @@
 // A Cloudflare Worker serving VideoSDK tokens at /api/token for your own front end, creating
-// and validating rooms at /api/rooms (examples/shared/rooms.js), and receiving VideoSDK's webhooks at
-// /webhooks/videosdk. Secrets come from the environment: `wrangler secret put VIDEOSDK_SECRET`
-// (and VIDEOSDK_API_KEY, TOKEN_ENDPOINT_BEARER) in production, .dev.vars locally.
-// VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
-import { handleTokenRequest, handleWebhookRequest, VideoSDKClient } from 'videosdk-token';
-import { handleRoomRequest } from '../../shared/rooms.js';
+// and validating rooms at /api/rooms (handleRoomRequest: the page never holds a REST token), and
+// receiving VideoSDK's webhooks at /webhooks/videosdk. Secrets come from the environment:
+// `wrangler secret put VIDEOSDK_SECRET` (and VIDEOSDK_API_KEY, TOKEN_ENDPOINT_BEARER) in
+// production, .dev.vars locally. VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
+import { handleRoomRequest, handleTokenRequest, handleWebhookRequest } from 'videosdk-token';
 
-// One API client per isolate, so that its management token serves many requests.
-let videosdk;
+// The room endpoint's config, made once per isolate: its API client (and the client's management
+// token) then serves every request, where a config made per request would make a client each time.
+let rooms;
 
 export default {
   async fetch(request, env) {
     const { pathname } = new URL(request.url);
     if (pathname === '/webhooks/videosdk') return handleWebhookRequest(request, webhookOptions(env));
+    const cors = env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [];
     // Replace with your own check (a session cookie, a JWT from your identity provider, …).
     // For /api/token it may return an object that narrows what this caller may ask for, such as
     // { roomId: 'team-room', participantId: user.id }.
     const authorize = (req) => bearerMatches(req, env.TOKEN_ENDPOINT_BEARER);
     if (pathname === '/api/rooms' || pathname.startsWith('/api/rooms/')) {
-      videosdk ??= new VideoSDKClient({
-        apiKey: env.VIDEOSDK_API_KEY, secret: env.VIDEOSDK_SECRET, apiBase: env.VIDEOSDK_API_BASE || undefined,
-      });
-      return handleRoomRequest(request, { videosdk, authorize, allowAnonymous: env.ALLOW_ANONYMOUS === 'true' });
+      rooms ??= {
+        apiKey: env.VIDEOSDK_API_KEY,
+        secret: env.VIDEOSDK_SECRET,
+        apiBase: env.VIDEOSDK_API_BASE || undefined,
+        // Every other action (hls.playback, agent.dispatch with `agents`, recording.start/stop)
+        // is off until listed here.
+        actions: ['room.create', 'room.validate'],
+        // Only `true` allows. LOCAL DEVELOPMENT ONLY (`make demo` sets ALLOW_ANONYMOUS): everyone
+        // may create and check rooms; never set ALLOW_ANONYMOUS in production.
+        authorize: env.ALLOW_ANONYMOUS === 'true' ? () => true : authorize,
+        // What the server decides for every room; a page may only name it (customRoomId).
+        createRoom: { autoCloseConfig: { type: 'session-ends' } },
+        cors,
+      };
+      return handleRoomRequest(request, rooms);
     }
     if (pathname !== '/api/token') {
       return new Response('Not found: ask /api/token for a VideoSDK token, /api/rooms for a room\n', { status: 404 });
@@ -35,7 +47,7 @@ export default {
       // only if the callers are servers that call VideoSDK's REST API.
       allowedRoles: ['rtc'],
       maxExpiresIn: '2h',
-      cors: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
+      cors,
       // Local development only (`make demo` sets it with --var); answers are marked as such.
       allowAnonymous: env.ALLOW_ANONYMOUS === 'true',
     });
