@@ -109,13 +109,13 @@ test('Chromium: a page creates a room and validates it through the demo Worker\'
     'POST /api/rooms', `GET /api/rooms/${result.created.body.roomId}/validate`, 'GET /api/rooms/none-none-none/validate',
     'POST /api/rooms', `POST /api/rooms/${result.created.body.roomId}/recording`,
   ]);
-  const reached = standIn.state.log.map((r) => `${r.method} ${r.path} ${r.status}`);
+  const reached = standIn.requests.map((r) => `${r.method} ${r.path} ${r.status}`);
   assert.deepEqual(reached, [
     'POST /v2/rooms 200', `GET /v2/rooms/validate/${result.created.body.roomId} 200`, 'GET /v2/rooms/validate/none-none-none 404',
   ]);
   // Every call carried a management token the stand-in verified, the same one: the Worker's one
   // client (its config made once per isolate) reused it.
-  assert.ok(standIn.state.log.every((r) => JSON.stringify(r.auth?.roles) === '["crawler"]'), JSON.stringify(standIn.state.log.map((r) => r.auth)));
-  assert.deepEqual(new Set(standIn.state.log.map((r) => r.auth.token)).size, 1, 'one management token');
+  assert.ok(standIn.requests.every((r) => JSON.stringify(r.auth?.roles) === '["crawler"]'), JSON.stringify(standIn.requests.map((r) => r.auth)));
+  assert.deepEqual(new Set(standIn.requests.map((r) => r.auth.token)).size, 1, 'one management token');
   assert.ok(!worker.log().includes(SECRET), 'the secret is not in the Worker log');
 });
