@@ -4,6 +4,7 @@
 // driver), so that both read the same figure the same way.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,9 +21,12 @@ export function wrangler(args) {
 
 /**
  * Bundles the Worker of `config` into a fresh `outdir` (a stale .wasm from an earlier build
- * would be counted) and returns wrangler's upload figure in KiB, raw and gzip.
+ * would be counted) and returns wrangler's upload figure in KiB, raw and gzip. A relative
+ * `outdir` is taken from the repository's root: wrangler would take it from the config's folder,
+ * and the folder emptied would not be the one written.
  */
 export function uploadSize(config, outdir, { minify = false } = {}) {
+  outdir = resolve(root, outdir);
   rmSync(outdir, { recursive: true, force: true });
   const out = wrangler(['deploy', '--dry-run', ...(minify ? ['--minify'] : []), '--outdir', outdir, '--config', config]);
   const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(out);

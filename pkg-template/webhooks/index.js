@@ -38,23 +38,15 @@ async function verified(data, signature, config) {
   const importPinned = config.publicKeys && pinnedKeys(config.publicKeys);
   const sig = signatureBytes(signature);
 
-  if (importPinned) {
-    const keys = await importPinned();
-    checkLength(sig, keys);
-    if (!(await matches(keys, sig, data))) throw mismatch(keys.length);
-  } else {
-    const source = keySource(config.apiBase);
-    let keys = await source.current(config.fetch, config.now, config.keyCacheSeconds * 1000);
-    if (!(keys.some((k) => k.signatureLength === sig.length) && (await matches(keys, sig, data)))) {
-      // VideoSDK may have rotated its key since it was cached.
-      const newer = await source.afterFailure(config.fetch, keys, config.now);
-      if (newer === null) {
-        checkLength(sig, keys);
-        throw mismatch(keys.length);
-      }
-      keys = newer;
+  const source = importPinned ? null : keySource(config.apiBase);
+  let keys = await (importPinned ? importPinned() : source.current(config.fetch, config.now, config.keyCacheSeconds * 1000));
+  if (!(await matches(keys, sig, data))) {
+    // Fetched keys: VideoSDK may have rotated its key since it was cached.
+    const newer = source && (await source.afterFailure(config.fetch, keys, config.now));
+    if (newer) keys = newer;
+    if (!newer || !(await matches(keys, sig, data))) {
       checkLength(sig, keys);
-      if (!(await matches(keys, sig, data))) throw mismatch(keys.length);
+      throw mismatch(keys.length);
     }
   }
   return parseEvent(data);

@@ -48,6 +48,16 @@ function keyTexts(text) {
   throw fetchFailed('the key endpoint\'s answer has no publicKey string; expected {"publicKey": "-----BEGIN PUBLIC KEY-----…"}');
 }
 
+// One API base's cache. Its methods are described here, not above each one: a bundler keeps
+// comments that precede class members, and a webhook-only Worker carries every byte of them.
+// - mayAsk(now): whether the base may be asked at `now` (ms), a minute after the last request
+//   (or when the clock was set back);
+// - current(fetchFn, now, maxAgeMs): the keys to verify with at `now`; throws KEY_FETCH_FAILED
+//   only when there is no key at all;
+// - afterFailure(fetchFn, used, now): a signature failed against `used`: newer keys to try, or
+//   null when there are none (the base was asked less than a minute ago and nobody else has newer
+//   ones); throws KEY_FETCH_FAILED if the refetch fails: the webhook may be genuine and signed
+//   with a key not yet seen.
 class KeySource {
   constructor(url) {
     this.url = url;
@@ -58,12 +68,10 @@ class KeySource {
     this.inflight = null; // the request under way, shared by every caller
   }
 
-  /** Whether the base may be asked at `now`: a minute after the last request (or a clock set back). */
   mayAsk(now) {
     return Math.abs(now - this.attemptAt) >= REFETCH_INTERVAL_MS;
   }
 
-  /** The keys to verify with at `now` (ms). Throws KEY_FETCH_FAILED only when there is no key at all. */
   async current(fetchFn, now, maxAgeMs) {
     // A key fetched "in the future" (a clock set back since) is as stale as an old one.
     if (this.keys && Math.abs(now - this.fetchedAt) < maxAgeMs) return this.keys;
@@ -80,11 +88,6 @@ class KeySource {
     throw fetchFailed(`${reason}; ${this.url} is asked again at most once a minute`, { status });
   }
 
-  /**
-   * A signature failed against `used`: newer keys to try, or null when there are none (the base
-   * was asked less than a minute ago and nobody else has newer ones). Throws KEY_FETCH_FAILED if
-   * the refetch fails: the webhook may be genuine and signed with a key not yet seen.
-   */
   async afterFailure(fetchFn, used, now) {
     let keys;
     if (this.keys && this.keys !== used) keys = this.keys;
@@ -118,9 +121,8 @@ class KeySource {
   async load(fetchFn) {
     // Never a redirect: the key is the trust anchor, and another origin's key would sign for it.
     const init = { method: 'GET', headers: { Accept: 'application/json' }, redirect: NO_REDIRECT };
-    if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') {
-      init.signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
-    }
+    const signal = globalThis.AbortSignal?.timeout?.(FETCH_TIMEOUT_MS);
+    if (signal) init.signal = signal;
     let response;
     try {
       response = await fetchFn(this.url, init);

@@ -18,59 +18,28 @@ export const MAX_KEYS = 8;
 
 export const RSA_ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
 const OID_RSA_ENCRYPTION = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01]; // 1.2.840.113549.1.1.1
-const OID_RSA_PSS = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a]; // 1.2.840.113549.1.1.10
-const OID_EC = [0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01]; // 1.2.840.10045.2.1
-const OID_ED25519 = [0x2b, 0x65, 0x70]; // 1.3.101.112
+// What a key of another algorithm is, by its OID's bytes as Array.prototype.join writes them.
+const NOT_RSA = {
+  __proto__: null,
+  // 1.2.840.113549.1.1.10
+  '42,134,72,134,247,13,1,1,10': 'it is an RSA-PSS key; VideoSDK signs with RSASSA-PKCS1-v1_5 (rsaEncryption keys)',
+  '42,134,72,206,61,2,1': 'it is an elliptic-curve key, not RSA', // 1.2.840.10045.2.1
+  '43,101,112': 'it is an Ed25519 key, not RSA', // 1.3.101.112
+};
 const EXPECTED = 'expected a PEM (-----BEGIN PUBLIC KEY----- or -----BEGIN RSA PUBLIC KEY-----) or the base64 of its DER';
 
 // ---------------------------------------------------------------------------------------------
-// Base64 (RFC 4648 section 4), strict: standard alphabet, padded, canonical. atob() is lenient
-// about whitespace and stray bits, so it is not used.
+// Base64 (RFC 4648 section 4), strict: standard alphabet, padded, canonical (the bits a padded
+// quantum leaves over are zero: before == the last character is one of AQgw, before = one of
+// AEIMQUYcgkosw048). atob() alone is lenient about whitespace, padding and stray bits, so only
+// text that matches this is given to it. Fixed-width groups: linear time on any input.
 // ---------------------------------------------------------------------------------------------
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const SEXTET = new Int8Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i += 1) SEXTET[ALPHABET.charCodeAt(i)] = i;
-
-function sextet(text, i) {
-  const c = text.charCodeAt(i);
-  return c < 128 ? SEXTET[c] : -1;
-}
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$/;
 
 /** The bytes of strict standard base64, or null if `text` is anything else. */
 export function decodeBase64(text) {
-  const n = text.length;
-  if (n === 0 || n % 4 !== 0) return null;
-  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const out = new Uint8Array((n / 4) * 3 - pad);
-  let o = 0;
-  for (let i = 0; i < n; i += 4) {
-    const tail = i + 4 === n ? pad : 0;
-    const a = sextet(text, i);
-    const b = sextet(text, i + 1);
-    const c = tail === 2 ? 0 : sextet(text, i + 2);
-    const d = tail >= 1 ? 0 : sextet(text, i + 3);
-    if ((a | b | c | d) < 0) return null;
-    // Canonical: the bits a padded quantum leaves over must be zero.
-    if ((tail === 2 && (b & 0x0f) !== 0) || (tail === 1 && (c & 0x03) !== 0)) return null;
-    const bits = (a << 18) | (b << 12) | (c << 6) | d;
-    out[o++] = bits >>> 16;
-    if (tail < 2) out[o++] = (bits >>> 8) & 0xff;
-    if (tail < 1) out[o++] = bits & 0xff;
-  }
-  return out;
-}
-
-export function encodeBase64(bytes) {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const rest = bytes.length - i;
-    const bits = (bytes[i] << 16) | ((rest > 1 ? bytes[i + 1] : 0) << 8) | (rest > 2 ? bytes[i + 2] : 0);
-    out += ALPHABET[bits >>> 18] + ALPHABET[(bits >>> 12) & 63];
-    out += rest > 1 ? ALPHABET[(bits >>> 6) & 63] : '=';
-    out += rest > 2 ? ALPHABET[bits & 63] : '=';
-  }
-  return out;
+  return text !== '' && BASE64.test(text) ? Uint8Array.from(atob(text), (c) => c.charCodeAt(0)) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,12 +70,6 @@ function readTlv(bytes, pos, end) {
 function expectTag(element, tag, what) {
   if (element.tag !== tag) throw new DerError(`expected ${what}`);
   return element;
-}
-
-function sameBytes(bytes, start, end, expected) {
-  if (end - start !== expected.length) return false;
-  for (let i = 0; i < expected.length; i += 1) if (bytes[start + i] !== expected[i]) return false;
-  return true;
 }
 
 /** A positive DER INTEGER in minimal form: the offset of its first significant byte. */
@@ -152,14 +115,8 @@ function readPublicKeyDer(der) {
   // SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }
   expectTag(first, 0x30, 'an SPKI or PKCS#1 public key');
   const oid = expectTag(readTlv(der, first.start, first.end), 0x06, 'an algorithm OID');
-  if (!sameBytes(der, oid.start, oid.end, OID_RSA_ENCRYPTION)) {
-    if (sameBytes(der, oid.start, oid.end, OID_RSA_PSS)) {
-      throw new DerError('it is an RSA-PSS key; VideoSDK signs with RSASSA-PKCS1-v1_5 (rsaEncryption keys)');
-    }
-    if (sameBytes(der, oid.start, oid.end, OID_EC)) throw new DerError('it is an elliptic-curve key, not RSA');
-    if (sameBytes(der, oid.start, oid.end, OID_ED25519)) throw new DerError('it is an Ed25519 key, not RSA');
-    throw new DerError('its algorithm is not rsaEncryption');
-  }
+  const algorithm = der.subarray(oid.start, oid.end).join();
+  if (algorithm !== OID_RSA_ENCRYPTION.join()) throw new DerError(NOT_RSA[algorithm] ?? 'its algorithm is not rsaEncryption');
   // The parameters are NULL (RFC 3279); some encoders leave them out.
   if (oid.end !== first.end) {
     const params = readTlv(der, oid.end, first.end);
@@ -174,114 +131,105 @@ function readPublicKeyDer(der) {
   return { pkcs1, ...readRsaPublicKey(pkcs1), flavour: 'spki' };
 }
 
-function derLength(n) {
-  if (n < 0x80) return [n];
-  if (n < 0x100) return [0x81, n];
-  if (n < 0x10000) return [0x82, n >>> 8, n & 0xff];
-  return [0x83, n >>> 16, (n >>> 8) & 0xff, n & 0xff];
-}
-
+/** One DER element: `tag`, the length of `parts` together (shortest form), their bytes; as numbers. */
 function tlv(tag, ...parts) {
-  const length = parts.reduce((sum, p) => sum + p.length, 0);
-  const head = [tag, ...derLength(length)];
-  const out = new Uint8Array(head.length + length);
-  out.set(head, 0);
-  let o = head.length;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  const content = parts.flatMap((p) => [...p]);
+  const n = content.length;
+  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n]
+    : n < 0x10000 ? [0x82, n >>> 8, n & 0xff] : [0x83, n >>> 16, (n >>> 8) & 0xff, n & 0xff];
+  return [tag, ...length, ...content];
 }
 
 /** SPKI DER around an RSAPublicKey: what crypto.subtle.importKey('spki', …) takes everywhere. */
 export function spkiFromPkcs1(pkcs1) {
   const algorithm = tlv(0x30, tlv(0x06, OID_RSA_ENCRYPTION), [0x05, 0x00]);
-  return tlv(0x30, algorithm, tlv(0x03, [0x00], pkcs1));
+  return new Uint8Array(tlv(0x30, algorithm, tlv(0x03, [0x00], pkcs1)));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Key text → checked key
 // ---------------------------------------------------------------------------------------------
 
-function keyError(where, reason, field) {
-  return new WebhookError('KEY_INVALID', `${where} is not a usable RSA public key: ${reason}`, { reason, field });
+// The field is publicKey: a key that fails here came from options.publicKey, or was fetched
+// (and then its error becomes a KEY_FETCH_FAILED, which names no field).
+function keyError(where, reason) {
+  return new WebhookError('KEY_INVALID', `${where} is not a usable RSA public key: ${reason}`, { reason, field: 'publicKey' });
 }
 
 /**
  * Reads one key: a PEM of either flavour or bare base64 DER of either. Returns
  * { spki (canonical DER), bits, flavour }. Throws KEY_INVALID naming `where` (e.g. "publicKey[1]").
  */
-export function parseKey(text, where = 'publicKey', field = 'publicKey') {
+export function parseKey(text, where = 'publicKey') {
   if (typeof text !== 'string') {
-    throw keyError(where, `${EXPECTED}, not ${text === null ? 'null' : typeof text}`, field);
+    throw keyError(where, `${EXPECTED}, not ${text === null ? 'null' : typeof text}`);
   }
-  if (text.length > MAX_KEY_TEXT) throw keyError(where, `it is over ${MAX_KEY_TEXT} characters; ${EXPECTED}`, field);
+  if (text.length > MAX_KEY_TEXT) throw keyError(where, `it is over ${MAX_KEY_TEXT} characters; ${EXPECTED}`);
   let body = text.trim();
-  if (body === '') throw keyError(where, `it is empty; ${EXPECTED}`, field);
+  if (body === '') throw keyError(where, `it is empty; ${EXPECTED}`);
   // VideoSDK's docs give the key as a URL to GET, so the URL itself lands in configuration. The
   // URL is not quoted (it is the caller's text); the hint to fetch suits keys from options only.
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(body)) {
     const instead = where.startsWith('publicKey') ? `, or set fetchPublicKey: true to have VideoSDK's key fetched` : '';
-    throw keyError(where, `it is a URL, not a key; pass the key itself (${EXPECTED.replace(/^expected /, '')})${instead}`, field);
+    throw keyError(where, `it is a URL, not a key; pass the key itself (${EXPECTED.replace(/^expected /, '')})${instead}`);
   }
   let label;
   if (body.includes('-----')) {
     // Environment variables often hold a PEM with its line breaks written as the two characters \n.
     body = body.replace(/\\r\\n|\\n/g, '\n').trim();
     const begins = body.match(/-----BEGIN /g)?.length ?? 0;
-    if (begins > 1) throw keyError(where, 'it holds more than one PEM block; pass several keys as a list', field);
+    if (begins > 1) throw keyError(where, 'it holds more than one PEM block; pass several keys as a list');
     const pem = /^-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END ([A-Z0-9 ]+)-----$/.exec(body);
-    if (!pem) throw keyError(where, `it is not one PEM block (-----BEGIN <label>----- … -----END <label>-----); ${EXPECTED}`, field);
+    if (!pem) throw keyError(where, `it is not one PEM block (-----BEGIN <label>----- … -----END <label>-----); ${EXPECTED}`);
     label = pem[1];
-    if (pem[3] !== label) throw keyError(where, 'its PEM BEGIN and END labels differ', field);
+    if (pem[3] !== label) throw keyError(where, 'its PEM BEGIN and END labels differ');
     if (label.includes('PRIVATE KEY')) {
-      throw keyError(where, 'it is a PRIVATE key; pass VideoSDK\'s public key (and keep private keys out of configuration)', field);
+      throw keyError(where, 'it is a PRIVATE key; pass VideoSDK\'s public key (and keep private keys out of configuration)');
     }
-    if (label === 'CERTIFICATE') throw keyError(where, `it is a certificate; ${EXPECTED}`, field);
-    if (label !== 'PUBLIC KEY' && label !== 'RSA PUBLIC KEY') throw keyError(where, `its PEM label is ${label}; ${EXPECTED}`, field);
+    if (label === 'CERTIFICATE') throw keyError(where, `it is a certificate; ${EXPECTED}`);
+    if (label !== 'PUBLIC KEY' && label !== 'RSA PUBLIC KEY') throw keyError(where, `its PEM label is ${label}; ${EXPECTED}`);
     body = pem[2];
   }
   const der = decodeBase64(body.replace(/[ \t\r\n]/g, ''));
-  if (!der) throw keyError(where, `${label ? 'its PEM body' : 'it'} is not base64; ${EXPECTED}`, field);
+  if (!der) throw keyError(where, `${label ? 'its PEM body' : 'it'} is not base64; ${EXPECTED}`);
   let key;
   try {
     key = readPublicKeyDer(der);
   } catch (e) {
     if (!(e instanceof DerError)) throw e;
-    throw keyError(where, `${e.message}; ${EXPECTED}`, field);
+    throw keyError(where, `${e.message}; ${EXPECTED}`);
   }
   if (label === 'PUBLIC KEY' && key.flavour !== 'spki') {
-    throw keyError(where, 'its label says PUBLIC KEY (SPKI) but it holds a PKCS#1 key; label it RSA PUBLIC KEY', field);
+    throw keyError(where, 'its label says PUBLIC KEY (SPKI) but it holds a PKCS#1 key; label it RSA PUBLIC KEY');
   }
   if (label === 'RSA PUBLIC KEY' && key.flavour !== 'pkcs1') {
-    throw keyError(where, 'its label says RSA PUBLIC KEY (PKCS#1) but it holds an SPKI key; label it PUBLIC KEY', field);
+    throw keyError(where, 'its label says RSA PUBLIC KEY (PKCS#1) but it holds an SPKI key; label it PUBLIC KEY');
   }
   if (key.bits < MIN_RSA_BITS) {
-    throw keyError(where, `it is a ${key.bits}-bit RSA key; VideoSDK's webhook key has at least ${MIN_RSA_BITS} bits`, field);
+    throw keyError(where, `it is a ${key.bits}-bit RSA key; VideoSDK's webhook key has at least ${MIN_RSA_BITS} bits`);
   }
-  if (key.bits > MAX_RSA_BITS) throw keyError(where, `it is a ${key.bits}-bit RSA key; at most ${MAX_RSA_BITS} bits are supported`, field);
+  if (key.bits > MAX_RSA_BITS) throw keyError(where, `it is a ${key.bits}-bit RSA key; at most ${MAX_RSA_BITS} bits are supported`);
   return { spki: spkiFromPkcs1(key.pkcs1), bits: key.bits, flavour: key.flavour };
 }
 
 /**
  * Imports a parsed key: { cryptoKey, signatureLength (bytes), id (its canonical SPKI, base64) }.
  */
-export async function importKey(parsed, where = 'publicKey', field = 'publicKey') {
+export async function importKey(parsed, where = 'publicKey') {
   let cryptoKey;
   try {
     cryptoKey = await crypto.subtle.importKey('spki', parsed.spki, RSA_ALGORITHM, false, ['verify']);
   } catch (e) {
-    throw keyError(where, `this runtime's WebCrypto refused it (${e?.name ?? 'Error'})`, field);
+    throw keyError(where, `this runtime's WebCrypto refused it (${e?.name ?? 'Error'})`);
   }
-  return { cryptoKey, signatureLength: Math.ceil(parsed.bits / 8), bits: parsed.bits, id: encodeBase64(parsed.spki) };
+  return { cryptoKey, signatureLength: Math.ceil(parsed.bits / 8), bits: parsed.bits, id: btoa(String.fromCharCode(...parsed.spki)) };
 }
 
 // Keys given in options are imported once per isolate: a Worker reading its key from env on
-// every request pays for the import on the first request only.
+// every request pays for the import on the first request only. One promise per key text, shared
+// by concurrent first callers and kept once settled; the oldest goes past PINNED_LIMIT.
 const PINNED_LIMIT = 32;
-const pinned = new Map(); // key text → imported key
-const pinning = new Map(); // key text → promise of it, shared by concurrent first callers
+const pinned = new Map(); // key text → promise of its imported key
 
 /**
  * Keys given in options, parsed now (throwing KEY_INVALID synchronously, before any promise
@@ -290,23 +238,15 @@ const pinning = new Map(); // key text → promise of it, shared by concurrent f
  */
 export function pinnedKeys(texts) {
   const where = (i) => (texts.length > 1 ? `publicKey[${i}]` : 'publicKey');
-  const parsed = texts.map((text, i) => (pinned.has(text) || pinning.has(text) ? null : parseKey(text, where(i))));
-  return () => Promise.all(texts.map((text, i) => pinned.get(text) ?? pinning.get(text) ?? startImport(text, parsed[i], where(i))));
+  const parsed = texts.map((text, i) => (pinned.has(text) ? null : parseKey(text, where(i))));
+  return () => Promise.all(texts.map((text, i) => pinned.get(text) ?? startImport(text, parsed[i], where(i))));
 }
 
 function startImport(text, parsed, where) {
-  const pending = importKey(parsed, where).then(
-    (key) => {
-      pinning.delete(text);
-      if (pinned.size >= PINNED_LIMIT) pinned.delete(pinned.keys().next().value);
-      pinned.set(text, key);
-      return key;
-    },
-    (error) => {
-      pinning.delete(text);
-      throw error;
-    },
-  );
-  pinning.set(text, pending);
+  const pending = importKey(parsed, where);
+  // A failed import is forgotten (unless already replaced), so a later call tries it again.
+  pending.catch(() => pinned.get(text) === pending && pinned.delete(text));
+  if (pinned.size >= PINNED_LIMIT) pinned.delete(pinned.keys().next().value);
+  pinned.set(text, pending);
   return pending;
 }
