@@ -176,6 +176,15 @@ export function cases({ lib, client }) {
       const genuine = await outcome(() => verifyWebhook(EVENT_BODY, VALID.signature, { fetchPublicKey: true, fetch: server.fetch, now }));
       return { forged, genuine, requests: server.seen };
     }),
+    same('verifyWebhook fetching from a key endpoint whose answer has no publicKey (no key by inheritance)', async () => {
+      // An API base of its own, asked a day after the last run (keys are cached per base).
+      const now = NOW + 86_400 * keyRuns;
+      keyRuns += 1;
+      const server = recorder(() => json({ data: {} }));
+      const options = { fetchPublicKey: true, apiBase: 'https://keyless.videosdk.invalid', fetch: server.fetch, now };
+      const forged = await outcome(() => verifyWebhook(EVENT_BODY, OTHER_SIG, options));
+      return { forged, requests: server.seen.length };
+    }),
     same('handleWebhookRequest', async () => {
       const events = [];
       const request = new Request('https://app.example/webhooks', { method: 'POST', body: EVENT_BODY, headers: { 'videosdk-signature': VALID.signature } });
