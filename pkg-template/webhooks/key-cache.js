@@ -37,10 +37,10 @@ function keyTexts(text) {
   } catch {
     throw fetchFailed('the key endpoint answered neither JSON nor a PEM');
   }
-  let value = json;
-  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
-    value = json.publicKey ?? json.data?.publicKey;
-  }
+  // Own members only: with a polluted Object.prototype, an answer without a key must not take
+  // an inherited one as the trust anchor.
+  const own = (o, name) => (o instanceof Object && Object.hasOwn(o, name) ? o[name] : undefined);
+  const value = Array.isArray(json) ? json : own(json, 'publicKey') ?? own(own(json, 'data'), 'publicKey') ?? json;
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.length > 0 && value.length <= MAX_KEYS && value.every((v) => typeof v === 'string')) {
     return value;
