@@ -23,6 +23,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const README = join(ROOT, 'README.md');
 const OUT = join(ROOT, 'target', 'readme-snippets');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const MAX_README_LINES = 250;
 const CHECKED = new Set(['js', 'javascript', 'mjs', 'ts', 'typescript']);
 
 // What the snippets take from their surroundings: a Worker's `env`, a token in hand, a body and
@@ -107,6 +108,9 @@ function main() {
   const checked = blocks.filter((b) => CHECKED.has(b.lang));
   const problems = untagged.map((b) => `README.md:${b.line - 1}: a code block with no language tag: tag it js or ts (checked) or sh, text, … (not checked)`);
   problems.push(...packagePageProblems(readme));
+  // A short guide that points into docs/: each capability a section, each table in one file.
+  const length = readme.split('\n').length - (readme.endsWith('\n') ? 1 : 0);
+  if (length > MAX_README_LINES) problems.push(`README.md is ${length} lines, over ${MAX_README_LINES}: move detail into docs/`);
   if (checked.length === 0) problems.push('README.md: no ```js or ```ts block found: nothing would be checked');
 
   rmSync(OUT, { recursive: true, force: true });
