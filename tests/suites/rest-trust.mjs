@@ -85,7 +85,7 @@ export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
       eq((await requests()).length, 0, 'no request was made');
       // Dots inside an id are an ordinary name: one encoded segment.
       isApiError(await rejection(c.rooms.get('a..b')), 'NOT_FOUND');
-      eq((await requests())[0].rawPath, '/v2/rooms/a..b', 'path');
+      eq((await requests())[0].path, '/v2/rooms/a..b', 'path');
       c.close();
     }],
     ['rest trust: the management token is redacted when the answer wraps it across lines or echoes its signature alone', async () => {
