@@ -108,7 +108,7 @@ lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native a
 
 # The layers of both languages (scripts/check-layers.mjs): in the core and in pkg-template/, every
 # import points down, no cycles, wasm named only in src/wasm/, the host seam, token/ and the runtime
-# entries (shared/, webhooks/, client/ never reach it), no file over 400 lines; then its own tests.
+# entries (shared/, webhooks/, client/, stores/ never reach it), no file over 400 lines; then its own tests.
 layers: ## the layers of the core and of the JS: every import points down, no cycles, no file over 400 lines
 	node scripts/check-layers.mjs
 	node --test --test-reporter=dot scripts/check-layers.test.mjs

@@ -5,7 +5,7 @@
 //
 // The same for the package's JS (pkg-template/): every import points down the folders (shared/
 // below the capabilities, the runtime entries above them, cli/ and bin/ on top), no cycles, no
-// way from shared/, webhooks/ or client/ to token/ or the wasm glue, no file over 400 lines.
+// way from shared/, webhooks/, client/ or stores/ to token/ or the wasm glue, no file over 400 lines.
 //
 // Usage: node scripts/check-layers.mjs [srcDir] [jsDir]   (default: src/ and pkg-template/)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -216,7 +216,8 @@ export const JS_FOLDERS = [
   ['token', 1, 'sign, verify, decode, TokenSigner, custom claims, explain: the only wasm users'],
   ['webhooks', 1, 'webhook verification over WebCrypto (no wasm)'],
   ['client', 1, 'the browser token provider (no wasm)'],
-  ['endpoint', 2, 'handleTokenRequest'],
+  ['stores', 1, 'dedupe stores and rate limiters on Deno KV and in memory (no wasm)'],
+  ['endpoint', 2, 'handleTokenRequest, its rate limit and hooks'],
   ['rest', 2, 'VideoSDKClient: one transport, one resource per file'],
   ['testing', 2, 'the offline VideoSDK: the stand-in of its API, a Request → Response handler'],
   ['', 3, 'the runtime entries and exports.js'],
@@ -224,7 +225,7 @@ export const JS_FOLDERS = [
   ['bin', 5, 'the executable'],
 ];
 // Folders whose bundles must never load wasm: no path from them to token/ or the glue.
-const NO_WASM = new Set(['shared', 'webhooks', 'client']);
+const NO_WASM = new Set(['shared', 'webhooks', 'client', 'stores']);
 const GLUE = /^videosdk_token(\.js|_bg\.wasm)$/;
 
 function jsFiles(dir, base = dir) {

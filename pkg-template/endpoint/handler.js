@@ -11,10 +11,11 @@
 // - every echo of caller input is short and escaped, so an answer cannot forge a line in a log.
 // The secret is used to sign and nowhere else: no answer, header or log line carries it (this
 // module logs nothing), and no message passed on to callers can contain it.
-import { spanSeconds, TokenError } from '../token/api.js';
+import { decodeToken, spanSeconds, TokenError } from '../token/api.js';
 import { cut, escapeText, quote } from '../shared/text.js';
 import { jsonResponse, readLimited } from '../shared/http.js';
 import { names, PERMISSIONS, readConfig, ROLES } from './config.js';
+import { notify, overLimit } from './limits.js';
 import { invalidOptions } from '../shared/errors.js';
 
 const FIELDS = ['roomId', 'participantId', 'permissions', 'roles', 'expiresIn'];
@@ -27,8 +28,10 @@ const METHODS = 'GET, POST, OPTIONS';
 /**
  * Answers a token request: 200 {token, expiresAt}, 204 for an OPTIONS preflight, 400 bad input,
  * 401 unauthorized, 403 beyond what config and the grant allow, 405 other methods, 413 a body
- * over 16 KiB, 414 a URL over 16 KiB, 500 when authorize() throws or returns a malformed grant.
- * Rejects (with a TokenError) only for a bad `config`: that is the deployer's bug, not the caller's.
+ * over 16 KiB, 414 a URL over 16 KiB, 429 over config.rateLimit, 500 when authorize() (or the
+ * rate limit) throws or authorize() returns a malformed grant. onIssue sees each token's claims,
+ * onDeny each answer of 400 or more. Rejects (with a TokenError) only for a bad `config`: that
+ * is the deployer's bug, not the caller's.
  */
 export async function handleTokenRequest(request, config) {
   const cfg = readConfig(config);
@@ -41,17 +44,16 @@ export async function handleTokenRequest(request, config) {
     try {
       return await respond(request, cfg, common);
     } catch (e) {
-      if (e instanceof Refusal) return jsonResponse(e.status, e.body, { ...common, ...e.headers });
-      // authorize() threw, returned a malformed grant, or the platform failed us: the caller
-      // learns nothing about which, and the promise still resolves.
-      return jsonResponse(500, SERVER_ERROR, common);
+      // authorize() threw, returned a malformed grant, the rate limit failed, or the platform
+      // failed us: the caller learns nothing about which, and the promise still resolves.
+      const refusal = e instanceof Refusal ? e : new Refusal(500, 'SERVER_ERROR', 'the token endpoint failed; try again later');
+      await notify(cfg.onDeny, { request, status: refusal.status, code: refusal.body.error.code });
+      return jsonResponse(refusal.status, refusal.body, { ...common, ...refusal.headers });
     }
   } finally {
     cfg.signer.free(); // the key state lives for this request only
   }
 }
-
-const SERVER_ERROR = { error: { code: 'SERVER_ERROR', message: 'the token endpoint failed; try again later' } };
 
 async function respond(request, cfg, common) {
   const method = request.method;
@@ -85,6 +87,8 @@ async function respond(request, cfg, common) {
 
   // authorize() runs before any input is looked at: strangers learn nothing but 401.
   let grant = cfg.authorize ? grantOf(await cfg.authorize(seen)) : null;
+  // What key() is told of the caller: the grant, or null for one let in by allowAnonymous.
+  const subject = grant && copyOf(grant);
   if (grant === null) {
     if (!cfg.allowAnonymous) {
       throw new Refusal(401, 'UNAUTHORIZED', 'this endpoint needs authorization', undefined, { 'WWW-Authenticate': 'Bearer' });
@@ -92,6 +96,11 @@ async function respond(request, cfg, common) {
     grant = Object.create(null);
     common[ANONYMOUS_HEADER] = 'development only: allowAnonymous is on, never deploy this';
   }
+
+  // The limit is counted once the caller is known (its key may use the grant) and before anything
+  // is parsed or signed, so malformed requests count too.
+  const over = await overLimit(cfg.rateLimit, request, subject);
+  if (over) throw new Refusal(over.status, over.code, over.message, undefined, over.headers);
 
   const url = new URL(request.url);
   let params;
@@ -151,6 +160,8 @@ async function respond(request, cfg, common) {
     }
     throw e;
   }
+  // The claims as the core reads the token it signed; never the token itself.
+  if (cfg.onIssue) await notify(cfg.onIssue, { request, claims: decodeToken(token).payload });
   // The signer set exp to exactly now + lifetime.
   return jsonResponse(200, { token, expiresAt: new Date((now + lifetime) * 1000).toISOString() }, common);
 }
@@ -196,6 +207,13 @@ function grantOf(answer) {
 function isPlainObject(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** The grant as key() sees it: a copy, so that nothing it does can change what is signed. */
+function copyOf(grant) {
+  const copy = { ...grant };
+  for (const list of ['permissions', 'roles']) if (copy[list]) copy[list] = [...copy[list]];
+  return copy;
 }
 
 /** `allowed` narrowed by a grant's list, if it has one. */
@@ -332,11 +350,13 @@ function checkParams(params) {
 // ---------------------------------------------------------------------------------------------
 
 function corsHeaders(cors, origin) {
-  if (cors === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': ANONYMOUS_HEADER };
+  // Retry-After is not a header a page may read unless it is exposed.
+  const expose = `${ANONYMOUS_HEADER}, Retry-After`;
+  if (cors === '*') return { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': expose };
   const headers = cors.length > 0 ? { Vary: 'Origin' } : {};
   if (origin !== null && cors.includes(origin)) {
     headers['Access-Control-Allow-Origin'] = origin;
-    headers['Access-Control-Expose-Headers'] = ANONYMOUS_HEADER;
+    headers['Access-Control-Expose-Headers'] = expose;
   }
   return headers;
 }
