@@ -2,8 +2,11 @@
 // tests/support/ (never another suite); each exports cases(context) → [name, fn] pairs (fn throws
 // on failure) and, when it has async set-up, prepare(). The context holds what the runner
 // imported its own way: `lib` (videosdk-token), `client` (videosdk-token/client), `rest` (how to
-// reach the stand-in of VideoSDK's API: { baseUrl, fetch }).
+// reach the stand-in of VideoSDK's API: { baseUrl, fetch }), `stores` (videosdk-token/stores) and
+// the runner's real engines: `engines` (dedupe stores, limiters) and `adapters` (see each suite).
+import * as dedupe from './dedupe.mjs';
 import * as endpoint from './endpoint.mjs';
+import * as limits from './limits.mjs';
 import * as prototype from './prototype.mjs';
 import * as provider from './provider.mjs';
 import * as readToken from './read-token.mjs';
@@ -11,6 +14,7 @@ import * as restClient from './rest-client.mjs';
 import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
 import * as rules from './rules.mjs';
+import * as stores from './stores.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhooks from './webhooks.mjs';
 
@@ -25,7 +29,16 @@ export const SUITES = new Map([
   ['rest-media', restMedia],
   ['rest-request', restRequest],
   ['prototype', prototype],
+  ['dedupe', dedupe],
+  ['limits', limits],
+  ['stores', stores],
 ]);
+
+/**
+ * The suites of state shared across isolates (webhook dedupe, rate limits and hooks, the store
+ * adapters): each runner gives them `stores` and its platform's engines.
+ */
+export const STORE_SUITES = ['dedupe', 'limits', 'stores'];
 
 /** The API client's suites, run against the stand-in (each runner gives them `rest`). */
 export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request'];
