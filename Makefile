@@ -98,7 +98,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint layers rust-test wasm-test js-test types-test readme-test cli-test size-check runtime-test runtime-rest browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint layers rust-test wasm-test js-test types-test readme-test cli-test size-check runtime-test runtime-rest stores-test browser-test provider-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test (stores-test: dedupe and rate limits on Deno KV, Workers KV, the rate-limit binding)
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -223,7 +223,7 @@ runtime-test: runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-lega
 NODE24 := $(CURDIR)/node_modules/node24/bin/node
 NODE26 := $(CURDIR)/node_modules/node26/bin/node
 NODE_SUITES := tests/js/api.test.mjs tests/js/endpoint.test.mjs tests/js/webhooks.test.mjs tests/js/provider.test.mjs \
-  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs
+  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/api-cjs.test.cjs tests/js/stores.test.mjs
 
 runtime-node22: $(STAMPS)/pack ## Node 22
 	$(NODE22) --test --test-reporter=spec $(NODE_SUITES)
@@ -276,6 +276,20 @@ runtime-rest-workerd: $(STAMPS)/pack ## the API client suite on workerd
 
 examples-test: $(STAMPS)/pack ## boot both examples and ask each for a token
 	$(NODE22) tests/examples.mjs
+
+## State shared across isolates: webhook dedupe, rate limits, hooks ---------------------------
+# The dedupe, rate-limit and store suites (tests/suites/, STORE_SUITES) against the real local
+# engines: Deno KV (SQLite in memory, --unstable-kv, no permission flag) and, in workerd through
+# miniflare, a Workers KV namespace and the Rate Limiting binding, used as they are. Node runs
+# them on the in-memory engines in js-test (tests/js/stores.test.mjs).
+.PHONY: stores-test stores-deno-kv stores-workerd
+stores-test: stores-deno-kv stores-workerd ## dedupe, rate limits, hooks on Deno KV, Workers KV and the rate-limit binding (miniflare)
+
+stores-deno-kv: $(STAMPS)/pack ## the store suites on Deno KV (--unstable-kv, :memory:)
+	node_modules/.bin/deno run --no-prompt --unstable-kv tests/runtimes/deno-kv.mjs
+
+stores-workerd: $(STAMPS)/pack ## the store suites in workerd with Workers KV and the Rate Limiting binding
+	$(NODE22) tests/runtimes/workerd-stores.mjs
 
 ## Consumer projects ---------------------------------------------------------------------------
 # Throwaway projects that use the packed package as users' toolchains do (tests/consumers/):
