@@ -209,7 +209,10 @@ function isPlainObject(value) {
   return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
-/** The grant as key() sees it: a copy, so that nothing it does can change what is signed. */
+/**
+ * The grant as key() sees it: a copy of its fields and lists, so that key() cannot change the
+ * room, participant, permissions or roles signed (custom claims are the deployer's own object).
+ */
 function copyOf(grant) {
   const copy = { ...grant };
   for (const list of ['permissions', 'roles']) if (copy[list]) copy[list] = [...copy[list]];
