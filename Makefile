@@ -280,8 +280,8 @@ examples-test: $(STAMPS)/pack ## boot both examples and ask each for a token
 ## State shared across isolates: webhook dedupe, rate limits, hooks ---------------------------
 # The dedupe, rate-limit and store suites (tests/suites/, STORE_SUITES) against the real local
 # engines: Deno KV (SQLite in memory, --unstable-kv, no permission flag) and, in workerd through
-# miniflare, a Workers KV namespace and the Rate Limiting binding, used as they are. Node runs
-# them on the in-memory engines in js-test (tests/js/stores.test.mjs).
+# miniflare, a Workers KV namespace and the Rate Limiting binding, used as they are. Every
+# runtime runs them on the in-memory engines (runtime-test; Node in js-test: tests/js/stores.test.mjs).
 .PHONY: stores-test stores-deno-kv stores-workerd
 stores-test: stores-deno-kv stores-workerd ## dedupe, rate limits, hooks on Deno KV, Workers KV and the rate-limit binding (miniflare)
 

@@ -2,6 +2,7 @@
 // `edge-light` condition and evaluated in the edge-runtime sandbox.
 import * as lib from 'videosdk-token';
 import * as client from 'videosdk-token/client';
+import * as stores from 'videosdk-token/stores';
 import { run } from '../harness.mjs';
 
-globalThis.__runSuite = (name) => run(name, lib, (line) => globalThis.__log(line), client);
+globalThis.__runSuite = (name) => run(name, lib, (line) => globalThis.__log(line), client, stores);

@@ -3,12 +3,13 @@
 // then run by miniflare (tests/runtimes/workerd.mjs). Each request runs the suites once.
 import * as lib from 'videosdk-token';
 import * as client from 'videosdk-token/client';
+import * as stores from 'videosdk-token/stores';
 import { run } from '../harness.mjs';
 
 export default {
   async fetch() {
     const lines = [];
-    const { passed, failed } = await run('workerd', lib, (line) => lines.push(line), client);
+    const { passed, failed } = await run('workerd', lib, (line) => lines.push(line), client, stores);
     return Response.json({ passed, failed, lines });
   },
 };
