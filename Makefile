@@ -98,7 +98,7 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: deps lint layers rust-test wasm-test js-test types-test readme-test testing-docs-test cli-test size-check runtime-test node-adapter-test runtime-rest browser-test provider-browser-test rooms-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
+test: deps lint layers rust-test wasm-test js-test types-test readme-test testing-docs-test cli-test size-check runtime-test node-adapter-test runtime-rest stores-test browser-test provider-browser-test rooms-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
@@ -108,7 +108,7 @@ lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native a
 
 # The layers of both languages (scripts/check-layers.mjs): in the core and in pkg-template/, every
 # import points down, no cycles, wasm named only in src/wasm/, the host seam, token/ and the runtime
-# entries (shared/, webhooks/, client/ never reach it), no file over 400 lines; then its own tests.
+# entries (shared/, webhooks/, client/, stores/ never reach it), no file over 400 lines; then its own tests.
 layers: ## the layers of the core and of the JS: every import points down, no cycles, no file over 400 lines
 	node scripts/check-layers.mjs
 	node --test --test-reporter=dot scripts/check-layers.test.mjs
@@ -234,7 +234,7 @@ runtime-test: runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-lega
 NODE24 := $(CURDIR)/node_modules/node24/bin/node
 NODE26 := $(CURDIR)/node_modules/node26/bin/node
 NODE_SUITES := tests/js/api.test.mjs tests/js/endpoint.test.mjs tests/js/webhooks.test.mjs tests/js/provider.test.mjs \
-  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/testing.test.mjs tests/js/api-cjs.test.cjs
+  tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/testing.test.mjs tests/js/api-cjs.test.cjs tests/js/stores.test.mjs
 
 runtime-node22: $(STAMPS)/pack ## Node 22
 	$(NODE22) --test --test-reporter=spec $(NODE_SUITES)
@@ -303,6 +303,20 @@ examples-test: $(STAMPS)/pack www ## boot both examples and ask each for a token
 .PHONY: testing-docs-test
 testing-docs-test: $(STAMPS)/pack ## docs/testing.md's snippets: node --test, Vitest and deno test on the packed package
 	node tests/docs/testing-snippets.mjs $(TARBALL) $(NODE22)
+
+## State shared across isolates: webhook dedupe, rate limits, hooks ---------------------------
+# The dedupe, rate-limit and store suites (tests/suites/, STORE_SUITES) against the real local
+# engines: Deno KV (SQLite in memory, --unstable-kv, no permission flag) and, in workerd through
+# miniflare, a Workers KV namespace and the Rate Limiting binding, used as they are. Every
+# runtime runs them on the in-memory engines (runtime-test; Node in js-test: tests/js/stores.test.mjs).
+.PHONY: stores-test stores-deno-kv stores-workerd
+stores-test: stores-deno-kv stores-workerd ## dedupe, rate limits, hooks on Deno KV, Workers KV and the rate-limit binding (miniflare)
+
+stores-deno-kv: $(STAMPS)/pack ## the store suites on Deno KV (--unstable-kv, :memory:)
+	node_modules/.bin/deno run --no-prompt --unstable-kv tests/runtimes/deno-kv.mjs
+
+stores-workerd: $(STAMPS)/pack ## the store suites in workerd with Workers KV and the Rate Limiting binding
+	$(NODE22) tests/runtimes/workerd-stores.mjs
 
 ## Consumer projects ---------------------------------------------------------------------------
 # Throwaway projects that use the packed package as users' toolchains do (tests/consumers/):

@@ -5,7 +5,7 @@
 //
 // The same for the package's JS (pkg-template/): every import points down the folders (shared/
 // below the capabilities, the runtime entries above them, cli/ and bin/ on top), no cycles, no
-// way from shared/, webhooks/ or client/ to token/ or the wasm glue, no file over 400 lines.
+// way from shared/, webhooks/, client/ or stores/ to token/ or the wasm glue, no file over 400 lines.
 //
 // Usage: node scripts/check-layers.mjs [srcDir] [jsDir]   (default: src/ and pkg-template/)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -216,6 +216,7 @@ export const JS_FOLDERS = [
   ['token', 1, 'sign, verify, decode, TokenSigner, custom claims, explain: the only wasm users'],
   ['webhooks', 1, 'webhook verification over WebCrypto (no wasm)'],
   ['client', 1, 'the browser token provider (no wasm)'],
+  ['stores', 1, 'dedupe stores and rate limiters on Deno KV and in memory (no wasm)'],
   ['rest', 2, 'VideoSDKClient: one transport, one resource per file'],
   ['node', 2, 'toNodeHandler: any Request → Response handler as a node:http / Express listener (no wasm)'],
   ['endpoint', 3, 'handleTokenRequest, and handleRoomRequest over rest/'],
@@ -225,7 +226,7 @@ export const JS_FOLDERS = [
   ['bin', 6, 'the executable'],
 ];
 // Folders whose bundles must never load wasm: no path from them to token/ or the glue.
-const NO_WASM = new Set(['shared', 'webhooks', 'client', 'node']);
+const NO_WASM = new Set(['shared', 'webhooks', 'client', 'stores', 'node']);
 const GLUE = /^videosdk_token(\.js|_bg\.wasm)$/;
 
 function jsFiles(dir, base = dir) {

@@ -151,10 +151,11 @@ test('JS: a cycle within one folder fails', () => {
   assert.deepEqual(errors, ['import cycle: cli/main.js → cli/help.js → cli/main.js']);
 });
 
-test('JS: webhooks/, client/ and shared/ never reach token/ or the wasm glue', () => {
+test('JS: webhooks/, client/, stores/ and shared/ never reach token/ or the wasm glue', () => {
   const { errors } = checkJs({
     ...JS_GOOD,
     'webhooks/index.js': "import { sign } from '../token/api.js';\n",
+    'stores/memory.js': "import { sign } from '../token/api.js';\n",
     'client/provider.js': "import { initSync } from '../videosdk_token.js';\n",
     'shared/errors.js': "const api = await import('../token/api.js');\n",
     'rest/client.js': "import init from '../videosdk_token.js';\n",
@@ -163,6 +164,7 @@ test('JS: webhooks/, client/ and shared/ never reach token/ or the wasm glue', (
     "client/provider.js:1: imports the wasm glue (videosdk_token.js); only token/ and the runtime entries may",
     'rest/client.js:1: imports the wasm glue (videosdk_token.js); only token/ and the runtime entries may',
     'shared/errors.js:1: imports token/api.js; shared/ must never reach token/ or the wasm glue (its bundles load no wasm)',
+    'stores/memory.js:1: imports token/api.js; stores/ must never reach token/ or the wasm glue (its bundles load no wasm)',
     'webhooks/index.js:1: imports token/api.js; webhooks/ must never reach token/ or the wasm glue (its bundles load no wasm)',
     // token/api.js imports shared/errors.js: the breach closes a cycle as well.
     'import cycle: token/api.js → shared/errors.js → token/api.js',

@@ -14,7 +14,8 @@ const authorize = bearerAuthorizer(env);
 const webhookKey = env('VIDEOSDK_WEBHOOK_PUBLIC_KEY');
 const webhooks = {
   ...(webhookKey ? { publicKey: webhookKey } : { fetchPublicKey: true }),
-  // Replace with your own handling; `digest` (SHA-256 of the body) drops a webhook delivered twice.
+  // Replace with your own handling. To drop a webhook delivered twice, add
+  // `dedupe: { store: denoKvStore(await Deno.openKv()) }` (videosdk-token/stores; --unstable-kv locally).
   onEvent: (event, { digest }) => console.log(`webhook ${event.webhookType} (${digest.slice(0, 12)})`),
 };
 // The room endpoint's config, made once: its API client (and the client's management token)

@@ -4,13 +4,14 @@
 import { spanSeconds, TokenError, TokenSigner } from '../token/api.js';
 import { invalidOptions as invalid } from '../shared/errors.js';
 import { unknownOption } from '../shared/options.js';
+import { LIMIT_OPTIONS, readLimits } from './limits.js';
 import { PERMISSIONS as PERMISSION_MEANINGS, ROLES as ROLE_MEANINGS } from '../shared/vocabulary.js';
 
 /** Every permission and role name, from the core. */
 export const PERMISSIONS = Object.keys(PERMISSION_MEANINGS);
 export const ROLES = Object.keys(ROLE_MEANINGS);
 
-const CONFIG_OPTIONS = ['apiKey', 'secret', 'authorize', 'allowAnonymous', 'allowedPermissions', 'allowedRoles', 'maxExpiresIn', 'cors'];
+const CONFIG_OPTIONS = ['apiKey', 'secret', 'authorize', 'allowAnonymous', 'allowedPermissions', 'allowedRoles', 'maxExpiresIn', 'cors', ...LIMIT_OPTIONS];
 
 /** What kind of value `v` is, for messages that must not show the value (it may be a secret). */
 export function kind(v) {
@@ -73,6 +74,7 @@ export function readConfig(config) {
   if (typeof maxExpiresIn !== 'string' && typeof maxExpiresIn !== 'number') {
     throw invalid('maxExpiresIn', `handleTokenRequest: config.maxExpiresIn must be a span such as '2h' or a number of seconds; got ${kind(maxExpiresIn)}`);
   }
+  const limits = readLimits(get, 'handleTokenRequest');
   // maxExpiresIn by the core's span rules, then the request's signer, keyed here: the core
   // checks apiKey and the secret's strength on every request, before authorize runs, so a
   // misconfiguration fails loudly even where callers only get 401s. The caller frees it.
@@ -92,7 +94,7 @@ export function readConfig(config) {
     throw new TokenError(e.code, message, { field });
   }
   try {
-    return { signer, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: corsOrigins(get('cors'), 'handleTokenRequest') };
+    return { signer, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: corsOrigins(get('cors'), 'handleTokenRequest'), ...limits };
   } catch (e) {
     signer.free();
     throw e;

@@ -1,8 +1,10 @@
 // handleTokenRequest (handler.js) and its config, grant and answers.
-import type { JsonValue, Permission, Role, Secret, Span } from '../token/api.js';
+import type { JsonValue, Permission, Role, Secret, Span, VideoSDKClaims } from '../token/api.js';
 import type { TokenEndpointErrorCode } from '../shared/errors.js';
+import type { DenyEvent, EndpointHook, RateLimit } from './limits.js';
 
 export type { TokenEndpointErrorCode } from '../shared/errors.js';
+export type { DenyEvent, EndpointHook, RateLimit, RateLimiter, RateLimitOutcome } from './limits.js';
 
 /**
  * What {@link TokenAuthorizer} may return to narrow what one caller can ask for.
@@ -48,6 +50,25 @@ export interface TokenEndpointSettings {
   maxExpiresIn?: Span;
   /** Origins allowed to call from a browser (`['https://app.example.com']`), or `'*'`. Default none. */
   cors?: string[] | '*';
+  /**
+   * A limit per caller, counted after `authorize` let it in and before anything is parsed or
+   * signed; over it, 429 `RATE_LIMITED` with `Retry-After`. `key(request, grant)` gets the grant
+   * `authorize` answered (`{}` for `true`), or `null` for a caller let in by `allowAnonymous`.
+   * @example
+   * rateLimit: { key: (req, grant) => grant?.participantId ?? req.headers.get('CF-Connecting-IP') ?? 'anonymous', limiter: env.TOKEN_LIMITER }
+   */
+  rateLimit?: RateLimit<TokenGrant | null>;
+  /** Called after each token is issued, with its claims (never the token). See {@link EndpointHook}. */
+  onIssue?: EndpointHook<TokenIssueEvent>;
+  /** Called for every answer of 400 or more. See {@link EndpointHook}. */
+  onDeny?: EndpointHook<DenyEvent<TokenEndpointErrorCode>>;
+}
+
+/** What `onIssue` sees of a token issued: the request, and the claims as the token carries them. */
+export interface TokenIssueEvent {
+  /** The request (its body has been read). */
+  request: Request;
+  claims: VideoSDKClaims & Record<string, unknown>;
 }
 
 /** An endpoint for the callers `authorize` lets in. */
@@ -105,7 +126,8 @@ export interface TokenEndpointError {
  * GET with query parameters or POST with a JSON body (and no query string), both taking `roomId`,
  * `participantId`, `permissions`, `roles`, `expiresIn`. Answers 200 {@link TokenEndpointResponse};
  * 400 bad input, 401 unauthorized, 403 beyond config or grant, 405 other methods, 413 a body over
- * 16 KiB, 414 a URL over 16 KiB, 500 when `authorize` fails ({@link TokenEndpointError});
+ * 16 KiB, 414 a URL over 16 KiB, 429 over `rateLimit`, 500 when `authorize` or the rate limit
+ * fails ({@link TokenEndpointError});
  * 204 for an OPTIONS preflight. Tokens carry `roles: ['rtc']` unless configured otherwise.
  * Rejects only for a bad `config` or `request` ({@link TokenError} `INVALID_OPTIONS` with `field`,
  * or `WEAK_SECRET`). The secret is never in an answer, and nothing is logged.

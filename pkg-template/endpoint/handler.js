@@ -11,10 +11,11 @@
 // - every echo of caller input is short and escaped, so an answer cannot forge a line in a log.
 // The secret is used to sign and nowhere else: no answer, header or log line carries it (this
 // module logs nothing), and no message passed on to callers can contain it.
-import { spanSeconds, TokenError } from '../token/api.js';
+import { decodeToken, spanSeconds, TokenError } from '../token/api.js';
 import { cut, escapeText, quote } from '../shared/text.js';
 import { jsonResponse } from '../shared/http.js';
 import { names, PERMISSIONS, readConfig, ROLES } from './config.js';
+import { notify, overLimit } from './limits.js';
 import { invalidOptions } from '../shared/errors.js';
 import {
   answer, bad, checkUrlLength, corsHeaders, isRequest, jsonObject, notAllowed, preflight, readBody, Refusal, refuseQuery, withBody,
@@ -33,8 +34,10 @@ const METHODS = 'GET, POST, OPTIONS';
 /**
  * Answers a token request: 200 {token, expiresAt, expiresIn}, 204 for an OPTIONS preflight, 400 bad input,
  * 401 unauthorized, 403 beyond what config and the grant allow, 405 other methods, 413 a body
- * over 16 KiB, 414 a URL over 16 KiB, 500 when authorize() throws or returns a malformed grant.
- * Rejects (with a TokenError) only for a bad `config`: that is the deployer's bug, not the caller's.
+ * over 16 KiB, 414 a URL over 16 KiB, 429 over config.rateLimit, 500 when authorize() (or the
+ * rate limit) throws or authorize() returns a malformed grant. onIssue sees each token's claims,
+ * onDeny each answer of 400 or more. Rejects (with a TokenError) only for a bad `config`: that
+ * is the deployer's bug, not the caller's.
  */
 export async function handleTokenRequest(request, config) {
   const cfg = readConfig(config);
@@ -43,15 +46,16 @@ export async function handleTokenRequest(request, config) {
       throw invalidOptions('request', 'handleTokenRequest(request, config): request must be a Request');
     }
     // Headers on every answer: CORS, and the anonymous-mode marker once it applies.
-    const common = corsHeaders(cfg.cors, request.headers.get('Origin'), ANONYMOUS_HEADER);
-    // authorize() threw, returned a malformed grant, or the platform failed us: a 500.
-    return await answer(common, SERVER_ERROR, () => respond(request, cfg, common));
+    // Retry-After (a rate limit's answer) is not a header a page may read unless it is exposed.
+    const common = corsHeaders(cfg.cors, request.headers.get('Origin'), `${ANONYMOUS_HEADER}, Retry-After`);
+    // authorize() threw, returned a malformed grant, the rate limit failed, or the platform failed
+    // us: a 500 that says nothing about which. onDeny sees every refusal.
+    return await answer(common, SERVER_ERROR, () => respond(request, cfg, common),
+      cfg.onDeny && ((status, code) => notify(cfg.onDeny, { request, status, code })));
   } finally {
     cfg.signer.free(); // the key state lives for this request only
   }
 }
-
-const SERVER_ERROR = { error: { code: 'SERVER_ERROR', message: 'the token endpoint failed; try again later' } };
 
 async function respond(request, cfg, common) {
   const method = request.method;
@@ -70,6 +74,8 @@ async function respond(request, cfg, common) {
 
   // authorize() runs before any input is looked at: strangers learn nothing but 401.
   let grant = cfg.authorize ? grantOf(await cfg.authorize(seen)) : null;
+  // What key() is told of the caller: the grant, or null for one let in by allowAnonymous.
+  const subject = grant && copyOf(grant);
   if (grant === null) {
     if (!cfg.allowAnonymous) {
       throw new Refusal(401, 'UNAUTHORIZED', 'this endpoint needs authorization', undefined, { 'WWW-Authenticate': 'Bearer' });
@@ -77,6 +83,11 @@ async function respond(request, cfg, common) {
     grant = Object.create(null);
     common[ANONYMOUS_HEADER] = 'development only: allowAnonymous is on, never deploy this';
   }
+
+  // The limit is counted once the caller is known (its key may use the grant) and before anything
+  // is parsed or signed, so malformed requests count too.
+  const over = await overLimit(cfg.rateLimit, request, subject);
+  if (over) throw new Refusal(over.status, over.code, over.message, undefined, over.headers);
 
   const url = new URL(request.url);
   let params;
@@ -135,6 +146,8 @@ async function respond(request, cfg, common) {
     }
     throw e;
   }
+  // The claims as the core reads the token it signed; never the token itself.
+  if (cfg.onIssue) await notify(cfg.onIssue, { request, claims: decodeToken(token).payload });
   // The signer set exp to exactly now + lifetime. expiresIn (seconds) lets a client time the token
   // from the moment it arrives, by its own clock, however far that clock is from this server's.
   return jsonResponse(200, { token, expiresAt: new Date((now + lifetime) * 1000).toISOString(), expiresIn: lifetime }, common);
@@ -181,6 +194,16 @@ function grantOf(answer) {
 function isPlainObject(value) {
   const proto = Object.getPrototypeOf(value);
   return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/**
+ * The grant as key() sees it: a copy of its fields and lists, so that key() cannot change the
+ * room, participant, permissions or roles signed (custom claims are the deployer's own object).
+ */
+function copyOf(grant) {
+  const copy = { ...grant };
+  for (const list of ['permissions', 'roles']) if (copy[list]) copy[list] = [...copy[list]];
+  return copy;
 }
 
 /** `allowed` narrowed by a grant's list, if it has one. */

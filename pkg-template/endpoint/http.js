@@ -29,12 +29,14 @@ export function bad(message, field) {
  * throws (the deployment's code failed, or the platform did) `serverError`'s 500, so the caller
  * learns nothing about which, and the promise still resolves. `common` headers go on every answer.
  */
-export async function answer(common, serverError, work) {
+export async function answer(common, serverError, work, deny) {
   try {
     return await work();
   } catch (e) {
-    if (e instanceof Refusal) return jsonResponse(e.status, e.body, { ...common, ...e.headers });
-    return jsonResponse(500, serverError, common);
+    const refusal = e instanceof Refusal ? e : { status: 500, body: serverError, headers: {} };
+    // The deployment's onDeny hook (endpoint/limits.js: awaited, its failures swallowed).
+    if (deny) await deny(refusal.status, refusal.body.error.code);
+    return jsonResponse(refusal.status, refusal.body, { ...common, ...refusal.headers });
   }
 }
 

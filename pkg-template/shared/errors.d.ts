@@ -62,7 +62,9 @@ export type TokenEndpointErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   /** 414: a URL over 16 KiB. */
   | 'URI_TOO_LONG'
-  /** 500: `authorize` threw or returned a malformed grant; the answer says nothing more. */
+  /** 429: over config.rateLimit; `Retry-After` says when to come back. */
+  | 'RATE_LIMITED'
+  /** 500: `authorize` (or the rate limit) threw, or a malformed grant; the answer says nothing more. */
   | 'SERVER_ERROR';
 
 /** The `code` of a room endpoint's error answer (handleRoomRequest), by status. */

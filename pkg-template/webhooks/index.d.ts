@@ -229,12 +229,55 @@ export interface WebhookContext {
   digest: string;
 }
 
+/**
+ * Where `dedupe` keeps the digests it has seen: Workers KV's interface, so a KV namespace binding
+ * (`env.WEBHOOKS_SEEN`) is a store as it is. `denoKvStore` and `memoryStore`
+ * (videosdk-token/stores) add the atomic `putIfAbsent`.
+ */
+export interface DedupeStore {
+  /** The value under `key`, or null when there is none (or it has expired). */
+  get(key: string): Promise<string | null>;
+  /** Writes `value` under `key`, to expire after `expirationTtl` seconds (at least 60). */
+  put(key: string, value: string, options: { expirationTtl: number }): Promise<unknown>;
+  delete(key: string): Promise<unknown>;
+  /**
+   * Writes `value` under `key` only if no live value is there, in one atomic step; true when it
+   * wrote. A store that has it is exactly-once: of two deliveries at once, one runs `onEvent`.
+   * Without it (Workers KV), a duplicate that arrives while the first is processed, or before
+   * its mark has reached the duplicate's location, is processed again.
+   */
+  putIfAbsent?(key: string, value: string, options: { expirationTtl: number }): Promise<boolean>;
+}
+
+/** `handleWebhookRequest`'s `dedupe`: drop redeliveries of a body already handled. */
+export interface WebhookDedupe {
+  store: DedupeStore;
+  /**
+   * How long a handled body is remembered, in whole seconds: default 86400 (a day), at least 60
+   * (Workers KV's shortest `expirationTtl`). Passed to the store as `expirationTtl`.
+   */
+  ttl?: number;
+}
+
 export type WebhookEndpointOptions = VerifyWebhookOptions & {
   /** Called once per verified webhook; the answer is 200 after its promise resolves, 500 if it throws. */
   onEvent: (event: WebhookEvent, context: WebhookContext) => unknown;
   /** Largest body accepted, in bytes. Default 1 MiB (1048576); more is a 413. */
   maxBodyBytes?: number;
+  /**
+   * Skip bodies already handled: a digest in `store` (within `ttl`) answers 200
+   * `{"received":true,"duplicate":true}` without calling `onEvent`. A body is marked once `onEvent`
+   * resolved; one whose `onEvent` threw is not, so VideoSDK's retry is processed. A store that
+   * fails before `onEvent` answers 500 (the sender may retry).
+   */
+  dedupe?: WebhookDedupe;
 };
+
+/** The 200 answer's JSON body: `duplicate` when `dedupe` had seen the body. */
+export interface WebhookEndpointReceived {
+  received: true;
+  duplicate?: true;
+}
 
 /** The JSON body of every answer but the 200 (`{ "received": true }`). */
 export interface WebhookEndpointError {
@@ -244,7 +287,7 @@ export interface WebhookEndpointError {
       | 'SIGNATURE_INVALID' // 401
       | 'METHOD_NOT_ALLOWED' // 405
       | 'PAYLOAD_TOO_LARGE' // 413
-      | 'SERVER_ERROR' // 500: configuration, or onEvent threw (the sender may retry)
+      | 'SERVER_ERROR' // 500: configuration, onEvent threw or the dedupe store failed (the sender may retry)
       | 'KEY_FETCH_FAILED'; // 503: the sender may retry
     message: string;
   };

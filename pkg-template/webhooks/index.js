@@ -9,6 +9,7 @@
 import { VideoSDKError, WebhookError } from '../shared/errors.js';
 import { apiBaseUrl, jsonResponse, readLimited } from '../shared/http.js';
 import { ownOptions } from '../shared/options.js';
+import { deduper } from './dedupe.js';
 import { quote } from '../shared/text.js';
 import { DEFAULT_API_BASE, keySource } from './key-cache.js';
 import { decodeBase64, MAX_KEYS, pinnedKeys, RSA_ALGORITHM } from './keys.js';
@@ -17,7 +18,7 @@ export { VideoSDKError, WebhookError };
 
 const SIGNATURE_HEADER = 'videosdk-signature';
 const VERIFY_OPTIONS = ['publicKey', 'fetchPublicKey', 'fetch', 'apiBase', 'keyCacheSeconds', 'now'];
-const HANDLER_OPTIONS = [...VERIFY_OPTIONS, 'onEvent', 'maxBodyBytes'];
+const HANDLER_OPTIONS = [...VERIFY_OPTIONS, 'onEvent', 'maxBodyBytes', 'dedupe'];
 const DEFAULT_KEY_CACHE_SECONDS = 3600;
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 // base64 of the largest signature (a 16384-bit key's 2048 bytes) is 2732 characters.
@@ -53,10 +54,11 @@ async function verified(data, signature, config) {
 }
 
 /**
- * Answers a webhook request: 200 after `onEvent(event, { request, digest })` resolves;
- * 405 not POST, 413 body over the limit, 400 SIGNATURE_MISSING or BODY_INVALID,
- * 401 SIGNATURE_INVALID, 503 KEY_FETCH_FAILED, 500 SERVER_ERROR for a bad configuration or a
- * throwing onEvent. JSON bodies `{ error: { code, message } }`. Logs nothing.
+ * Answers a webhook request: 200 after `onEvent(event, { request, digest })` resolves, or at once
+ * for a body `dedupe.store` has seen within `dedupe.ttl`; 405 not POST, 413 body over the limit,
+ * 400 SIGNATURE_MISSING or BODY_INVALID, 401 SIGNATURE_INVALID, 503 KEY_FETCH_FAILED, 500
+ * SERVER_ERROR for a bad configuration, a throwing onEvent or a failing store. JSON bodies
+ * `{ error: { code, message } }`. Logs nothing.
  */
 export async function handleWebhookRequest(request, options) {
   try {
@@ -72,8 +74,10 @@ async function answerWebhook(request, given) {
   // The sender cannot fix a configuration mistake: a bare 500, whatever is wrong.
   if (given === null || typeof given !== 'object') return serverError();
   let options;
+  let dedupe;
   try {
     options = ownOptions(given, 'handleWebhookRequest', HANDLER_OPTIONS, invalid);
+    dedupe = deduper(options.dedupe);
   } catch {
     return serverError();
   }
@@ -117,10 +121,18 @@ async function answerWebhook(request, given) {
   }
   const digest = await sha256Hex(body);
   try {
-    await options.onEvent(event, { request, digest });
+    // A store that cannot answer is a 500: VideoSDK may retry, and nothing was processed.
+    if (await dedupe?.seen(digest)) return jsonResponse(200, { received: true, duplicate: true });
   } catch {
     return serverError();
   }
+  try {
+    await options.onEvent(event, { request, digest });
+  } catch {
+    await dedupe?.failed(digest);
+    return serverError();
+  }
+  await dedupe?.done(digest);
   return jsonResponse(200, { received: true });
 }
 

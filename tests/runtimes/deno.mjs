@@ -5,6 +5,7 @@ import * as lib from 'videosdk-token';
 import * as viaNpm from 'npm:videosdk-token';
 import * as client from 'videosdk-token/client';
 import * as testing from 'videosdk-token/testing';
+import * as stores from 'videosdk-token/stores';
 import { run } from './harness.mjs';
 
 let failed = 0;
@@ -18,6 +19,6 @@ if (lib !== viaNpm) {
   console.log('FAIL deno: npm:videosdk-token is not the node_modules copy');
   failed += 1;
 }
-const a = await run('deno', lib, undefined, client, testing);
+const a = await run('deno', lib, undefined, client, testing, stores);
 const b = await run('deno (npm:videosdk-token)', viaNpm);
 Deno.exit(failed + a.failed + b.failed > 0 ? 1 : 0);

@@ -1,12 +1,14 @@
 // The thin part each runtime shares: run the shared suites against the package `lib` the
-// runner imported its own way (and the token provider's against `client`, videosdk-token/client,
-// when the runner passes it, and videosdk-token/testing's against `testing`), print one line per failure naming the runtime, and a closing
-// `<runtime>: N passed, N failed` line. Runtime-agnostic (no node: imports, no timers).
-import { CLIENT_SUITES, CORE_SUITES, load, TESTING_SUITES } from '../suites/index.mjs';
+// runner imported its own way (the token provider's against `client`, videosdk-token/client,
+// videosdk-token/testing's against `testing`, and the dedupe, rate-limit and store suites on the
+// in-memory engines against `stores`, videosdk-token/stores, when the runner passes them), print
+// one line per failure naming the runtime, and a closing `<runtime>: N passed, N failed` line.
+// Runtime-agnostic (no node: imports, no timers).
+import { CLIENT_SUITES, CORE_SUITES, load, STORE_SUITES, TESTING_SUITES } from '../suites/index.mjs';
 
-export async function run(runtime, lib, log = (line) => console.log(line), client = undefined, testing = undefined) {
-  const names = [...CORE_SUITES, ...(client ? CLIENT_SUITES : []), ...(testing ? TESTING_SUITES : [])];
-  return runCases(runtime, () => load(names, { lib, client, testing }), log);
+export async function run(runtime, lib, log = (line) => console.log(line), client = undefined, testing = undefined, stores = undefined) {
+  const names = [...CORE_SUITES, ...(client ? CLIENT_SUITES : []), ...(testing ? TESTING_SUITES : []), ...(stores ? STORE_SUITES : [])];
+  return runCases(runtime, () => load(names, { lib, client, testing, stores }), log);
 }
 
 /**

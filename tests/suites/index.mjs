@@ -2,9 +2,13 @@
 // tests/support/ (never another suite); each exports cases(context) → [name, fn] pairs (fn throws
 // on failure) and, when it has async set-up, prepare(). The context holds what the runner
 // imported its own way: `lib` (videosdk-token), `client` (videosdk-token/client), `rest` (how to
-// reach the stand-in of VideoSDK's API: { baseUrl, fetch }), `testing` (videosdk-token/testing).
+// reach the stand-in of VideoSDK's API: { baseUrl, fetch }), `testing` (videosdk-token/testing),
+// `stores` (videosdk-token/stores) and the runner's real engines: `engines` (dedupe stores,
+// limiters) and `adapters` (see each suite).
+import * as dedupe from './dedupe.mjs';
 import * as endpoint from './endpoint.mjs';
 import * as joinErrors from './join-errors.mjs';
+import * as limits from './limits.mjs';
 import * as prototype from './prototype.mjs';
 import * as provider from './provider.mjs';
 import * as readToken from './read-token.mjs';
@@ -16,6 +20,7 @@ import * as rooms from './rooms.mjs';
 import * as roomsLimits from './rooms-limits.mjs';
 import * as roomsUpstream from './rooms-upstream.mjs';
 import * as rules from './rules.mjs';
+import * as stores from './stores.mjs';
 import * as testing from './testing.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhookTrust from './webhook-trust.mjs';
@@ -41,7 +46,16 @@ export const SUITES = new Map([
   ['prototype', prototype],
   ['testing', testing],
   ['webhooks-signed', webhooksSigned],
+  ['dedupe', dedupe],
+  ['limits', limits],
+  ['stores', stores],
 ]);
+
+/**
+ * The suites of state shared across isolates (webhook dedupe, rate limits and hooks, the store
+ * adapters): each runner gives them `stores` and its platform's engines.
+ */
+export const STORE_SUITES = ['dedupe', 'limits', 'stores'];
 
 /**
  * The suites run against the stand-in of VideoSDK's API (each runner gives them `rest`): the API

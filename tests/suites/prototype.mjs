@@ -50,6 +50,10 @@ function gadgets() {
     claims: { admin: true },
     onEvent: () => {},
     maxBodyBytes: 1,
+    // An inherited dedupe store would drop every webhook as seen; an inherited limiter refuse every token.
+    dedupe: { store: { get: async () => '1', put: async () => {}, delete: async () => {}, putIfAbsent: async () => false } },
+    rateLimit: { key: () => 'everyone', limiter: { limit: async () => ({ success: false }) } },
+    onIssue: () => { throw new Error('inherited hook'); },
     url: `${ATTACKER}/token`,
     refreshBefore: 1e9,
     actions: ['room.create', 'room.validate', 'hls.playback', 'agent.dispatch', 'recording.start', 'recording.stop'],

@@ -73,9 +73,11 @@ function webhookOptions(env) {
   const key = env.VIDEOSDK_WEBHOOK_PUBLIC_KEY ? { publicKey: env.VIDEOSDK_WEBHOOK_PUBLIC_KEY } : { fetchPublicKey: true };
   return {
     ...key,
+    // VideoSDK may deliver a webhook twice: with a KV namespace bound as WEBHOOKS_SEEN
+    // (wrangler.toml's [[kv_namespaces]]), a body already handled answers 200 without onEvent.
+    ...(env.WEBHOOKS_SEEN ? { dedupe: { store: env.WEBHOOKS_SEEN } } : {}),
     onEvent: async (event, { digest }) => {
-      // Replace with your own handling. VideoSDK sends no event id or timestamp: store `digest`
-      // (SHA-256 of the body) to drop a webhook delivered twice.
+      // Replace with your own handling.
       switch (event.webhookType) {
         case 'recording-stopped':
           console.log(`recording ready for meeting ${event.data.meetingId}: ${event.data.fileUrl}`);

@@ -4,12 +4,13 @@
 import * as lib from 'videosdk-token';
 import * as client from 'videosdk-token/client';
 import * as testing from 'videosdk-token/testing';
+import * as stores from 'videosdk-token/stores';
 import { run } from '../harness.mjs';
 
 export default {
   async fetch() {
     const lines = [];
-    const { passed, failed } = await run('workerd', lib, (line) => lines.push(line), client, testing);
+    const { passed, failed } = await run('workerd', lib, (line) => lines.push(line), client, testing, stores);
     return Response.json({ passed, failed, lines });
   },
 };
