@@ -127,7 +127,8 @@ wasm-test: $(STAMPS)/rust-tools ## the binding's wasm-bindgen tests in Node
 	  cargo test --locked --target wasm32-unknown-unknown
 
 js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the packed package; the glue's trim
-	node --test tests/js/
+	# --test-force-exit: a socket some test left open must fail that test, not hang the run.
+	node --test --test-force-exit tests/js/
 	node --test --test-reporter=dot scripts/trim-glue.test.mjs
 
 types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts; the JS checked against them (checkJs)
@@ -277,7 +278,7 @@ runtime-browser: $(STAMPS)/pack chromium ## Chromium: Vite build, Vite dev, /web
 .PHONY: node-adapter-test
 NODE_ADAPTER_TESTS := tests/js/node-adapter-suites.test.mjs tests/js/node-adapter.test.mjs
 node-adapter-test: $(STAMPS)/pack ## toNodeHandler with node:http, Express 5 and 4: the endpoint and webhook suites and its own tests, Node 22, 24, 26
-	for n in $(NODE22) $(NODE24) $(NODE26); do $$n --test --test-reporter=dot $(NODE_ADAPTER_TESTS) || exit 1; echo "node-adapter-test: $$($$n --version) passed"; done
+	for n in $(NODE22) $(NODE24) $(NODE26); do $$n --test --test-force-exit --test-reporter=dot $(NODE_ADAPTER_TESTS) || exit 1; echo "node-adapter-test: $$($$n --version) passed"; done
 
 ## The API client (VideoSDKClient) ----------------------------------------------------------
 # tests/suites/rest-client.mjs against the stand-in of VideoSDK's API (tests/support/stand-in/): Node in

@@ -10,7 +10,7 @@ import https from 'node:https';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import express from 'express';
 import express4 from 'express4';
 import * as lib from 'videosdk-token';
@@ -20,11 +20,27 @@ import { toNodeHandler, VideoSDKError } from 'videosdk-token/node';
 const MiB = 1024 * 1024;
 
 /** A server on 127.0.0.1 for `listener`; resolves to { base, server, close }. */
+// Every server a test starts, closed after the file whatever the tests did: a socket a failed (or
+// timed-out) test left open would keep this process, and so `node --test`, alive for ever.
+const servers = new Set();
+after(async () => {
+  await Promise.all([...servers].map((server) => {
+    server.closeAllConnections();
+    return new Promise((r) => server.close(r));
+  }));
+});
+
 async function serve(listener, { tls } = {}) {
   const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
+  servers.add(server);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}`;
-  return { base, server, port: server.address().port, close: () => { server.closeAllConnections(); return new Promise((r) => server.close(r)); } };
+  const close = () => {
+    servers.delete(server);
+    server.closeAllConnections();
+    return new Promise((r) => server.close(r));
+  };
+  return { base, server, port: server.address().port, close };
 }
 
 /** A raw request (node:http client, so Host and X-Forwarded-* can be set): resolves to { status, headers, text }. */
