@@ -155,8 +155,10 @@ cli-test: $(STAMPS)/pack ## the command line: golden outputs, exit codes, secret
 SIZE_BUDGET_KIB ?= 50.6
 # The webhook-only Worker (benches/size/webhooks.mjs: `videosdk-token/webhooks` alone, no wasm),
 # the same way: a webhook receiver should cost about what jose's whole Worker does. 8.75 KiB on
-# the release before the shared options reader, untrusted-text module and per-base key cache.
-WEBHOOK_BUDGET_KIB ?= 9
+# the release before the shared options reader, untrusted-text module and per-base key cache;
+# 9.00 with them, and 9.33 with webhook dedupe (`dedupe`, +0.33): the 9 KiB budget rises by what
+# dedupe costs and no more.
+WEBHOOK_BUDGET_KIB ?= 9.35
 size-check: $(STAMPS)/pack ## the minimal and the webhook-only Worker's upload sizes (gzip) against their budgets
 	SIZE_BUDGET_KIB=$(SIZE_BUDGET_KIB) WEBHOOK_BUDGET_KIB=$(WEBHOOK_BUDGET_KIB) $(NODE22) scripts/size-check.mjs
 
