@@ -30,7 +30,10 @@ const CHECKED = new Set(['js', 'javascript', 'mjs', 'ts', 'typescript']);
 // its signature, the app's own session check, an Express app and an endpoint config, and the runtimes' globals (no @types package: the
 // check must not depend on which runtime's types happen to be installed).
 const PRELUDE = `// Ambient values the README's snippets refer to (written by tests/docs/readme-snippets.mjs).
-declare const env: { VIDEOSDK_API_KEY: string; VIDEOSDK_SECRET: string; VIDEOSDK_WEBHOOK_PUBLIC_KEY: string };
+declare const env: {
+  VIDEOSDK_API_KEY: string; VIDEOSDK_SECRET: string; VIDEOSDK_WEBHOOK_PUBLIC_KEY: string;
+  WEBHOOKS_SEEN: import('videosdk-token/webhooks').DedupeStore;
+};
 declare const request: Request;
 declare const token: string;
 declare const rawBody: ArrayBuffer;
