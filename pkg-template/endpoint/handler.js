@@ -57,6 +57,8 @@ export async function handleTokenRequest(request, config) {
   }
 }
 
+const SERVER_ERROR = { error: { code: 'SERVER_ERROR', message: 'the token endpoint failed; try again later' } };
+
 async function respond(request, cfg, common) {
   const method = request.method;
   if (method === 'OPTIONS') return preflight(METHODS, common);
