@@ -186,6 +186,7 @@ function bodyFields(request, bytes, action) {
  * @param {any} cfg
  * @param {string} action
  * @param {{ roomId?: string, agentId?: string, customRoomId?: string }} input
+ * @returns {Promise<[number, { roomId: string } & Record<string, unknown>]>}
  */
 async function perform(cfg, action, input) {
   const { roomId, agentId, customRoomId } = input;
