@@ -34,8 +34,8 @@ const read = /* @__PURE__ */ new WeakMap();
 
 /**
  * The endpoint's settings for `config`: { client, actions (a Set), authorize, agents, createRoom,
- * cors, base, rateLimit, onIssue, onDeny }. Read at the first request with this object and kept with it; a config that
- * fails is read (and refused) again at every call.
+ * cors, base, rateLimit, onIssue, onDeny }. Read at the first request with this object and kept
+ * with it; a config that fails is read (and refused) again at every call.
  */
 export function roomSettings(config) {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
