@@ -12,12 +12,15 @@ import { closest, readOptions } from '../shared/options.js';
 import { quote } from '../shared/text.js';
 import { checkRoomId } from './ids.js';
 import { corsOrigins, kind, strings } from './config.js';
+import { LIMIT_OPTIONS, readLimits } from './limits.js';
 
 /** Every action, in the order of the docs' table. */
 export const ACTIONS = ['room.create', 'room.validate', 'hls.playback', 'agent.dispatch', 'recording.start', 'recording.stop'];
 
 const CALL = 'handleRoomRequest';
-const CONFIG_OPTIONS = ['apiKey', 'secret', 'client', 'actions', 'authorize', 'agents', 'createRoom', 'cors', 'basePath', 'apiBase', 'fetch', 'timeout'];
+const CONFIG_OPTIONS = [
+  'apiKey', 'secret', 'client', 'actions', 'authorize', 'agents', 'createRoom', 'cors', 'basePath', 'apiBase', 'fetch', 'timeout', ...LIMIT_OPTIONS,
+];
 // What the client is built from: given with a `client`, they would be silently ignored.
 const CLIENT_OPTIONS = ['apiKey', 'secret', 'apiBase', 'fetch', 'timeout'];
 // What the server decides for every room created: everything VideoSDK takes but the caller's
@@ -31,8 +34,8 @@ const read = /* @__PURE__ */ new WeakMap();
 
 /**
  * The endpoint's settings for `config`: { client, actions (a Set), authorize, agents, createRoom,
- * cors, base }. Read at the first request with this object and kept with it; a config that
- * fails is read (and refused) again at every call.
+ * cors, base, rateLimit, onIssue, onDeny }. Read at the first request with this object and kept
+ * with it; a config that fails is read (and refused) again at every call.
  */
 export function roomSettings(config) {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
@@ -86,6 +89,9 @@ function readConfig(config) {
     throw invalid('agents', `${CALL}: agent.dispatch needs config.agents, the agent ids callers may dispatch (any other is a 403)`);
   }
 
+  // Read before the client is made: a bad hook is refused without keying a client first.
+  const limits = readLimits((name) => given[name], CALL);
+
   return {
     client: clientOf(given),
     actions: new Set(actions),
@@ -94,6 +100,7 @@ function readConfig(config) {
     createRoom: roomDefaults(given.createRoom),
     cors: corsOrigins(given.cors, CALL),
     base: basePath(given.basePath),
+    ...limits,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Secret, Span } from '../token/api.js';
 import type { CreateRoomOptions, VideoSDKClient } from '../rest/client.js';
 import type { RoomEndpointErrorCode } from '../shared/errors.js';
+import type { DenyEvent, EndpointHook, RateLimit } from './limits.js';
 
 export type { RoomEndpointErrorCode } from '../shared/errors.js';
 
@@ -28,6 +29,25 @@ export interface RoomRequestDetails {
 }
 
 /**
+ * What `rateLimit.key` is told of a request `authorize` let in (a frozen object): the action, the
+ * room in the path, and for `agent.dispatch` the agent (by then one of `agents`).
+ */
+export interface RoomLimitSubject {
+  readonly action: RoomAction;
+  readonly roomId?: string;
+  readonly agentId?: string;
+}
+
+/** What `onIssue` sees of an action VideoSDK accepted: never a token, never VideoSDK's answer. */
+export interface RoomIssueEvent {
+  /** The request (its body has been read). */
+  request: Request;
+  action: RoomAction;
+  /** The room acted on: for `room.create`, the room VideoSDK made. */
+  roomId: string;
+}
+
+/**
  * Decides who may do what: only `true` allows; anything else is a 403 `FORBIDDEN`. Throwing (or
  * rejecting) answers 500 `SERVER_ERROR`, with no detail. It runs before any VideoSDK call, with
  * the request (its body already read, at most 16 KiB, which it may read again) and the details.
@@ -51,6 +71,18 @@ export interface RoomEndpointSettings {
   cors?: readonly string[] | '*';
   /** Where the routes live. Default `'/api/rooms'`. */
   basePath?: string;
+  /**
+   * A limit per caller, counted after `authorize` (and the `agents` check) let it in and before
+   * any VideoSDK call; over it, 429 `RATE_LIMITED` with `Retry-After`. `key(request, subject)`
+   * gets `{ action, roomId, agentId }` ({@link RoomLimitSubject}).
+   * @example
+   * rateLimit: { key: (req, { action }) => `${action}:${req.headers.get('CF-Connecting-IP') ?? 'unknown'}`, limiter: env.ROOM_LIMITER }
+   */
+  rateLimit?: RateLimit<RoomLimitSubject>;
+  /** Called after each action VideoSDK accepted (every 2xx but a preflight). See {@link EndpointHook}. */
+  onIssue?: EndpointHook<RoomIssueEvent>;
+  /** Called for every answer of 400 or more. See {@link EndpointHook}. */
+  onDeny?: EndpointHook<DenyEvent<RoomEndpointErrorCode>>;
 }
 
 /** A room endpoint that makes its own client: one per config object, reused across requests. */
@@ -131,7 +163,8 @@ export interface RoomEndpointError {
  * ever in a browser: each action off unless `actions` lists it, each request let through by
  * `authorize`, answers carrying only the fields above. VideoSDK's answers are mapped: 404
  * `NOT_FOUND`, 409 `UPSTREAM_REFUSED`, 429 `RATE_LIMITED` with `Retry-After`, 502
- * `UPSTREAM_ERROR`, 500 for a refused key ({@link RoomEndpointError}). Rejects only for a bad
+ * `UPSTREAM_ERROR`, 500 for a refused key ({@link RoomEndpointError}); over `rateLimit`, 429
+ * `RATE_LIMITED` with `Retry-After` too. Rejects only for a bad
  * `config` or `request` (a {@link TokenError} `INVALID_OPTIONS` with `field`, or `WEAK_SECRET`).
  * @example
  * const rooms = { apiKey, secret, actions: ['room.create', 'room.validate'], authorize: (req) => isSignedIn(req) };

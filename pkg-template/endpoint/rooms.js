@@ -11,8 +11,11 @@
 // - answers carry the few fields the page needs, built here: never VideoSDK's room object (its
 //   webhook URL, its owner), never a token, never another room's data;
 // - VideoSDK's answers are mapped to this endpoint's codes, its messages escaped and cut, and a
-//   refusal of the deployment's own key is a 500 with no detail.
-// The secret signs the client's management token and nothing else; this module logs nothing.
+//   refusal of the deployment's own key is a 500 with no detail;
+// - a rate limit (config.rateLimit, the platform's limiter) is counted once the caller is let in
+//   and before any VideoSDK call, and fails closed.
+// The secret signs the client's management token and nothing else; this module logs nothing, and
+// the hooks (onIssue, onDeny) see the request, the action and the answer's status, never a token.
 import { ApiError, invalidOptions } from '../shared/errors.js';
 import { jsonResponse } from '../shared/http.js';
 import { cut, quote } from '../shared/text.js';
@@ -20,6 +23,7 @@ import {
   answer, bad, checkUrlLength, corsHeaders, isRequest, jsonObject, notAllowed, preflight, readBody, Refusal, refuseQuery, withBody,
 } from './http.js';
 import { checkRoomId, pathRoomId } from './ids.js';
+import { notify, overLimit } from './limits.js';
 import { roomSettings } from './rooms-config.js';
 
 // The routes under basePath: the collection's, and each room's by the word after its id.
@@ -44,8 +48,10 @@ const SERVER_ERROR = { error: { code: 'SERVER_ERROR', message: 'the room endpoin
  * Answers a room request: 201/200/202 with the action's few fields, 204 for an OPTIONS
  * preflight, 400 bad input, 403 refused by authorize() or outside config.agents, 404 an unknown
  * route (or an action that is off) and what VideoSDK has not, 405 another method, 409 VideoSDK
- * refused, 413 a body over 16 KiB, 414 a URL over 16 KiB, 429 VideoSDK's rate limit, 500 when
- * authorize() throws or VideoSDK refuses the deployment's key, 502 VideoSDK failed.
+ * refused, 413 a body over 16 KiB, 414 a URL over 16 KiB, 429 over config.rateLimit or VideoSDK's
+ * rate limit, 500 when authorize() (or the rate limit) throws or VideoSDK refuses the deployment's
+ * key, 502 VideoSDK failed. onIssue sees each action VideoSDK accepted, onDeny each answer of 400
+ * or more.
  * Rejects (with a TokenError) only for a bad `config`: that is the deployer's bug, not the caller's.
  */
 export async function handleRoomRequest(request, config) {
@@ -55,7 +61,10 @@ export async function handleRoomRequest(request, config) {
   }
   // Retry-After is not a header a page may read by default: exposed for a 429's wait.
   const common = corsHeaders(cfg.cors, request.headers.get('Origin'), 'Retry-After');
-  return answer(common, SERVER_ERROR, () => respond(request, cfg, common));
+  // Every answer of 400 or more is thrown (a Refusal, or anything else for the 500) and answered
+  // by answer(), which tells onDeny: respond() itself returns successes only.
+  return answer(common, SERVER_ERROR, () => respond(request, cfg, common),
+    cfg.onDeny && ((status, code) => notify(cfg.onDeny, { request, status, code })));
 }
 
 async function respond(request, cfg, common) {
@@ -102,7 +111,17 @@ async function respond(request, cfg, common) {
     throw new Refusal(403, 'FORBIDDEN', `agentId ${quote(input.agentId)} is not an agent this endpoint dispatches`, 'agentId');
   }
 
+  // The limit is counted once the caller is let in (its key may use what authorize() approved)
+  // and before VideoSDK is called: a caller over it costs the account nothing. key() gets a
+  // frozen copy, as authorize() does.
+  const subject = { action };
+  for (const key of ['roomId', 'agentId']) if (input[key] !== undefined) subject[key] = input[key];
+  const over = await overLimit(cfg.rateLimit, request, Object.freeze(subject));
+  if (over) throw new Refusal(over.status, over.code, over.message, undefined, over.headers);
+
   const [status, body] = await perform(cfg, action, input);
+  // VideoSDK accepted the action: the room it acted on (the one created, for room.create).
+  if (cfg.onIssue) await notify(cfg.onIssue, { request, action, roomId: body.roomId });
   return jsonResponse(status, body, common);
 }
 
@@ -167,6 +186,7 @@ function bodyFields(request, bytes, action) {
  * @param {any} cfg
  * @param {string} action
  * @param {{ roomId?: string, agentId?: string, customRoomId?: string }} input
+ * @returns {Promise<[number, { roomId: string } & Record<string, unknown>]>}
  */
 async function perform(cfg, action, input) {
   const { roomId, agentId, customRoomId } = input;

@@ -83,9 +83,9 @@ export type RoomEndpointErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   /** 414: a URL over 16 KiB. */
   | 'URI_TOO_LONG'
-  /** 429: VideoSDK is rate-limiting the app; `Retry-After` says for how long. */
+  /** 429: over config.rateLimit, or VideoSDK is rate-limiting the app; `Retry-After` says for how long. */
   | 'RATE_LIMITED'
-  /** 500: `authorize` threw, or VideoSDK refused the deployment's key; the answer says nothing more. */
+  /** 500: `authorize` (or the rate limit) threw, or VideoSDK refused the deployment's key; the answer says nothing more. */
   | 'SERVER_ERROR'
   /** 502: VideoSDK timed out, could not be reached, failed (5xx) or answered unreadably. */
   | 'UPSTREAM_ERROR';

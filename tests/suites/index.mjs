@@ -17,6 +17,7 @@ import * as restMedia from './rest-media.mjs';
 import * as restRequest from './rest-request.mjs';
 import * as restTrust from './rest-trust.mjs';
 import * as rooms from './rooms.mjs';
+import * as roomsHooks from './rooms-hooks.mjs';
 import * as roomsLimits from './rooms-limits.mjs';
 import * as roomsUpstream from './rooms-upstream.mjs';
 import * as rules from './rules.mjs';
@@ -41,6 +42,7 @@ export const SUITES = new Map([
   ['rest-request', restRequest],
   ['rest-trust', restTrust],
   ['rooms', rooms],
+  ['rooms-hooks', roomsHooks],
   ['rooms-limits', roomsLimits],
   ['rooms-upstream', roomsUpstream],
   ['prototype', prototype],
@@ -59,9 +61,10 @@ export const STORE_SUITES = ['dedupe', 'limits', 'stores'];
 
 /**
  * The suites run against the stand-in of VideoSDK's API (each runner gives them `rest`): the API
- * client's, and the room endpoint's (handleRoomRequest, over the client).
+ * client's, and the room endpoint's (handleRoomRequest, over the client; its rate limit and hooks
+ * with limiters of their own, so no runner needs `stores` for them).
  */
-export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rest-trust', 'rooms', 'rooms-limits', 'rooms-upstream'];
+export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rest-trust', 'rooms', 'rooms-hooks', 'rooms-limits', 'rooms-upstream'];
 
 /** The suites of videosdk-token/client (each runner gives them `client`). */
 export const CLIENT_SUITES = ['provider', 'read-token'];

@@ -1,11 +1,13 @@
 // Compiled by `make types-test` against the packed package: handleRoomRequest's config types need
-// `authorize` and a non-empty list of the six action names, and take either a key or a client
-// (each @ts-expect-error fails the build if the line compiles).
+// `authorize` and a non-empty list of the six action names, and take either a key or a client, and
+// the rate limit and hooks of the token endpoint (each @ts-expect-error fails the build if the
+// line compiles).
 import {
   handleRoomRequest, VideoSDKClient,
-  type CreatedRoom, type HlsPlayback, type RoomAction, type RoomEndpointConfig, type RoomEndpointError,
-  type RoomEndpointErrorCode, type RoomRequestDetails, type RoomValidity,
+  type CreatedRoom, type DenyEvent, type HlsPlayback, type RoomAction, type RoomEndpointConfig, type RoomEndpointError,
+  type RoomEndpointErrorCode, type RoomIssueEvent, type RoomLimitSubject, type RoomRequestDetails, type RoomValidity,
 } from 'videosdk-token';
+import { memoryLimiter } from 'videosdk-token/stores';
 
 const secret = 'x'.repeat(64);
 const request = new Request('https://app.example/api/rooms', { method: 'POST' });
@@ -56,3 +58,41 @@ const refused: RoomEndpointError = { error: { code, message: 'VideoSDK refused',
 // @ts-expect-error: not a room endpoint code
 const unknownCode: RoomEndpointErrorCode = 'UNAUTHORIZED';
 void [playback, refused, unknownCode];
+
+// The rate limit and hooks.
+const limited: RoomEndpointErrorCode = 'RATE_LIMITED';
+void limited;
+handleRoomRequest(request, {
+  client, actions: ['agent.dispatch'], agents: ['agent-1'], authorize: () => true,
+  rateLimit: {
+    key: (req: Request, { action, roomId, agentId }: RoomLimitSubject) => `${action}:${roomId ?? ''}:${agentId ?? ''}:${req.headers.get('CF-Connecting-IP')}`,
+    limiter: memoryLimiter({ limit: 10, period: 60 }),
+    retryAfter: 30,
+  },
+  onIssue: (event: RoomIssueEvent) => {
+    const room: string = event.roomId;
+    const what: RoomAction = event.action;
+    void [event.request.url, room, what];
+    // @ts-expect-error: hooks never get a token
+    void event.token;
+  },
+  onDeny: ({ status, code }: DenyEvent<RoomEndpointErrorCode>) => {
+    const known: boolean = code === 'RATE_LIMITED' || code === 'UPSTREAM_ERROR';
+    void [status, known];
+  },
+});
+// Any object with the binding's limit({ key }) is a limiter; the key may be async.
+handleRoomRequest(request, {
+  client, actions: ['room.create'], authorize: () => true,
+  rateLimit: { key: async () => 'all', limiter: { limit: async ({ key }: { key: string }) => ({ success: key !== '' }) } },
+});
+// @ts-expect-error: key answers a string
+handleRoomRequest(request, { client, actions: ['room.create'], authorize: () => true, rateLimit: { key: () => 42, limiter: memoryLimiter({ limit: 1, period: 60 }) } });
+// @ts-expect-error: a limiter has limit({ key })
+handleRoomRequest(request, { client, actions: ['room.create'], authorize: () => true, rateLimit: { key: () => 'k', limiter: {} } });
+// @ts-expect-error: the subject has no customRoomId (a room that does not exist yet is not a key)
+handleRoomRequest(request, { client, actions: ['room.create'], authorize: () => true, rateLimit: { key: (_: Request, s: RoomLimitSubject) => s.customRoomId ?? 'k', limiter: memoryLimiter({ limit: 1, period: 60 }) } });
+// @ts-expect-error: the room endpoint's events name room actions, not claims
+handleRoomRequest(request, { client, actions: ['room.create'], authorize: () => true, onIssue: ({ claims }: RoomIssueEvent) => claims });
+// @ts-expect-error: not a room endpoint code
+handleRoomRequest(request, { client, actions: ['room.create'], authorize: () => true, onDeny: ({ code }: DenyEvent<RoomEndpointErrorCode>) => code === 'UNAUTHORIZED' });
