@@ -91,14 +91,24 @@ pub const fn signed_len(payload_len: usize) -> usize {
 }
 
 /// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
-pub fn sign_payload(mut mac: HmacSha256, payload: &[u8]) -> String {
+pub fn sign_payload(mac: HmacSha256, payload: &[u8]) -> String {
+    sign_rest(mac, &[], false, payload)
+}
+
+/// The token whose payload starts with the bytes `written` encodes (the base64url of a whole
+/// number of 3-byte groups) and goes on with `rest`. With `taken`, `mac` has taken in `HEADER.`
+/// and `written` already: `Signer` keeps such a MAC for what every token of its API key starts
+/// with, so each token hashes only what follows.
+pub fn sign_rest(mut mac: HmacSha256, written: &[u8], taken: bool, rest: &[u8]) -> String {
     // Written as bytes into a buffer of the token's exact length, checked as UTF-8 once at the
     // end (it is ASCII: the header, dots and base64url).
-    let mut token = Vec::with_capacity(signed_len(payload.len()));
+    let mut token = Vec::with_capacity(signed_len(written.len() / 4 * 3 + rest.len()));
     token.extend_from_slice(HEADER_B64.as_bytes());
     token.extend_from_slice(b".");
-    base64url::encode_into(payload, &mut token);
-    mac.update(&token);
+    token.extend_from_slice(written);
+    let new = if taken { token.len() } else { 0 };
+    base64url::encode_into(rest, &mut token);
+    mac.update(token.get(new..).unwrap_or_default());
     let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
     token.extend_from_slice(b".");
     base64url::encode_into(&tag, &mut token);

@@ -1,11 +1,13 @@
 //! Signing: options → checked claims → payload → `header.payload` → HMAC-SHA-256 → token.
 
-use crate::jws::mac::{sign_payload, signed_len, HmacSha256, Secret};
+use crate::jws::header::HEADER_B64;
+use crate::jws::mac::{sign_payload, sign_rest, signed_len, HmacSha256, Secret};
 use crate::jws::untrusted::MAX_TOKEN_LEN;
+use crate::leaf::base64url;
 use crate::leaf::error::TokenError;
 use crate::leaf::text::{cat, int};
 use crate::model::custom_claims;
-use crate::model::sign_options::{check_text, Claims, ClaimsOptions};
+use crate::model::sign_options::{check_text, payload_start, Claims, ClaimsOptions};
 
 /// Signs a VideoSDK token with `secret`.
 ///
@@ -60,9 +62,16 @@ fn payload_within_limit(claims: &Claims<'_>, api_key: &str) -> Result<Vec<u8>, T
 }
 
 /// An API key and keyed HMAC state, held for signing many tokens: the key schedule (two SHA-256
-/// blocks) is done once here instead of once per token. Signs the same tokens as [`sign_token`].
+/// blocks) is done once here instead of once per token, and so is the hashing of what every token
+/// of this API key starts with (`HEADER.` and the payload's `{"apikey":…` in base64url, a whole
+/// SHA-256 block for a dashboard API key). Signs the same tokens as [`sign_token`].
 pub struct Signer {
     api_key: String,
+    /// The payload's first bytes common to every token (a whole number of 3-byte groups, so
+    /// that their base64url stands alone), that base64url, and the MAC that has taken in
+    /// `HEADER.` and it.
+    start: Vec<u8>,
+    start_b64: Vec<u8>,
     mac: HmacSha256,
 }
 
@@ -70,16 +79,35 @@ impl Signer {
     /// Checks the API key and keys the MAC.
     pub fn new(api_key: &str, secret: &Secret) -> Result<Self, TokenError> {
         check_text("apiKey", api_key)?;
+        let mut start = Vec::new();
+        payload_start(&mut start, api_key);
+        start.truncate(start.len() / 3 * 3);
+        let mut start_b64 = Vec::with_capacity(start.len() / 3 * 4);
+        base64url::encode_into(&start, &mut start_b64);
+        let mut mac = secret.mac();
+        hmac::Mac::update(&mut mac, HEADER_B64.as_bytes());
+        hmac::Mac::update(&mut mac, b".");
+        hmac::Mac::update(&mut mac, &start_b64);
         Ok(Self {
             api_key: api_key.to_owned(),
-            mac: secret.mac(),
+            start,
+            start_b64,
+            mac,
         })
     }
 
     /// Signs a token with the held API key and key.
     pub fn sign(&self, options: &ClaimsOptions) -> Result<String, TokenError> {
         let payload = payload_within_limit(&options.check()?, &self.api_key)?;
-        Ok(sign_payload(self.mac.clone(), &payload))
+        // Every payload starts so (`payload_start`); the check keeps a change there from
+        // signing a wrong token.
+        match payload.strip_prefix(self.start.as_slice()) {
+            Some(rest) => Ok(sign_rest(self.mac.clone(), &self.start_b64, true, rest)),
+            None => Err(TokenError::invalid_option(
+                "options",
+                "the payload does not start with the API key",
+            )),
+        }
     }
 }
 
