@@ -90,25 +90,41 @@ pub const fn signed_len(payload_len: usize) -> usize {
     HEADER_B64.len() + 1 + (payload_len * 4).div_ceil(3) + 1 + MAC_B64
 }
 
-/// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
-pub fn sign_payload(mac: HmacSha256, payload: &[u8]) -> String {
-    sign_rest(mac, &[], false, payload)
+/// `mac` takes in `data`. Out of line: hmac's buffering is inlined wherever it is called, and
+/// signing, `Signer::new` and verifying each called it.
+#[inline(never)]
+pub fn absorb(mac: &mut HmacSha256, data: &[u8]) {
+    mac.update(data);
 }
 
-/// The token whose payload starts with the bytes `written` encodes (the base64url of a whole
-/// number of 3-byte groups) and goes on with `rest`. With `taken`, `mac` has taken in `HEADER.`
-/// and `written` already: `Signer` keeps such a MAC for what every token of its API key starts
-/// with, so each token hashes only what follows.
-pub fn sign_rest(mut mac: HmacSha256, written: &[u8], taken: bool, rest: &[u8]) -> String {
+/// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
+pub fn sign_payload(mac: HmacSha256, payload: &[u8]) -> String {
+    sign_rest(mac, None, payload)
+}
+
+/// The token whose payload goes on with `rest`. `taken`, when given, is what `mac` has taken in
+/// already: `HEADER.` and the base64url of the payload's first bytes (a whole number of 3-byte
+/// groups). `Signer` keeps such a MAC for what every token of its API key starts with, so each
+/// token hashes only what follows. Out of line: one copy for both signers.
+#[inline(never)]
+pub fn sign_rest(mut mac: HmacSha256, taken: Option<&[u8]>, rest: &[u8]) -> String {
+    let head = taken.map_or(HEADER_B64.len() + 1, <[u8]>::len);
     // Written as bytes into a buffer of the token's exact length, checked as UTF-8 once at the
     // end (it is ASCII: the header, dots and base64url).
-    let mut token = Vec::with_capacity(signed_len(written.len() / 4 * 3 + rest.len()));
-    token.extend_from_slice(HEADER_B64.as_bytes());
-    token.extend_from_slice(b".");
-    token.extend_from_slice(written);
-    let new = if taken { token.len() } else { 0 };
+    let mut token = Vec::with_capacity(head + signed_len(rest.len()) - HEADER_B64.len() - 1);
+    let new = match taken {
+        Some(taken) => {
+            token.extend_from_slice(taken);
+            head
+        }
+        None => {
+            token.extend_from_slice(HEADER_B64.as_bytes());
+            token.extend_from_slice(b".");
+            0
+        }
+    };
     base64url::encode_into(rest, &mut token);
-    mac.update(token.get(new..).unwrap_or_default());
+    absorb(&mut mac, token.get(new..).unwrap_or_default());
     let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
     token.extend_from_slice(b".");
     base64url::encode_into(&tag, &mut token);
@@ -132,7 +148,7 @@ pub fn check_mac(token: &Untrusted<'_>, secrets: &[Secret]) -> Result<(), TokenE
     // many leading bytes of a forged signature were right.
     let matches = secrets.iter().any(|secret| {
         let mut mac = secret.mac();
-        mac.update(token.signing_input);
+        absorb(&mut mac, token.signing_input);
         mac.verify_slice(&token.signature).is_ok()
     });
     if matches {

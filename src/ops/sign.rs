@@ -1,7 +1,7 @@
 //! Signing: options → checked claims → payload → `header.payload` → HMAC-SHA-256 → token.
 
 use crate::jws::header::HEADER_B64;
-use crate::jws::mac::{sign_payload, sign_rest, signed_len, HmacSha256, Secret};
+use crate::jws::mac::{absorb, sign_payload, sign_rest, signed_len, HmacSha256, Secret};
 use crate::jws::untrusted::MAX_TOKEN_LEN;
 use crate::leaf::base64url;
 use crate::leaf::error::TokenError;
@@ -68,10 +68,10 @@ fn payload_within_limit(claims: &Claims<'_>, api_key: &str) -> Result<Vec<u8>, T
 pub struct Signer {
     api_key: String,
     /// The payload's first bytes common to every token (a whole number of 3-byte groups, so
-    /// that their base64url stands alone), that base64url, and the MAC that has taken in
-    /// `HEADER.` and it.
+    /// that their base64url stands alone); `HEADER.` and their base64url; the MAC that has taken
+    /// in the latter.
     start: Vec<u8>,
-    start_b64: Vec<u8>,
+    head: Vec<u8>,
     mac: HmacSha256,
 }
 
@@ -82,16 +82,16 @@ impl Signer {
         let mut start = Vec::new();
         payload_start(&mut start, api_key);
         start.truncate(start.len() / 3 * 3);
-        let mut start_b64 = Vec::with_capacity(start.len() / 3 * 4);
-        base64url::encode_into(&start, &mut start_b64);
+        let mut head = Vec::with_capacity(HEADER_B64.len() + 1 + start.len() / 3 * 4);
+        head.extend_from_slice(HEADER_B64.as_bytes());
+        head.extend_from_slice(b".");
+        base64url::encode_into(&start, &mut head);
         let mut mac = secret.mac();
-        hmac::Mac::update(&mut mac, HEADER_B64.as_bytes());
-        hmac::Mac::update(&mut mac, b".");
-        hmac::Mac::update(&mut mac, &start_b64);
+        absorb(&mut mac, &head);
         Ok(Self {
             api_key: api_key.to_owned(),
             start,
-            start_b64,
+            head,
             mac,
         })
     }
@@ -102,7 +102,7 @@ impl Signer {
         // Every payload starts so (`payload_start`); the check keeps a change there from
         // signing a wrong token.
         match payload.strip_prefix(self.start.as_slice()) {
-            Some(rest) => Ok(sign_rest(self.mac.clone(), &self.start_b64, true, rest)),
+            Some(rest) => Ok(sign_rest(self.mac.clone(), Some(&self.head), rest)),
             None => Err(TokenError::invalid_option(
                 "options",
                 "the payload does not start with the API key",
