@@ -99,37 +99,30 @@ pub fn absorb(mac: &mut HmacSha256, data: &[u8]) {
 
 /// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
 pub fn sign_payload(mac: HmacSha256, payload: &[u8]) -> String {
-    sign_rest(mac, None, payload)
+    sign_rest(mac, 0, payload)
 }
 
-/// The token whose payload goes on with `rest`. `taken`, when given, is what `mac` has taken in
-/// already: `HEADER.` and the base64url of the payload's first bytes (a whole number of 3-byte
-/// groups). `Signer` keeps such a MAC for what every token of its API key starts with, so each
-/// token hashes only what follows. Out of line: one copy for both signers.
-#[inline(never)]
-pub fn sign_rest(mut mac: HmacSha256, taken: Option<&[u8]>, rest: &[u8]) -> String {
-    let head = taken.map_or(HEADER_B64.len() + 1, <[u8]>::len);
-    // Written as bytes into a buffer of the token's exact length, checked as UTF-8 once at the
-    // end (it is ASCII: the header, dots and base64url).
-    let mut token = Vec::with_capacity(head + signed_len(rest.len()) - HEADER_B64.len() - 1);
-    let new = match taken {
-        Some(taken) => {
-            token.extend_from_slice(taken);
-            head
-        }
-        None => {
-            token.extend_from_slice(HEADER_B64.as_bytes());
-            token.extend_from_slice(b".");
-            0
-        }
-    };
-    base64url::encode_into(rest, &mut token);
-    absorb(&mut mac, token.get(new..).unwrap_or_default());
+/// The token of `payload`, where `mac` has taken in the first `taken` bytes of its signing input
+/// already: `Signer` keeps a MAC that has taken in what every token of its API key starts with
+/// (`HEADER.` and the payload's first bytes in base64url), so each token hashes only what follows.
+pub fn sign_rest(mut mac: HmacSha256, taken: usize, payload: &[u8]) -> String {
+    let mut token = signing_input(payload);
+    absorb(&mut mac, token.get(taken..).unwrap_or_default());
     let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
     token.extend_from_slice(b".");
     base64url::encode_into(&tag, &mut token);
     tag.zeroize();
     String::from_utf8(token).unwrap_or_default()
+}
+
+/// `HEADER.` and the base64url of `payload`, in a buffer of the token's exact length (it is
+/// ASCII: the header, dots and base64url, checked as UTF-8 once at the end).
+pub fn signing_input(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(signed_len(payload.len()));
+    out.extend_from_slice(HEADER_B64.as_bytes());
+    out.extend_from_slice(b".");
+    base64url::encode_into(payload, &mut out);
+    out
 }
 
 /// The MAC over the bytes received against each secret; `INVALID_SIGNATURE` if none matches.

@@ -1,9 +1,9 @@
 //! Signing: options → checked claims → payload → `header.payload` → HMAC-SHA-256 → token.
 
-use crate::jws::header::HEADER_B64;
-use crate::jws::mac::{absorb, sign_payload, sign_rest, signed_len, HmacSha256, Secret};
+use crate::jws::mac::{
+    absorb, sign_payload, sign_rest, signed_len, signing_input, HmacSha256, Secret,
+};
 use crate::jws::untrusted::MAX_TOKEN_LEN;
-use crate::leaf::base64url;
 use crate::leaf::error::TokenError;
 use crate::leaf::text::{cat, int};
 use crate::model::custom_claims;
@@ -67,47 +67,35 @@ fn payload_within_limit(claims: &Claims<'_>, api_key: &str) -> Result<Vec<u8>, T
 /// SHA-256 block for a dashboard API key). Signs the same tokens as [`sign_token`].
 pub struct Signer {
     api_key: String,
-    /// The payload's first bytes common to every token (a whole number of 3-byte groups, so
-    /// that their base64url stands alone); `HEADER.` and their base64url; the MAC that has taken
-    /// in the latter.
-    start: Vec<u8>,
-    head: Vec<u8>,
+    /// How many bytes of each token's signing input `mac` has taken in: `HEADER.` and the
+    /// base64url of the payload's start every token of this API key shares (`payload_start`, cut
+    /// to a whole number of 3-byte groups, so that their base64url stands alone).
+    taken: usize,
     mac: HmacSha256,
 }
 
 impl Signer {
-    /// Checks the API key and keys the MAC.
+    /// Checks the API key, keys the MAC and lets it take in what every token starts with.
     pub fn new(api_key: &str, secret: &Secret) -> Result<Self, TokenError> {
         check_text("apiKey", api_key)?;
         let mut start = Vec::new();
         payload_start(&mut start, api_key);
         start.truncate(start.len() / 3 * 3);
-        let mut head = Vec::with_capacity(HEADER_B64.len() + 1 + start.len() / 3 * 4);
-        head.extend_from_slice(HEADER_B64.as_bytes());
-        head.extend_from_slice(b".");
-        base64url::encode_into(&start, &mut head);
+        let head = signing_input(&start);
         let mut mac = secret.mac();
         absorb(&mut mac, &head);
         Ok(Self {
             api_key: api_key.to_owned(),
-            start,
-            head,
+            taken: head.len(),
             mac,
         })
     }
 
-    /// Signs a token with the held API key and key.
+    /// Signs a token with the held API key and key. Every payload of this API key starts with
+    /// `payload_start` (`payload_json` writes it first): the MAC takes in only what follows.
     pub fn sign(&self, options: &ClaimsOptions) -> Result<String, TokenError> {
         let payload = payload_within_limit(&options.check()?, &self.api_key)?;
-        // Every payload starts so (`payload_start`); the check keeps a change there from
-        // signing a wrong token.
-        match payload.strip_prefix(self.start.as_slice()) {
-            Some(rest) => Ok(sign_rest(self.mac.clone(), Some(&self.head), rest)),
-            None => Err(TokenError::invalid_option(
-                "options",
-                "the payload does not start with the API key",
-            )),
-        }
+        Ok(sign_rest(self.mac.clone(), self.taken, &payload))
     }
 }
 
