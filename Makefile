@@ -21,7 +21,7 @@ RUST_SRC := Cargo.toml Cargo.lock .cargo/config.toml $(shell find src -name '*.r
 .PHONY: runtime-rest runtime-rest-deno runtime-rest-bun runtime-rest-workerd
 .PHONY: runtime-test runtime-node22 runtime-node24 runtime-node26 runtime-node-cjs-legacy runtime-deno runtime-bun runtime-workerd runtime-edge runtime-browser examples-test
 .PHONY: consumers-test consumer-next consumer-bun consumer-bundlers consumer-jest consumer-types
-.PHONY: bench bench-smoke bench-wasm
+.PHONY: bench bench-smoke bench-wasm bench-goals
 
 # Every target with a `## ` note after its prerequisites is listed by `make help`.
 help: ## list every target
@@ -176,6 +176,11 @@ $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-loc
 # Prints the table, writes target/bench/results.json and rewrites docs/benchmarks.md's figures.
 bench: $(STAMPS)/pack $(STAMPS)/bench-wasm ## ops/s, cold start, size, memory against the peers; writes docs/benchmarks.md
 	$(NODE22) benches/main.mjs
+
+# The speed goals' case (benches/ratios.mjs: no `now`, '120m', two roles; verify and decode with no
+# options) against fast-jwt and jose, on Node 24 and 26, two runs each, alternated.
+bench-goals: $(STAMPS)/pkg ## the speed goals' ratios (ours ÷ fast-jwt, ÷ jose decodeJwt) on Node 24 and 26
+	for run in 1 2; do for v in 24 26; do node_modules/node$$v/bin/node benches/ratios.mjs pkg; done; done
 
 # Runs every part of the harness once with a tiny N: proves it works, asserts no timing.
 bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm ## every part of the benchmark harness once, tiny N, no timing asserted
