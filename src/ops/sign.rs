@@ -228,6 +228,36 @@ mod tests {
     }
 
     #[test]
+    fn signer_s_held_start_gives_the_same_tokens_for_any_api_key() {
+        // API keys of every length modulo 3 (where the shared start is cut), escaped characters,
+        // non-ASCII, and one long enough that the start spans several SHA-256 blocks.
+        let long = "k".repeat(200);
+        for api_key in [
+            "k",
+            "ke",
+            "key",
+            "key\"quoted\"",
+            "clé-ü-\u{1}",
+            long.as_str(),
+        ] {
+            let signer = Signer::new(api_key, &secret()).unwrap();
+            for options in [ClaimsOptions::new(["allow_join"], NOW), {
+                let mut o = ClaimsOptions::new(["allow_mod", "allow_join"], NOW);
+                o.room_id = Some("r".into());
+                o.roles = Some(vec!["crawler".into(), "rtc".into()]);
+                o.claims_json = Some(r#"{"name":"Ada"}"#.into());
+                o
+            }] {
+                assert_eq!(
+                    signer.sign(&options).unwrap(),
+                    sign_token(api_key, &secret(), &options).unwrap(),
+                    "{api_key:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn signature_is_hmac_sha256_over_the_first_two_parts() {
         let token = sign_token("key", &secret(), &ClaimsOptions::new(["allow_join"], NOW)).unwrap();
         let (input, sig) = token.rsplit_once('.').unwrap();
