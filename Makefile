@@ -193,6 +193,12 @@ $(STAMPS)/bench-wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-loc
 bench: $(STAMPS)/pack $(STAMPS)/bench-wasm ## ops/s, cold start, size, memory against the peers; writes docs/benchmarks.md
 	$(NODE22) benches/main.mjs
 
+# The speed goals' case (benches/ratios.mjs: no `now`, '120m', two roles; verify and decode with no
+# options) against fast-jwt and jose, on Node 24 and 26, two runs each, alternated.
+.PHONY: bench-goals
+bench-goals: $(STAMPS)/pkg ## the speed goals' ratios (ours ÷ fast-jwt, ÷ jose decodeJwt) on Node 24 and 26
+	for run in 1 2; do for v in 24 26; do node_modules/node$$v/bin/node benches/ratios.mjs pkg; done; done
+
 # Runs every part of the harness once with a tiny N: proves it works, asserts no timing.
 .PHONY: bench-smoke
 bench-smoke: $(STAMPS)/pack $(STAMPS)/bench-wasm ## every part of the benchmark harness once, tiny N, no timing asserted

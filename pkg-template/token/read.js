@@ -183,8 +183,14 @@ function lists(permissions, roles) {
     return { sep: undefined, permissions: permissions[0], roles: roles?.[0] };
   }
   const sep = separator(permissions, roles);
-  const ended = (items) => items.map((item) => item + sep).join('');
-  return { sep, permissions: ended(permissions), roles: roles === undefined ? undefined : ended(roles) };
+  return { sep, permissions: ended(permissions, sep), roles: roles === undefined ? undefined : ended(roles, sep) };
+}
+
+/** Each entry followed by `sep`, in one string (a loop: no array of pieces to join). */
+function ended(items, sep) {
+  let out = '';
+  for (let i = 0; i < items.length; i++) out += items[i] + sep;
+  return out;
 }
 
 /** A span: a number of seconds, text such as '2h', or undefined. */

@@ -90,20 +90,39 @@ pub const fn signed_len(payload_len: usize) -> usize {
     HEADER_B64.len() + 1 + (payload_len * 4).div_ceil(3) + 1 + MAC_B64
 }
 
+/// `mac` takes in `data`. Out of line: hmac's buffering is inlined wherever it is called, and
+/// signing, `Signer::new` and verifying each called it.
+#[inline(never)]
+pub fn absorb(mac: &mut HmacSha256, data: &[u8]) {
+    mac.update(data);
+}
+
 /// `HEADER.payload.signature`: the fixed header, the payload, and the MAC over the first two.
-pub fn sign_payload(mut mac: HmacSha256, payload: &[u8]) -> String {
-    // Written as bytes into a buffer of the token's exact length, checked as UTF-8 once at the
-    // end (it is ASCII: the header, dots and base64url).
-    let mut token = Vec::with_capacity(signed_len(payload.len()));
-    token.extend_from_slice(HEADER_B64.as_bytes());
-    token.extend_from_slice(b".");
-    base64url::encode_into(payload, &mut token);
-    mac.update(&token);
+pub fn sign_payload(mac: HmacSha256, payload: &[u8]) -> String {
+    sign_rest(mac, 0, payload)
+}
+
+/// The token of `payload`, where `mac` has taken in the first `taken` bytes of its signing input
+/// already: `Signer` keeps a MAC that has taken in what every token of its API key starts with
+/// (`HEADER.` and the payload's first bytes in base64url), so each token hashes only what follows.
+pub fn sign_rest(mut mac: HmacSha256, taken: usize, payload: &[u8]) -> String {
+    let mut token = signing_input(payload);
+    absorb(&mut mac, token.get(taken..).unwrap_or_default());
     let mut tag: [u8; 32] = mac.finalize().into_bytes().into();
     token.extend_from_slice(b".");
     base64url::encode_into(&tag, &mut token);
     tag.zeroize();
     String::from_utf8(token).unwrap_or_default()
+}
+
+/// `HEADER.` and the base64url of `payload`, in a buffer of the token's exact length (it is
+/// ASCII: the header, dots and base64url, checked as UTF-8 once at the end).
+pub fn signing_input(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(signed_len(payload.len()));
+    out.extend_from_slice(HEADER_B64.as_bytes());
+    out.extend_from_slice(b".");
+    base64url::encode_into(payload, &mut out);
+    out
 }
 
 /// The MAC over the bytes received against each secret; `INVALID_SIGNATURE` if none matches.
@@ -122,7 +141,7 @@ pub fn check_mac(token: &Untrusted<'_>, secrets: &[Secret]) -> Result<(), TokenE
     // many leading bytes of a forged signature were right.
     let matches = secrets.iter().any(|secret| {
         let mut mac = secret.mac();
-        mac.update(token.signing_input);
+        absorb(&mut mac, token.signing_input);
         mac.verify_slice(&token.signature).is_ok()
     });
     if matches {

@@ -311,9 +311,7 @@ impl Claims<'_> {
             .map(|s| s.map_or(0, str::len))
             .sum::<usize>();
         let mut out = Vec::with_capacity(160 + api_key.len() + strings + self.custom.len());
-        out.extend_from_slice(b"{\"apikey\":");
-        write_str_bytes(&mut out, api_key);
-        out.extend_from_slice(b",\"permissions\":");
+        payload_start(&mut out, api_key);
         push_names(&mut out, self.permissions.iter().map(|p| p.as_str()));
         if self.version2 {
             out.extend_from_slice(b",\"version\":2");
@@ -344,6 +342,13 @@ impl Claims<'_> {
         out.extend_from_slice(b"}");
         out
     }
+}
+
+/// What every payload signed with `api_key` starts with: `{"apikey":…,"permissions":`.
+pub fn payload_start(out: &mut Vec<u8>, api_key: &str) {
+    out.extend_from_slice(b"{\"apikey\":");
+    write_str_bytes(out, api_key);
+    out.extend_from_slice(b",\"permissions\":");
 }
 
 /// `["a","b"]`: names of the vocabulary, which need no escaping.

@@ -100,9 +100,11 @@ function swapWords(buf) {
  *   key; key⊕ipad and key⊕opad blocks (as bytes, and as the u32 words of SHA-256's message
  *   schedule); the inner and outer SHA-256 states after those blocks (as the [u32; 8] the
  *   library holds, and as big-endian bytes).
- * Keys longer than 64 bytes are hashed first (RFC 2104), as the library does.
+ * Keys longer than 64 bytes are hashed first (RFC 2104), as the library does. With `firstBlock`
+ * (the first 64 bytes of a signing input), also the inner state after that block: a TokenSigner
+ * holds that one, having taken in what every token of its API key starts with.
  */
-export function keyMaterial(key) {
+export function keyMaterial(key, firstBlock) {
   const k0 = Buffer.alloc(64);
   (key.length > 64 ? createHash('sha256').update(key).digest() : key).copy(k0);
   const ipad = Buffer.from(k0.map((b) => b ^ 0x36));
@@ -121,13 +123,18 @@ export function keyMaterial(key) {
     'outer state (u32 words)': Buffer.concat(outer.map(wordLE)),
     'outer state (big-endian)': Buffer.concat(outer.map(wordBE)),
   };
+  if (firstBlock) {
+    const after = compress(inner, firstBlock);
+    forms['inner state after the first block (u32 words)'] = Buffer.concat(after.map(wordLE));
+    forms['inner state after the first block (big-endian)'] = Buffer.concat(after.map(wordBE));
+  }
   return forms;
 }
 
 /** { name: [offsets] } for every form of the key material still found in memory. */
-export function scanKeyMaterial(exports, key) {
+export function scanKeyMaterial(exports, key, firstBlock) {
   const found = {};
-  for (const [name, bytes] of Object.entries(keyMaterial(key))) {
+  for (const [name, bytes] of Object.entries(keyMaterial(key, firstBlock))) {
     const hits = findAll(exports, bytes);
     if (hits.length > 0) found[name] = hits;
   }
