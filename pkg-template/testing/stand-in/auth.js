@@ -3,10 +3,11 @@
 // expired, and (VideoSDK's rule for management tokens) living at most 10 minutes. Verified with
 // this package's own verifyToken. What failed is kept for the request log; the answer says only
 // what VideoSDK says.
+import { MANAGEMENT_CLAIMS, VERIFY_MESSAGE } from '../../shared/vocabulary.js';
 import { verifyToken } from '../../token/api.js';
 
 const MAX_LIFETIME = 600;
-export const REFUSED = 'Token is invalid or expired';
+export const REFUSED = VERIFY_MESSAGE;
 
 /**
  * `{ ok: true, claims }` (claims with an ordinal per distinct token, never the token) or
@@ -23,8 +24,10 @@ export function checkAuthorization(header, { apiKey, secret, tokens, now }) {
   } catch (error) {
     return { ok: false, reason: `the token does not verify (${error.code})` };
   }
-  if (claims.version !== 2) return { ok: false, reason: 'the v2 API needs a token with version: 2' };
-  if (JSON.stringify(claims.roles) !== '["crawler"]') return { ok: false, reason: `the v2 API needs roles ["crawler"]; got ${JSON.stringify(claims.roles)}` };
+  // What VideoSDK's v2 API asks of a token, from the core (the words the client signs with).
+  const { version, roles } = MANAGEMENT_CLAIMS;
+  if (claims.version !== version) return { ok: false, reason: `the v2 API needs a token with version: ${version}` };
+  if (JSON.stringify(claims.roles) !== JSON.stringify(roles)) return { ok: false, reason: `the v2 API needs roles ${JSON.stringify(roles)}; got ${JSON.stringify(claims.roles)}` };
   if (typeof claims.iat !== 'number' || claims.exp - claims.iat > MAX_LIFETIME) {
     return { ok: false, reason: `a management token may live at most ${MAX_LIFETIME} s (iat to exp)` };
   }
