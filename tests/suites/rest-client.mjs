@@ -8,52 +8,20 @@
 // client gets it as its `fetch` option. Retry waits go through the client's test-only hooks
 // (recorded, not slept) except where a case says it waits for real.
 import { API_KEY, deepEq, eq, fail, ok, SECRET } from '../support/assert.mjs';
+import { restKit } from '../support/rest-kit.mjs';
 
-const TESTING = Symbol.for('videosdk-token.testing');
 const ROOM_ID = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
 // A stall longer than any test (JSON has no Infinity): the client's timeout or signal ends it.
 const STALL_MS = 1e9;
 
 export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
   const { VideoSDKClient, ApiError, VideoSDKError, TokenError } = lib;
-  const doFetch = boundFetch ?? ((url, init) => fetch(url, init));
-
-  async function control(path, body) {
-    const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-    const response = await doFetch(`${baseUrl}/__stand-in/${path}`, init);
-    const json = await response.json();
-    if (response.status !== 200) fail(`stand-in control ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const { doFetch, control, client, rejection } = restKit(lib, { baseUrl, fetch: boundFetch });
   const reset = (options = {}) => control('reset', options);
   const inject = (...faults) => control('faults', faults);
   const seed = (spec) => control('seed', spec);
   const requests = async () => (await control('log')).requests;
   const roomCount = async () => (await control('log')).rooms;
-
-  /** A client on the stand-in; backoff waits are recorded in `waits` and not slept. */
-  function client(options = {}, hooks = {}) {
-    const waits = [];
-    const sleep = async (ms, signal) => {
-      waits.push(ms);
-      if (signal?.aborted) throw signal.reason;
-    };
-    const c = new VideoSDKClient({
-      apiKey: API_KEY, secret: SECRET, apiBase: baseUrl, ...(boundFetch ? { fetch: boundFetch } : {}), ...options,
-      [TESTING]: { sleep, ...hooks },
-    });
-    c.waits = waits;
-    return c;
-  }
-
-  async function rejection(promise) {
-    try {
-      await promise;
-    } catch (error) {
-      return error;
-    }
-    return fail('expected a rejection, got a result');
-  }
 
   function noLeak(error) {
     const text = `${error.message}\n${error.reason}\n${error.stack}\n${JSON.stringify(error)}\n${error.apiMessage ?? ''}`;

@@ -5,46 +5,12 @@
 //
 // cases({ lib, rest: { baseUrl, fetch } }) returns [name, fn] pairs; fn throws on failure.
 import { API_KEY, eq, fail, ok, SECRET } from '../support/assert.mjs';
-
-const TESTING = Symbol.for('videosdk-token.testing');
+import { restKit } from '../support/rest-kit.mjs';
 
 export function cases({ lib, rest: { baseUrl, fetch: boundFetch } }) {
   const { VideoSDKClient, ApiError, TokenError } = lib;
-  const doFetch = boundFetch ?? ((url, init) => fetch(url, init));
-
-  async function control(path, body) {
-    const init = body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
-    const response = await doFetch(`${baseUrl}/__stand-in/${path}`, init);
-    const json = await response.json();
-    if (response.status !== 200) fail(`stand-in control ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  }
+  const { control, inject, requests, client, rejection } = restKit(lib, { baseUrl, fetch: boundFetch });
   const reset = () => control('reset', {});
-  const inject = (...faults) => control('faults', faults);
-  const requests = async () => (await control('log')).requests;
-
-  /** A client on the stand-in; backoff waits are recorded in `waits` and not slept. */
-  function client(options = {}) {
-    const waits = [];
-    const sleep = async (ms) => {
-      waits.push(ms);
-    };
-    const c = new VideoSDKClient({
-      apiKey: API_KEY, secret: SECRET, apiBase: baseUrl, ...(boundFetch ? { fetch: boundFetch } : {}), ...options,
-      [TESTING]: { sleep },
-    });
-    c.waits = waits;
-    return c;
-  }
-
-  async function rejection(promise) {
-    try {
-      await promise;
-    } catch (error) {
-      return error;
-    }
-    return fail('expected a rejection, got a result');
-  }
 
   function isInvalid(error, field) {
     if (!(error instanceof TokenError)) fail(`expected a TokenError INVALID_OPTIONS (${field}), got ${error?.name}: ${error?.message}`);

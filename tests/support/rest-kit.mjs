@@ -30,14 +30,15 @@ export function restKit(lib, { baseUrl, fetch: boundFetch }) {
     return { roomId, sessionId };
   }
 
-  function client(options = {}) {
+  /** A client on the stand-in; backoff waits are recorded in `waits` and not slept; `hooks` add test-only hooks. */
+  function client(options = {}, hooks = {}) {
     const waits = [];
     const sleep = async (ms, signal) => {
       waits.push(ms);
       if (signal?.aborted) throw signal.reason;
     };
     const c = new VideoSDKClient({
-      apiKey: API_KEY, secret: SECRET, apiBase: baseUrl, ...(boundFetch ? { fetch: boundFetch } : {}), ...options, [TESTING]: { sleep },
+      apiKey: API_KEY, secret: SECRET, apiBase: baseUrl, ...(boundFetch ? { fetch: boundFetch } : {}), ...options, [TESTING]: { sleep, ...hooks },
     });
     c.waits = waits;
     return c;
