@@ -3,7 +3,7 @@
 export * from './token/api.js';
 export { explainJoinError } from './token/join-error.js';
 export { PERMISSIONS, ROLES, MAX_TOKEN_LEN } from './shared/vocabulary.js';
-export { handleTokenRequest } from './endpoint/handler.js';
+export { createTokenHandler, handleTokenRequest } from './endpoint/handler.js';
 export { handleRoomRequest } from './endpoint/rooms.js';
 export { handleWebhookRequest, verifyWebhook, WebhookError } from './webhooks/index.js';
 export { ApiError, VideoSDKClient } from './rest/client.js';

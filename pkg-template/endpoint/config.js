@@ -1,6 +1,6 @@
-// handleTokenRequest's config, read on every call: own properties only (a polluted
-// Object.prototype is not config), every fault a TokenError with the option's name in `field`,
-// a bad value described by its type only (it may be the secret).
+// The token endpoint's config, read by handleTokenRequest on every call and by createTokenHandler
+// once: own properties only (a polluted Object.prototype is not config), every fault a TokenError
+// with the option's name in `field`, a bad value described by its type only (it may be the secret).
 import { spanSeconds, TokenError, TokenSigner } from '../token/api.js';
 import { invalidOptions as invalid } from '../shared/errors.js';
 import { unknownOption } from '../shared/options.js';
@@ -21,63 +21,70 @@ export function kind(v) {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-export function readConfig(config) {
+/**
+ * `config` read and checked, each own property once, and its signer keyed: what a request is
+ * answered with. `call` names the function called in every message ('handleTokenRequest',
+ * 'createTokenHandler'). Throws a TokenError (INVALID_OPTIONS with `field`, or WEAK_SECRET).
+ * The caller frees `signer`.
+ */
+export function readConfig(config, call) {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw invalid('config', `handleTokenRequest: config must be an object; got ${kind(config)}`);
+    throw invalid('config', `${call}: config must be an object; got ${kind(config)}`);
   }
   let keys;
   try {
     keys = Object.keys(config);
   } catch {
-    throw invalid('config', "handleTokenRequest: listing config's keys threw an exception");
+    throw invalid('config', `${call}: listing config's keys threw an exception`);
   }
   for (const key of keys) {
-    if (!CONFIG_OPTIONS.includes(key)) throw unknownOption(key, 'handleTokenRequest config', CONFIG_OPTIONS);
+    if (!CONFIG_OPTIONS.includes(key)) throw unknownOption(key, `${call} config`, CONFIG_OPTIONS);
   }
   const get = (name) => {
     try {
       return Object.hasOwn(config, name) ? config[name] : undefined;
     } catch {
-      throw invalid(name, `handleTokenRequest: config.${name} could not be read (its getter threw)`);
+      throw invalid(name, `${call}: config.${name} could not be read (its getter threw)`);
     }
   };
   const apiKey = get('apiKey');
   if (typeof apiKey !== 'string' || apiKey === '') {
-    throw invalid('apiKey', `handleTokenRequest: config.apiKey must be a non-empty string; got ${apiKey === '' ? 'an empty string' : kind(apiKey)}`);
+    throw invalid('apiKey', `${call}: config.apiKey must be a non-empty string; got ${apiKey === '' ? 'an empty string' : kind(apiKey)}`);
   }
   const secret = get('secret');
   if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
-    throw invalid('secret', `handleTokenRequest: config.secret must be a string or a Uint8Array; got ${kind(secret)}`);
+    throw invalid('secret', `${call}: config.secret must be a string or a Uint8Array; got ${kind(secret)}`);
   }
   const authorize = get('authorize');
   if (authorize !== undefined && typeof authorize !== 'function') {
-    throw invalid('authorize', `handleTokenRequest: config.authorize must be a function; got ${kind(authorize)}`);
+    throw invalid('authorize', `${call}: config.authorize must be a function; got ${kind(authorize)}`);
   }
   const allowAnonymous = get('allowAnonymous') ?? false;
   if (typeof allowAnonymous !== 'boolean') {
-    throw invalid('allowAnonymous', `handleTokenRequest: config.allowAnonymous must be true or false; got ${kind(allowAnonymous)}`);
+    throw invalid('allowAnonymous', `${call}: config.allowAnonymous must be true or false; got ${kind(allowAnonymous)}`);
   }
   if (authorize === undefined && !allowAnonymous) {
-    throw invalid('authorize', 'handleTokenRequest: config.authorize(request) is required (allowAnonymous: true is for local development only)');
+    throw invalid('authorize', `${call}: config.authorize(request) is required (allowAnonymous: true is for local development only)`);
   }
   const allowedPermissions = get('allowedPermissions') ?? ['allow_join'];
   const permissions = names(allowedPermissions, PERMISSIONS);
   if (permissions === undefined || permissions.length === 0) {
-    throw invalid('allowedPermissions', `handleTokenRequest: config.allowedPermissions must list one or more of ${PERMISSIONS.join(', ')}`);
+    throw invalid('allowedPermissions', `${call}: config.allowedPermissions must list one or more of ${PERMISSIONS.join(', ')}`);
   }
   const allowedRoles = get('allowedRoles') ?? ['rtc'];
   const roles = names(allowedRoles, ROLES);
   if (roles === undefined || roles.length === 0) {
-    throw invalid('allowedRoles', `handleTokenRequest: config.allowedRoles must list one or more of ${ROLES.join(', ')} (every token from this endpoint carries a role)`);
+    throw invalid('allowedRoles', `${call}: config.allowedRoles must list one or more of ${ROLES.join(', ')} (every token from this endpoint carries a role)`);
   }
   const maxExpiresIn = get('maxExpiresIn') ?? '2h';
   if (typeof maxExpiresIn !== 'string' && typeof maxExpiresIn !== 'number') {
-    throw invalid('maxExpiresIn', `handleTokenRequest: config.maxExpiresIn must be a span such as '2h' or a number of seconds; got ${kind(maxExpiresIn)}`);
+    throw invalid('maxExpiresIn', `${call}: config.maxExpiresIn must be a span such as '2h' or a number of seconds; got ${kind(maxExpiresIn)}`);
   }
-  const limits = readLimits(get, 'handleTokenRequest');
-  // maxExpiresIn by the core's span rules, then the request's signer, keyed here: the core
-  // checks apiKey and the secret's strength on every request, before authorize runs, so a
-  // misconfiguration fails loudly even where callers only get 401s. The caller frees it.
+  const limits = readLimits(get, call);
+  // maxExpiresIn by the core's span rules, then the signer, keyed here: the core checks apiKey
+  // and the secret's strength before any request is looked at (handleTokenRequest: on every
+  // call, before authorize runs; createTokenHandler: at creation), so a misconfiguration fails
+  // loudly even where callers only get 401s. The caller frees it.
   let maxSeconds;
   let signer;
   try {
@@ -89,12 +96,12 @@ export function readConfig(config) {
     // core contains the secret.
     const field = e.code === 'WEAK_SECRET' ? 'secret' : e.field ?? 'config';
     const message = e.field && e.message.startsWith(`${e.field} `)
-      ? `handleTokenRequest: config.${field}${e.message.slice(e.field.length)}`
-      : `handleTokenRequest: config.${field}: ${e.message}`;
+      ? `${call}: config.${field}${e.message.slice(e.field.length)}`
+      : `${call}: config.${field}: ${e.message}`;
     throw new TokenError(e.code, message, { field });
   }
   try {
-    return { signer, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: corsOrigins(get('cors'), 'handleTokenRequest'), ...limits };
+    return { signer, authorize, allowAnonymous, allowedPermissions: permissions, allowedRoles: roles, maxExpiresIn, maxSeconds, cors: corsOrigins(get('cors'), call), ...limits };
   } catch (e) {
     signer.free();
     throw e;

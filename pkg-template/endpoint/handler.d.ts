@@ -1,4 +1,4 @@
-// handleTokenRequest (handler.js) and its config, grant and answers.
+// handleTokenRequest and createTokenHandler (handler.js) and their config, grant and answers.
 import type { JsonValue, Permission, Role, Secret, Span, VideoSDKClaims } from '../token/api.js';
 import type { TokenEndpointErrorCode } from '../shared/errors.js';
 import type { DenyEvent, EndpointHook, RateLimit } from './limits.js';
@@ -141,3 +141,42 @@ export interface TokenEndpointError {
  */
 export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
 
+
+/**
+ * What {@link createTokenHandler} returns: `(request) => Promise<Response>`, answering as
+ * {@link handleTokenRequest} would with the config it was made from, plus `free()`.
+ */
+export interface TokenHandler {
+  /**
+   * Answers one token request, exactly as `handleTokenRequest(request, config)` would.
+   * Rejects only for a `request` that is not a Request, or after {@link TokenHandler.free}
+   * ({@link TokenError} `INVALID_OPTIONS`).
+   */
+  (request: Request): Promise<Response>;
+  /**
+   * Zeroes and releases the key state (also `[Symbol.dispose]`, so `using` frees it where the
+   * engine has it). Later calls reject with a TokenError `INVALID_OPTIONS`; a request still in
+   * flight answers 500 `SERVER_ERROR`.
+   */
+  free(): void;
+}
+
+/**
+ * {@link handleTokenRequest} with its config read once: checks `config` now, synchronously, reads
+ * each of its properties once (later changes to the object change nothing), keys one signer for
+ * as long as the handler lives, and returns a {@link TokenHandler} that answers every request as
+ * `handleTokenRequest(request, config)` would: the same statuses, bodies, headers, hooks and rate
+ * limit. For a config that stays the same across requests: a Worker makes it at its first request,
+ * once `env` is known.
+ * @throws {TokenError} for a bad `config`: `INVALID_OPTIONS` with `field`, or `WEAK_SECRET`
+ * (the same as handleTokenRequest's rejections, their messages naming `createTokenHandler`).
+ * @example
+ * let tokens: TokenHandler | undefined;
+ * export default {
+ *   fetch: (request, env) => (tokens ??= createTokenHandler({
+ *     apiKey: env.VIDEOSDK_API_KEY, secret: env.VIDEOSDK_SECRET,
+ *     authorize: (req) => checkSession(req), // false → 401, or { roomId } to narrow
+ *   }))(request),
+ * };
+ */
+export function createTokenHandler(config: TokenEndpointConfig): TokenHandler;

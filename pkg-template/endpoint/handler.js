@@ -1,5 +1,6 @@
-// handleTokenRequest: the token endpoint an edge function puts in front of its own web page
-// (what VideoSDK's example API servers do with /get-token), on web-standard Request/Response only.
+// handleTokenRequest and createTokenHandler: the token endpoint an edge function puts in front of
+// its own web page (what VideoSDK's example API servers do with /get-token), on web-standard
+// Request/Response only. Both read config with readConfig and answer with the same serve().
 //
 // It hands tokens to strangers' browsers, so it is written to fail closed:
 // - least privilege: tokens carry `roles: ['rtc']` (meetings only) unless config allows more and
@@ -37,24 +38,57 @@ const METHODS = 'GET, POST, OPTIONS';
  * over 16 KiB, 414 a URL over 16 KiB, 429 over config.rateLimit, 500 when authorize() (or the
  * rate limit) throws or authorize() returns a malformed grant. onIssue sees each token's claims,
  * onDeny each answer of 400 or more. Rejects (with a TokenError) only for a bad `config`: that
- * is the deployer's bug, not the caller's.
+ * is the deployer's bug, not the caller's. Config is read, and a signer keyed, on every call.
  */
 export async function handleTokenRequest(request, config) {
-  const cfg = readConfig(config);
+  const cfg = readConfig(config, 'handleTokenRequest');
   try {
-    if (!isRequest(request)) {
-      throw invalidOptions('request', 'handleTokenRequest(request, config): request must be a Request');
-    }
-    // Headers on every answer: CORS, and the anonymous-mode marker once it applies.
-    // Retry-After (a rate limit's answer) is not a header a page may read unless it is exposed.
-    const common = corsHeaders(cfg.cors, request.headers.get('Origin'), `${ANONYMOUS_HEADER}, Retry-After`);
-    // authorize() threw, returned a malformed grant, the rate limit failed, or the platform failed
-    // us: a 500 that says nothing about which. onDeny sees every refusal.
-    return await answer(common, SERVER_ERROR, () => respond(request, cfg, common),
-      cfg.onDeny && ((status, code) => notify(cfg.onDeny, { request, status, code })));
+    return await serve(request, cfg, 'handleTokenRequest(request, config)');
   } finally {
     cfg.signer.free(); // the key state lives for this request only
   }
+}
+
+/**
+ * handleTokenRequest with its config read once: `config` is checked here, synchronously (a bad
+ * one throws what handleTokenRequest would reject with, naming this call), each of its own
+ * properties read once, and one signer keyed for as long as the handler lives. The handler
+ * answers as `handleTokenRequest(request, config)` would; later changes to `config` change
+ * nothing. `free()` (or `using`, where the engine has Symbol.dispose) zeroes and releases the key
+ * state: later calls reject, and a request still in flight then answers 500.
+ */
+export function createTokenHandler(config) {
+  let cfg = readConfig(config, 'createTokenHandler');
+  const handler = async (request) => {
+    if (cfg === undefined) throw freed();
+    return serve(request, cfg, "createTokenHandler's handler(request)");
+  };
+  handler.free = () => {
+    const signer = cfg?.signer;
+    cfg = undefined;
+    signer?.free();
+  };
+  if (typeof Symbol.dispose === 'symbol') handler[Symbol.dispose] = handler.free;
+  return handler;
+}
+
+const freed = () => new TokenError(
+  'INVALID_OPTIONS',
+  'this token handler has been freed: call createTokenHandler(config) for a new one',
+);
+
+/** One request answered with `cfg` (readConfig's); `call` names the caller in a rejection. */
+async function serve(request, cfg, call) {
+  if (!isRequest(request)) {
+    throw invalidOptions('request', `${call}: request must be a Request`);
+  }
+  // Headers on every answer: CORS, and the anonymous-mode marker once it applies.
+  // Retry-After (a rate limit's answer) is not a header a page may read unless it is exposed.
+  const common = corsHeaders(cfg.cors, request.headers.get('Origin'), `${ANONYMOUS_HEADER}, Retry-After`);
+  // authorize() threw, returned a malformed grant, the rate limit failed, or the platform failed
+  // us: a 500 that says nothing about which. onDeny sees every refusal.
+  return answer(common, SERVER_ERROR, () => respond(request, cfg, common),
+    cfg.onDeny && ((status, code) => notify(cfg.onDeny, { request, status, code })));
 }
 
 const SERVER_ERROR = { error: { code: 'SERVER_ERROR', message: 'the token endpoint failed; try again later' } };
