@@ -1,14 +1,22 @@
 // The token endpoint's behaviour suite: runtime-agnostic like every suite here (web-standard Request and
 // Response only, no timers), so it runs on Node, Deno, Bun, workerd and edge-runtime alike.
-// cases({ lib }) returns [name, fn] pairs; fn throws on failure.
+// cases({ lib }) returns [name, fn] pairs; fn throws on failure. Every case runs against both forms
+// of the endpoint (tests/support/token-endpoints.mjs): handleTokenRequest(request, config), and
+// the handler createTokenHandler(config) returns, which must answer the same.
 import { API_KEY, deepEq, eq, fail, ok, SECRET } from '../support/assert.mjs';
+import { forEachTokenEndpoint } from '../support/token-endpoints.mjs';
 
 const URL_BASE = 'https://app.example/api/token';
 const BEARER = 'caller-credential-7f3a';
 const ORIGIN = 'https://app.example';
 
 export function cases({ lib }) {
-  const { handleTokenRequest, verifyToken, decodeToken } = lib;
+  return forEachTokenEndpoint(lib, (handle, form) => formCases(lib, handle, form));
+}
+
+/** The cases against `handle(request, config)`, the endpoint's form named `form`. */
+function formCases(lib, handle, form) {
+  const { verifyToken, decodeToken } = lib;
   // Every answer any case gets is kept, to check at the end that none carries the secret.
   const seen = [];
 
@@ -19,7 +27,7 @@ export function cases({ lib }) {
     const headers = { Authorization: `Bearer ${BEARER}`, ...init.headers };
     for (const [k, v] of Object.entries(headers)) if (v === undefined) delete headers[k];
     const request = new Request(input.startsWith('http') ? input : URL_BASE + input, { ...init, headers });
-    const response = await handleTokenRequest(request, { ...base, ...config });
+    const response = await handle(request, { ...base, ...config });
     const text = response.status === 204 ? '' : await response.text();
     seen.push({ status: response.status, headers: [...response.headers], text });
     const body = text && response.headers.get('Content-Type')?.startsWith('application/json') ? JSON.parse(text) : undefined;
@@ -96,7 +104,7 @@ export function cases({ lib }) {
   }
 
   async function send(request, config = {}) {
-    const response = await handleTokenRequest(request, { ...base, ...config });
+    const response = await handle(request, { ...base, ...config });
     const text = await response.text();
     seen.push({ status: response.status, headers: [...response.headers], text });
     return { response, text, body: text ? JSON.parse(text) : undefined };
@@ -119,7 +127,7 @@ export function cases({ lib }) {
   async function rejection(config, what) {
     let error;
     try {
-      await handleTokenRequest(new Request(URL_BASE), config);
+      await handle(new Request(URL_BASE), config);
     } catch (e) {
       error = e;
     }
@@ -129,7 +137,7 @@ export function cases({ lib }) {
   }
 
   return [
-    ['endpoint: exports handleTokenRequest', () => eq(typeof handleTokenRequest, 'function', 'handleTokenRequest')],
+    [`endpoint: exports ${form}`, () => eq(typeof lib[form], 'function', form)],
 
     ['endpoint: 200 for GET with query parameters; the token verifies', async () => {
       const r = await call('?roomId=room-1&participantId=user-1&permissions=allow_join');
@@ -266,7 +274,7 @@ export function cases({ lib }) {
       };
       const request = new Request(URL_BASE, init);
       let given;
-      const response = await handleTokenRequest(request, { ...base, authorize: async (req) => {
+      const response = await handle(request, { ...base, authorize: async (req) => {
         given = req;
         return authorize(req) && (await req.json()).roomId === 'room-s';
       } });
@@ -329,7 +337,7 @@ export function cases({ lib }) {
       const rejects = async (config, what) => {
         let error;
         try {
-          await handleTokenRequest(request(), config);
+          await handle(request(), config);
         } catch (e) {
           error = e;
         }
@@ -587,11 +595,13 @@ export function cases({ lib }) {
         eq(e.code, 'INVALID_OPTIONS', `bad ${field}: code (${e.message})`);
         eq(e.field, field, `bad ${field}: field (${e.message})`);
         ok(!e.message.includes('123456789012345'), 'a secret is described by its type only');
+        ok(e.message.startsWith(`${form}: `), `bad ${field}: the message names the call made: ${e.message}`);
       }
       const weak = await rejection({ ...base, secret: 'short' }, 'weak secret');
       ok(weak instanceof lib.TokenError, 'weak secret: a TokenError');
       eq(weak.code, 'WEAK_SECRET', 'weak secret: code');
       eq(weak.field, 'secret', 'weak secret: field');
+      ok(weak.message.startsWith(`${form}: config.secret`), `weak secret: the message names the call and the option: ${weak.message}`);
     }],
 
     ['endpoint: VideoSDK\'s join-time rules are a 400 naming the field and the error they avoid', async () => {

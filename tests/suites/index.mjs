@@ -23,6 +23,7 @@ import * as roomsUpstream from './rooms-upstream.mjs';
 import * as rules from './rules.mjs';
 import * as stores from './stores.mjs';
 import * as testing from './testing.mjs';
+import * as tokenHandler from './token-handler.mjs';
 import * as tokens from './tokens.mjs';
 import * as webhookTrust from './webhook-trust.mjs';
 import * as webhooks from './webhooks.mjs';
@@ -33,6 +34,7 @@ export const SUITES = new Map([
   ['rules', rules],
   ['join-errors', joinErrors],
   ['endpoint', endpoint],
+  ['token-handler', tokenHandler],
   ['webhooks', webhooks],
   ['webhook-trust', webhookTrust],
   ['provider', provider],
@@ -70,7 +72,7 @@ export const REST_SUITES = ['rest-client', 'rest-media', 'rest-request', 'rest-t
 export const CLIENT_SUITES = ['provider', 'read-token'];
 
 /** The suites every runtime runs with the main entry alone (provider needs `client`, rest-client `rest`). */
-export const CORE_SUITES = ['tokens', 'rules', 'join-errors', 'endpoint', 'webhooks', 'webhook-trust', 'prototype'];
+export const CORE_SUITES = ['tokens', 'rules', 'join-errors', 'endpoint', 'token-handler', 'webhooks', 'webhook-trust', 'prototype'];
 
 /** videosdk-token/testing's own suite, and the webhook functions against its signer (each runner gives them `testing`). */
 export const TESTING_SUITES = ['testing', 'webhooks-signed'];

@@ -1,12 +1,14 @@
-// handleTokenRequest's rateLimit, onIssue and onDeny: runtime-agnostic (web-standard
+// The token endpoint's rateLimit, onIssue and onDeny: runtime-agnostic (web-standard
 // Request/Response, no timers). cases({ lib, stores, engines }) returns [name, fn] pairs.
 // `stores` is videosdk-token/stores; `engines` are the runner's real limiters beside
 // memoryLimiter, each { name, limiter(limit) → a RateLimiter allowing `limit` calls a minute,
 // exact (counts exactly under concurrency), retryAfter (its refusals say when) }; engines
 // without a limiter are left out. Cloudflare's binding has its limit in the Worker's
 // configuration: its engine gives `fixed: { limiter, limit }` instead.
-// Every case uses keys of its own, so a limiter shared by every case is never confused.
+// Every case uses keys of its own, so a limiter shared by every case is never confused. Every
+// case runs against both forms of the endpoint (tests/support/token-endpoints.mjs).
 import { API_KEY, deepEq, eq, fail, ok, SECRET } from '../support/assert.mjs';
+import { forEachTokenEndpoint } from '../support/token-endpoints.mjs';
 
 const URL_BASE = 'https://app.example/api/token';
 let serial = 0;
@@ -14,13 +16,18 @@ let serial = 0;
 export function cases({ lib, stores, engines = [] }) {
   // Made here: workerd allows no random values in a module's global scope.
   const run = crypto.randomUUID();
+  return forEachTokenEndpoint(lib, (handle) => formCases({ lib, stores, engines }, handle, run));
+}
+
+/** The cases against `handle(request, config)`, one form of the endpoint. */
+function formCases({ lib, stores, engines }, handle, run) {
   const uniqueKey = () => `${run}-${(serial += 1)}`;
-  const { handleTokenRequest, verifyToken } = lib;
+  const { verifyToken } = lib;
   const base = { apiKey: API_KEY, secret: SECRET, authorize: () => true };
 
   async function call(config, query = '?roomId=r1', init = {}) {
     const request = new Request(URL_BASE + query, init);
-    const response = await handleTokenRequest(request, { ...base, ...config });
+    const response = await handle(request, { ...base, ...config });
     const text = await response.text();
     return { request, response, status: response.status, body: text ? JSON.parse(text) : undefined, text };
   }
@@ -32,7 +39,7 @@ export function cases({ lib, stores, engines = [] }) {
   async function rejects(config, field) {
     let error;
     try {
-      await handleTokenRequest(new Request(URL_BASE), { ...base, ...config });
+      await handle(new Request(URL_BASE), { ...base, ...config });
     } catch (e) {
       error = e;
     }

@@ -128,7 +128,7 @@ function stable(token) {
 
 export function cases({ lib, client }) {
   const {
-    signToken, verifyToken, decodeToken, TokenSigner, spanSeconds, handleTokenRequest, handleRoomRequest, verifyWebhook, handleWebhookRequest,
+    signToken, verifyToken, decodeToken, TokenSigner, spanSeconds, handleTokenRequest, createTokenHandler, handleRoomRequest, verifyWebhook, handleWebhookRequest,
     VideoSDKClient,
   } = lib;
   const base = { apiKey: API_KEY, secret: SECRET, permissions: ['allow_join'], now: NOW };
@@ -166,6 +166,20 @@ export function cases({ lib, client }) {
     same('handleTokenRequest with a grant of its own only', async () => answer(await handleTokenRequest(
       new Request(`${TOKEN_URL}?permissions=allow_mod`), { apiKey: API_KEY, secret: SECRET, authorize: () => ({}) },
     ))),
+    same('createTokenHandler with authorize: config read once, each request by it', async () => {
+      const handler = createTokenHandler({ apiKey: API_KEY, secret: SECRET, authorize: () => ({ roomId: 'r1' }) });
+      try {
+        return [
+          await answer(await handler(new Request(`${TOKEN_URL}?roomId=r1`, { headers: { Origin: 'https://elsewhere.example' } }))),
+          await answer(await handler(new Request(`${TOKEN_URL}?permissions=allow_mod`))),
+        ];
+      } finally {
+        handler.free();
+      }
+    }),
+    same('createTokenHandler without authorize (no anonymous access by inheritance)', () => {
+      createTokenHandler({ apiKey: API_KEY, secret: SECRET }).free();
+    }),
 
     same('verifyWebhook with a pinned key', () => verifyWebhook(EVENT_BODY, VALID.signature, { publicKey: MAIN_KEY })),
     same('verifyWebhook with no key given (no key by inheritance)', () => verifyWebhook(EVENT_BODY, OTHER_SIG, {})),
