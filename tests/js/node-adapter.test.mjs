@@ -147,7 +147,9 @@ function flood(port, total, headers) {
 test('a 64 MiB body is refused at the limit, not read to the end (bytes the server read from its socket)', async () => {
   const webhook = (request) => lib.handleWebhookRequest(request, { publicKey: vectors.keys.main.spkiPem, onEvent: () => {} });
   const token = (request) => lib.handleTokenRequest(request, { apiKey: 'k', secret: 'x'.repeat(32), authorize: () => true });
-  for (const [name, handler, limit] of [['webhook', webhook, MiB], ['token endpoint', token, 16 * 1024]]) {
+  // Freed when this test ends (it serves nothing after).
+  const tokens = lib.createTokenHandler({ apiKey: 'k', secret: 'x'.repeat(32), authorize: () => true });
+  for (const [name, handler, limit] of [['webhook', webhook, MiB], ['token endpoint', token, 16 * 1024], ['token handler', tokens, 16 * 1024]]) {
     for (const headers of [{ 'Content-Type': 'application/json' }, { 'Content-Type': 'application/json', 'Content-Length': String(64 * MiB) }]) {
       const sockets = [];
       const s = await serve(toNodeHandler(handler));
@@ -164,6 +166,7 @@ test('a 64 MiB body is refused at the limit, not read to the end (bytes the serv
       await s.close();
     }
   }
+  tokens.free();
 });
 
 test('a client that disconnects aborts request.signal; a streamed answer is cancelled', async () => {
@@ -262,6 +265,44 @@ test('HEAD: the status and headers, no body (the handler\'s body is cancelled)',
   assert.equal(e.headers.allow, 'GET, POST, OPTIONS');
   assert.equal(e.text, '');
   await Promise.all([s.close(), endpoint.close()]);
+});
+
+test("createTokenHandler's handler mounted as it is: tokens from node:http and Express; after free() the rejection reaches onError or next(err)", async () => {
+  const secret = 'x'.repeat(32);
+  const config = { apiKey: 'k', secret, authorize: (req) => req.headers.get('Authorization') === 'Bearer t' };
+  const handler = lib.createTokenHandler(config);
+  const errors = [];
+  const app = express();
+  app.use('/api/token', toNodeHandler(handler));
+  app.use((error, req, res, next) => { // eslint-disable-line no-unused-vars
+    errors.push(error);
+    res.status(500).json({ error: { code: 'SERVER_ERROR' } });
+  });
+  const servers = [await serve(toNodeHandler(handler, { onError: (e) => errors.push(e) })), await serve(app)];
+  for (const s of servers) {
+    const path = s === servers[0] ? '/' : '/api/token';
+    const r = await request(s.port, { path: `${path}?roomId=r1`, headers: { Authorization: 'Bearer t' } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(lib.verifyToken(JSON.parse(r.text).token, secret, { apiKey: 'k', roomId: 'r1' }).roomId, 'r1');
+    assert.equal((await request(s.port, { path })).status, 401);
+    const post = await request(s.port, { method: 'POST', path, headers: { 'Content-Type': 'application/json', Authorization: 'Bearer t' }, body: '{"roomId": "r2"}' });
+    assert.equal(post.status, 200, post.text);
+    assert.equal(lib.verifyToken(JSON.parse(post.text).token, secret, { apiKey: 'k' }).roomId, 'r2');
+  }
+  handler.free();
+  for (const s of servers) {
+    const r = await request(s.port, { path: s === servers[0] ? '/' : '/api/token', headers: { Authorization: 'Bearer t' } });
+    assert.equal(r.status, 500);
+    assert.equal(JSON.parse(r.text).token, undefined, r.text);
+  }
+  assert.equal(errors.length, 2);
+  for (const e of errors) {
+    assert.ok(e instanceof lib.TokenError, String(e));
+    assert.equal(e.code, 'INVALID_OPTIONS');
+    assert.match(e.message, /createTokenHandler/);
+    assert.ok(!e.message.includes(secret));
+  }
+  await Promise.all(servers.map((s) => s.close()));
 });
 
 test('Set-Cookie: every one on its own line, after those a middleware set', async () => {
