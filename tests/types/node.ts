@@ -2,16 +2,18 @@
 // types (tests/types/node.json): its listener fits node:http's createServer and a server's
 // 'request' event as they are typed. Each @ts-expect-error fails the build if its line compiles.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { handleTokenRequest, handleWebhookRequest, type TokenEndpointConfig } from 'videosdk-token';
+import { createTokenHandler, handleTokenRequest, handleWebhookRequest, type TokenEndpointConfig } from 'videosdk-token';
 import { toNodeHandler, VideoSDKError, type NodeHandlerErrorCode, type NodeHandlerOptions } from 'videosdk-token/node';
 
 declare const config: TokenEndpointConfig;
 declare const publicKey: string;
 
 const token = toNodeHandler((request) => handleTokenRequest(request, config));
+const tokens = toNodeHandler(createTokenHandler(config)); // the handler as it is
 const webhook = toNodeHandler((request) => handleWebhookRequest(request, { publicKey, onEvent: () => {} }), { trustProxy: true });
 const plain = toNodeHandler(() => new Response('ok'), { onError: (error, req) => console.log(error, req.url) });
 createServer(token).listen(3000);
+createServer(tokens).listen(3001);
 createServer((req: IncomingMessage, res: ServerResponse) => webhook(req, res));
 createServer().on('request', plain);
 // Express's `next`

@@ -1,8 +1,10 @@
 // The types of the runtime entries and the endpoint, compiled by `make types-test` against the packed package:
-// handleTokenRequest and its config, and the `videosdk-token/web` entry.
+// handleTokenRequest, createTokenHandler and their config, and the `videosdk-token/web` entry.
 import {
-  handleTokenRequest, type TokenEndpointConfig, type TokenEndpointError, type TokenEndpointErrorCode, type TokenEndpointResponse,
+  createTokenHandler, handleTokenRequest, type TokenEndpointConfig, type TokenEndpointError, type TokenEndpointErrorCode,
+  type TokenEndpointResponse, type TokenHandler,
 } from 'videosdk-token';
+import { createTokenHandler as webCreateTokenHandler } from 'videosdk-token/web';
 import init, { initSync, signToken as webSign } from 'videosdk-token/web';
 
 declare const env: { VIDEOSDK_API_KEY: string; VIDEOSDK_SECRET: string };
@@ -56,6 +58,29 @@ const body = {} as TokenEndpointResponse;
 const expires: string = body.expiresAt;
 const lifetime: number = body.expiresIn;
 void answer; void expires; void lifetime;
+
+// createTokenHandler: the same config, checked once; the handler is (request) => Promise<Response> with free().
+let tokens: TokenHandler | undefined;
+const worker = {
+  fetch: (req: Request, e: typeof env): Promise<Response> => (tokens ??= createTokenHandler({
+    apiKey: e.VIDEOSDK_API_KEY, secret: e.VIDEOSDK_SECRET, authorize: () => ({ roomId: 'r' }), maxExpiresIn: '30m',
+  }))(req),
+};
+void worker;
+const handler = createTokenHandler({ apiKey: 'k', secret: new Uint8Array(32), allowAnonymous: true, cors: '*' });
+const served: Promise<Response> = handler(request);
+const free: () => void = handler.free;
+const asNodeHandler: (request: Request) => Response | Promise<Response> = handler;
+const fromWeb: TokenHandler = webCreateTokenHandler(config);
+void served; void free; void asNodeHandler; void fromWeb;
+// @ts-expect-error: authorize, or allowAnonymous: true, is required here too
+createTokenHandler({ apiKey: 'k', secret: 's' });
+// @ts-expect-error: the config is given once, to the factory; the handler takes the request only
+handler(request, config);
+// @ts-expect-error: the factory takes no request
+createTokenHandler(request, config);
+// @ts-expect-error: the handler is not a promise: createTokenHandler is synchronous
+void createTokenHandler(config).then;
 
 await init();
 await init({ module_or_path: new URL('https://cdn.example/videosdk_token_bg.wasm') });
