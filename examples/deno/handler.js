@@ -1,34 +1,34 @@
 // The token endpoint itself, shared by every Deno host: main.js (deno run, Deno Deploy), the
 // Supabase Edge Function (examples/supabase) and the Netlify Edge Function (examples/netlify-edge)
 // import it. Each host passes how it reads its environment and the path it serves.
-import { handleTokenRequest } from 'videosdk-token';
+import { createTokenHandler } from 'videosdk-token';
 
 /**
+ * The token route: `path` answered by a handler from createTokenHandler, which checks its config
+ * and keys its signer once, here (a missing or weak secret throws now, naming the option), then
+ * answers every request as handleTokenRequest would.
  * @param {{ env: (name: string) => string | undefined, path?: string }} host
  * @returns {(request: Request) => Promise<Response> | Response}
  */
-export function createTokenHandler({ env, path = '/api/token' }) {
-  const apiKey = env('VIDEOSDK_API_KEY');
-  const secret = env('VIDEOSDK_SECRET');
-  const cors = (env('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-  // Replace with your own check; it may return an object such as { roomId } to narrow a caller.
-  const authorize = bearerAuthorizer(env);
+export function tokenRoute({ env, path = '/api/token' }) {
+  const tokens = createTokenHandler({
+    apiKey: env('VIDEOSDK_API_KEY'),
+    secret: env('VIDEOSDK_SECRET'),
+    // Replace with your own check; it may return an object such as { roomId } to narrow a caller.
+    authorize: bearerAuthorizer(env),
+    allowedPermissions: ['allow_join'],
+    // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
+    // only if the callers are servers that call VideoSDK's REST API.
+    allowedRoles: ['rtc'],
+    maxExpiresIn: '2h',
+    cors: (env('CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+  });
 
   return (request) => {
     if (new URL(request.url).pathname !== path) {
       return new Response(`Not found: ask ${path} for a VideoSDK token\n`, { status: 404 });
     }
-    return handleTokenRequest(request, {
-      apiKey,
-      secret,
-      authorize,
-      allowedPermissions: ['allow_join'],
-      // Tokens for meetings only (the default). Add 'crawler', VideoSDK's server-side API role,
-      // only if the callers are servers that call VideoSDK's REST API.
-      allowedRoles: ['rtc'],
-      maxExpiresIn: '2h',
-      cors,
-    });
+    return tokens(request);
   };
 }
 

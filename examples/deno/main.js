@@ -4,10 +4,10 @@
 // VideoSDK's webhooks at /webhooks/videosdk. Secrets come from the environment: Deno.env.get,
 // set in Deno Deploy's settings. VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
 import { handleRoomRequest, handleWebhookRequest } from 'videosdk-token';
-import { bearerAuthorizer, createTokenHandler } from './handler.js';
+import { bearerAuthorizer, tokenRoute } from './handler.js';
 
 const env = (name) => Deno.env.get(name);
-const tokens = createTokenHandler({ env });
+const tokens = tokenRoute({ env });
 // The same check as the token route's; replace it with your own (handler.js).
 const authorize = bearerAuthorizer(env);
 // VideoSDK's webhook key, pinned (its PEM) or, when unset, fetched from VideoSDK's API and cached.

@@ -3,11 +3,15 @@
 // receiving VideoSDK's webhooks at /webhooks/videosdk. Secrets come from the environment:
 // `wrangler secret put VIDEOSDK_SECRET` (and VIDEOSDK_API_KEY, TOKEN_ENDPOINT_BEARER) in
 // production, .dev.vars locally. VIDEOSDK_API_BASE, if set, replaces https://api.videosdk.live.
-import { handleRoomRequest, handleTokenRequest, handleWebhookRequest } from 'videosdk-token';
+import { createTokenHandler, handleRoomRequest, handleWebhookRequest } from 'videosdk-token';
 
 // The room endpoint's config, made once per isolate: its API client (and the client's management
 // token) then serves every request, where a config made per request would make a client each time.
 let rooms;
+// The token endpoint, likewise: createTokenHandler checks its config and keys its signer once, at
+// the first request (env arrives with it), and the isolate keeps it. A change to the config takes
+// a new isolate (a new deployment, or new secrets).
+let tokens;
 
 export default {
   async fetch(request, env) {
@@ -38,7 +42,7 @@ export default {
     if (pathname !== '/api/token') {
       return new Response('Not found: ask /api/token for a VideoSDK token, /api/rooms for a room\n', { status: 404 });
     }
-    return handleTokenRequest(request, {
+    tokens ??= createTokenHandler({
       apiKey: env.VIDEOSDK_API_KEY,
       secret: env.VIDEOSDK_SECRET,
       authorize,
@@ -51,6 +55,7 @@ export default {
       // Local development only (`make demo` sets it with --var); answers are marked as such.
       allowAnonymous: env.ALLOW_ANONYMOUS === 'true',
     });
+    return tokens(request);
   },
 };
 

@@ -1,7 +1,7 @@
 // Netlify Edge Function: the Deno example's endpoint (examples/deno/handler.js) at /api/token.
 // Netlify.env reads the site's environment variables (Site configuration → Environment variables).
-import { createTokenHandler } from '../../../deno/handler.js';
+import { tokenRoute } from '../../../deno/handler.js';
 
-export default createTokenHandler({ env: (name) => Netlify.env.get(name), path: '/api/token' });
+export default tokenRoute({ env: (name) => Netlify.env.get(name), path: '/api/token' });
 
 export const config = { path: '/api/token' };
