@@ -36,5 +36,5 @@ test('node-cjs: videosdk-token/testing resolves to its CommonJS twin, which veri
 
 test('node-cjs', async (t) => {
   const { load } = await import('../suites/index.mjs');
-  for (const [name, fn] of await load(['tokens', 'rules', 'join-errors', 'endpoint', 'prototype'], { lib })) await t.test(`node-cjs: ${name}`, fn);
+  for (const [name, fn] of await load(['tokens', 'rules', 'join-errors', 'endpoint', 'token-handler', 'prototype'], { lib })) await t.test(`node-cjs: ${name}`, fn);
 });
