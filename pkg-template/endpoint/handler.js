@@ -156,6 +156,8 @@ async function respond(request, cfg, common) {
   }
 
   const now = Math.floor(Date.now() / 1000);
+  // The request's span is parsed once, here; the sign takes the checked seconds (a number the
+  // core only bounds, no text to parse again), and the cap was parsed when config was read.
   let lifetime = cfg.maxSeconds;
   let token;
   try {
