@@ -150,7 +150,10 @@ fn decode_checked(input: &[u8]) -> Option<Vec<u8>> {
 
 /// Appends the unpadded base64url encoding of `input` to `out`.
 pub fn encode_into(input: &[u8], out: &mut Vec<u8>) {
-    out.reserve(input.len().div_ceil(3) * 4);
+    // The unpadded length exactly: a token's buffer is sized to the character (`signed_len`),
+    // and asking for the padded length made the signature's 43 characters grow it to twice its
+    // size, then shrink it again (a copy) when it was handed to JS.
+    out.reserve((input.len() * 4).div_ceil(3));
     let rest = encode_wide(input, out);
     encode_groups(rest, out);
 }

@@ -24,16 +24,20 @@ pub fn list(text: String, sep: Option<char>) -> Vec<String> {
     };
     let mut buf = [0u8; 4];
     let sep = sep.encode_utf8(&mut buf).as_bytes();
+    let first = sep.first().copied().unwrap_or_default();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while let Some(rest) = text.as_bytes().get(i..).filter(|rest| !rest.is_empty()) {
-        // The first byte alone decides nearly always; the rest only for a multi-byte `sep`.
-        if rest.first() == sep.first() && rest.starts_with(sep) {
-            out.push(text.get(start..i).unwrap_or_default().to_owned());
-            i += sep.len();
-            start = i;
+    let (mut start, mut from) = (0, 0);
+    // Each next byte that may start `sep` found by a tight search; the rest of `sep` compared
+    // only there (a multi-byte `sep` is rare).
+    while let Some(k) = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == first)) {
+        let at = from + k;
+        if bytes.get(at..).is_some_and(|rest| rest.starts_with(sep)) {
+            out.push(text.get(start..at).unwrap_or_default().to_owned());
+            start = at + sep.len();
+            from = start;
         } else {
-            i += 1;
+            from = at + 1;
         }
     }
     // read.js ends every entry with `sep`: nothing follows the last one.
