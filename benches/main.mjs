@@ -94,8 +94,8 @@ if (want('cold')) {
     results.coldStart[runtime] = { oursMs: median(ms.ours), joseMs: median(ms.jose), runs: ms };
     results.coldLoad.push(os.loadavg()[0]);
   }
-  log(`workerd: cold start (${COLD_RUNS} fresh workerd each, alternated, less an empty Worker's)`);
-  results.coldStart.workerd = await coldWorkerd({ runs: COLD_RUNS });
+  log(`workerd: cold start (${smoke ? 1 : 2 * COLD_RUNS} fresh workerd each, alternated, less an empty Worker's)`);
+  results.coldStart.workerd = await coldWorkerd({ runs: smoke ? 1 : 2 * COLD_RUNS }); // twice: its noise is a process start's
   results.coldLoad.push(os.loadavg()[0]);
 }
 
@@ -271,7 +271,7 @@ function render(r) {
     const runs = Object.values(r.coldStart)[0]?.runs.ours.length;
     const load = r.coldLoad?.length ? ` (load average ${Math.min(...r.coldLoad).toFixed(1)}–${Math.max(...r.coldLoad).toFixed(1)} while measured)` : '';
     lines.push(`Cold start, import to first token (\`signToken\`): median of ${runs} fresh processes each, ours and jose alternated${load}. ` +
-      'Deno with no permission flag. workerd: a fresh workerd (Miniflare) to its first answer, timed from outside, less an empty Worker\'s' +
+      'Deno with no permission flag. workerd: a fresh workerd (Miniflare) to its first answer, timed from outside, less an empty Worker\'s in the same round, twice the runs' +
       (r.coldStart.workerd ? ` (${r.coldStart.workerd.emptyMs.toFixed(0)} ms)` : '') + ':', '');
     lines.push('| runtime | videosdk-token | jose | ratio |', '|---|---:|---:|---:|');
     for (const [rt, c] of Object.entries(r.coldStart)) {

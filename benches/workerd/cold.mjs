@@ -2,7 +2,8 @@
 // starting a fresh workerd (Miniflare) with a Worker to the answer of its first request, which
 // makes one token. workerd evaluates the Worker's modules at start-up, so this is import → first
 // token plus the runtime's own start, which an empty Worker (cold/empty.mjs) measures: the
-// figures reported are each median less the empty Worker's. Runs alternate ours, jose and empty.
+// figures reported are the medians of each run less the empty Worker's run of the same round.
+// Runs alternate ours, jose and empty. Tens of ms of noise per start: take it as a rough figure.
 import { readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
@@ -34,7 +35,7 @@ async function once(modules) {
   }
 }
 
-/** { oursMs, joseMs, emptyMs, runs }: medians of `runs` fresh starts each, ours and jose less empty. */
+/** { oursMs, joseMs, emptyMs, runs }: `runs` fresh starts each; ours and jose less empty, round by round. */
 export async function coldWorkerd({ runs }) {
   const modules = Object.fromEntries(LIBS.map((lib) => [lib, bundle(lib)]));
   await once(modules.empty); // the first start of a process warms what is not the Worker's (disk cache, Node's side)
@@ -42,6 +43,8 @@ export async function coldWorkerd({ runs }) {
   for (let i = 0; i < runs; i++) {
     for (const lib of i % 2 ? [...LIBS].reverse() : LIBS) ms[lib].push(await once(modules[lib]));
   }
-  const empty = median(ms.empty);
-  return { oursMs: median(ms.ours) - empty, joseMs: median(ms.jose) - empty, emptyMs: empty, runs: ms };
+  // Each run's start less the empty Worker's of the same round, then the median: a process start
+  // varies by tens of ms on a shared machine, and the rounds pair what ran at the same moment.
+  const less = (lib) => median(ms[lib].map((t, i) => t - ms.empty[i]));
+  return { oursMs: less('ours'), joseMs: less('jose'), emptyMs: median(ms.empty), runs: ms };
 }
