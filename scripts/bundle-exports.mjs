@@ -7,7 +7,7 @@
 //   same conditions (node, deno, bun), so both entries share the functions and the key caches.
 // Why: Node, Deno and Bun load and link the graph module by module at import, Bun transpiles each
 // file first; the main entry's graph is 37 modules, and loading them was most of import → first
-// token (docs/speed-goals.md: Node 24 23 → 13 ms, Bun 12 → 10 ms, median of fresh processes).
+// token (docs/speed-goals.md, ms: Node 24 29 → 11, Deno 7.3 → 5.5, Bun 15 → 10).
 // Kept out of the bundles and chunks, imported as they are, so every subpath shares one copy:
 // - videosdk_token.js, the glue: it holds the wasm instance the entry initialises, which
 //   testing/, cli/ and the chunks reach;
