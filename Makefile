@@ -70,7 +70,7 @@ $(STAMPS)/wasm: $(RUST_SRC) $(STAMPS)/rust-tools node_modules/.package-lock.json
 	$(WASM_PACK) --out-dir target/wasm-pack/web
 	touch $@
 
-$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) Cargo.toml scripts/version.mjs scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/inline-wasm.mjs scripts/build-dcts.mjs LICENSE README.md node_modules/.package-lock.json
+$(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) Cargo.toml scripts/version.mjs scripts/build-cjs.mjs scripts/strip-glue-default.mjs scripts/trim-glue.mjs scripts/inline-wasm.mjs scripts/build-dcts.mjs scripts/bundle-exports.mjs LICENSE README.md node_modules/.package-lock.json
 	rm -rf pkg && mkdir -p pkg
 	cp target/wasm-pack/web/videosdk_token.js target/wasm-pack/web/videosdk_token_bg.wasm pkg/
 	node scripts/strip-glue-default.mjs pkg/videosdk_token.js
@@ -80,6 +80,8 @@ $(STAMPS)/pkg: $(STAMPS)/wasm $(shell find pkg-template -type f) Cargo.toml scri
 	node scripts/version.mjs pkg
 	node scripts/inline-wasm.mjs pkg
 	node scripts/build-cjs.mjs pkg
+	# After build-cjs, which bundles node.cjs from the ESM files as they are.
+	node scripts/bundle-exports.mjs pkg
 	node scripts/build-dcts.mjs pkg
 	@echo "pkg/: wasm $$(wc -c < pkg/videosdk_token_bg.wasm) bytes, $$(gzip -9 -c pkg/videosdk_token_bg.wasm | wc -c) gzip"
 	touch $@

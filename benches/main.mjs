@@ -9,6 +9,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib.mjs';
 import { uploadSize } from './size/upload.mjs';
+import { coldWorkerd } from './workerd/cold.mjs';
 import { runWorkerd } from './workerd/driver.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -17,7 +18,7 @@ const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split('
 const want = (part) => !only || only.includes(part);
 const N = smoke ? 100 : Number(process.env.BENCH_N) || 20000;
 const ROUNDS = smoke ? 1 : Number(process.env.BENCH_ROUNDS) || 5;
-const COLD_RUNS = smoke ? 1 : 7;
+const COLD_RUNS = smoke ? 1 : Number(process.env.COLD_RUNS) || 15;
 const MEMORY_CALLS = smoke ? 2000 : 1_000_000;
 
 // Node 22 drives (wrangler and miniflare need it); the throughput part also runs on Node 24 and 26,
@@ -38,7 +39,14 @@ const runArgs = {
 };
 
 function run(runtime, file, ...args) {
-  return execFileSync(bin[runtime], runArgs[runtime](`${root}benches/${file}`, ...args.map(String)), {
+  return runWith(runArgs[runtime], runtime, file, ...args);
+}
+
+// Cold start runs Deno as users do, with no permission flag (the `deno` entry reads no file).
+const coldArgs = { ...runArgs, deno: (file, ...a) => ['run', file, ...a] };
+
+function runWith(argsOf, runtime, file, ...args) {
+  return execFileSync(bin[runtime], argsOf[runtime](`${root}benches/${file}`, ...args.map(String)), {
     cwd: root,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -75,14 +83,20 @@ if (want('workerd')) {
 
 if (want('cold')) {
   results.coldStart = {};
-  for (const runtime of ['node', 'deno', 'bun']) {
-    log(`${runtime}: cold start (${COLD_RUNS} fresh processes each)`);
+  results.coldLoad = [];
+  results.coldNode = process.version;
+  for (const runtime of ['node', 'node24', 'node26', 'deno', 'bun']) {
+    log(`${runtime}: cold start (${COLD_RUNS} fresh processes each, alternated)`);
     const ms = { ours: [], jose: [] };
     for (let i = 0; i < COLD_RUNS; i++) {
-      for (const lib of i % 2 ? ['jose', 'ours'] : ['ours', 'jose']) ms[lib].push(Number(run(runtime, 'cold.mjs', lib)));
+      for (const lib of i % 2 ? ['jose', 'ours'] : ['ours', 'jose']) ms[lib].push(Number(runWith(coldArgs, runtime, 'cold.mjs', lib)));
     }
     results.coldStart[runtime] = { oursMs: median(ms.ours), joseMs: median(ms.jose), runs: ms };
+    results.coldLoad.push(os.loadavg()[0]);
   }
+  log(`workerd: cold start (${smoke ? 1 : 2 * COLD_RUNS} fresh workerd each, alternated, less an empty Worker's)`);
+  results.coldStart.workerd = await coldWorkerd({ runs: smoke ? 1 : 2 * COLD_RUNS }); // twice: its noise is a process start's
+  results.coldLoad.push(os.loadavg()[0]);
 }
 
 if (want('size')) {
@@ -183,6 +197,9 @@ function targets(r) {
   if (r.coldStart?.node) add('Node cold start ÷ jose', r.coldStart.node.oursMs / r.coldStart.node.joseMs, 1 / 3, false, '', '1/3 (0.33)');
   // The `deno` entry imports the wasm as a module: no file read at start, so at most jose's.
   if (r.coldStart?.deno) add('Deno cold start ÷ jose', r.coldStart.deno.oursMs / r.coldStart.deno.joseMs, 1, false, '', '1');
+  for (const rt of ['node24', 'node26', 'bun', 'workerd']) {
+    if (r.coldStart?.[rt]) add(`${rt} cold start ÷ jose`, r.coldStart[rt].oursMs / r.coldStart[rt].joseMs, 1, false, '', '1');
+  }
   if (r.size) add('minimal Worker upload, gzip', r.size.upload.ours.gzipKib, 40, false, ' KiB');
   return ['Targets (set when the benchmarks were first written), from this run:', '', '| target | goal | measured | |', '|---|---:|---:|---|', ...rows];
 }
@@ -251,10 +268,15 @@ function render(r) {
     lines.push('');
   }
   if (r.coldStart) {
-    lines.push('Cold start, import to first token (median of fresh processes):', '');
+    const runs = Object.values(r.coldStart)[0]?.runs.ours.length;
+    const load = r.coldLoad?.length ? ` (load average ${Math.min(...r.coldLoad).toFixed(1)}–${Math.max(...r.coldLoad).toFixed(1)} while measured)` : '';
+    lines.push(`Cold start, import to first token (\`signToken\`): median of ${runs} fresh processes each, ours and jose alternated${load}. ` +
+      'Deno with no permission flag. workerd: a fresh workerd (Miniflare) to its first answer, timed from outside, less an empty Worker\'s in the same round, twice the runs' +
+      (r.coldStart.workerd ? ` (${r.coldStart.workerd.emptyMs.toFixed(0)} ms)` : '') + ':', '');
     lines.push('| runtime | videosdk-token | jose | ratio |', '|---|---:|---:|---:|');
     for (const [rt, c] of Object.entries(r.coldStart)) {
-      lines.push(`| ${rt} | ${c.oursMs.toFixed(1)} ms | ${c.joseMs.toFixed(1)} ms | ${(c.oursMs / c.joseMs).toFixed(2)} |`);
+      const name = rt === 'node' && r.coldNode ? `node (${r.coldNode.split('.')[0]})` : rt;
+      lines.push(`| ${name} | ${c.oursMs.toFixed(1)} ms | ${c.joseMs.toFixed(1)} ms | ${(c.oursMs / c.joseMs).toFixed(2)} |`);
     }
     lines.push('');
   }

@@ -18,7 +18,7 @@ async function rejectsInvalid(stores, fn, field, what) {
   eq(error.field, field, `${what}: field (${error.message})`);
 }
 
-export function cases({ stores, adapters = [] }) {
+export function cases({ lib, stores, adapters = [] }) {
   const all = [
     { name: 'memory', store: (o) => stores.memoryStore(o), limiter: (o) => stores.memoryLimiter(o) },
     ...adapters,
@@ -94,5 +94,11 @@ export function cases({ stores, adapters = [] }) {
     await rejectsInvalid(stores, () => stores.denoKvStore({}), 'kv', 'denoKvStore without a Deno.Kv');
     await rejectsInvalid(stores, () => stores.denoKvLimiter(null, { limit: 1, period: 1 }), 'kv', 'denoKvLimiter without a Deno.Kv');
   }]);
+  if (lib !== undefined) {
+    out.push(['stores: its errors are the main entry\'s VideoSDKError, the same class', async () => {
+      eq(stores.VideoSDKError, lib.VideoSDKError, 'VideoSDKError');
+      await rejectsInvalid(lib, () => stores.memoryStore({ clock: 5 }), 'clock', 'by the main entry\'s class');
+    }]);
+  }
   return out;
 }

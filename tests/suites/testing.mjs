@@ -57,6 +57,17 @@ export function cases({ lib, testing }) {
   }
 
   return [
+    ['testing: its errors are the main entry\'s classes', () => {
+      let error;
+      try {
+        fresh({ unknownOption: 1 });
+      } catch (e) {
+        error = e;
+      }
+      ok(error instanceof lib.TokenError && error instanceof lib.VideoSDKError, `a TokenError, got ${error}`);
+      eq(error.field, 'unknownOption', 'field');
+    }],
+
     ['testing: a good crawler token passes; every other token is a 401 "Token is invalid or expired"', async () => {
       const s = fresh();
       eq((await call(s, 'GET', '/v2/rooms')).status, 200, 'a crawler token for the apikey');
