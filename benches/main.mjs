@@ -39,7 +39,7 @@ const runArgs = {
 };
 
 function run(runtime, file, ...args) {
-  return runWith(runArgs[runtime], runtime, file, ...args);
+  return runWith(runArgs, runtime, file, ...args);
 }
 
 // Cold start runs Deno as users do, with no permission flag (the `deno` entry reads no file).

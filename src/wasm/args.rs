@@ -30,7 +30,10 @@ pub fn list(text: String, sep: Option<char>) -> Vec<String> {
     let (mut start, mut from) = (0, 0);
     // Each next byte that may start `sep` found by a tight search; the rest of `sep` compared
     // only there (a multi-byte `sep` is rare).
-    while let Some(k) = bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == first)) {
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == first))
+    {
         let at = from + k;
         if bytes.get(at..).is_some_and(|rest| rest.starts_with(sep)) {
             out.push(text.get(start..at).unwrap_or_default().to_owned());
