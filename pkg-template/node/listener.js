@@ -39,7 +39,7 @@ const isResponse = (value) => value instanceof Response
 /** Turns `handler` into a listener; see index.d.ts. */
 export function toNodeHandler(handler, options) {
   if (typeof handler !== 'function') {
-    throw invalid('handler', `${CALL}: handler must be a function (request: Request) => Response, such as (request) => handleTokenRequest(request, config)`);
+    throw invalid('handler', `${CALL}: handler must be a function (request: Request) => Response, such as createTokenHandler(config)`);
   }
   const { trustProxy, onError } = readAdapterOptions(options);
 
