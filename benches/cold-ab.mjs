@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'nod
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BIN } from './bins.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const option = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -17,13 +18,6 @@ const runs = Number(option('runs', 21));
 const runtimes = option('runtimes', 'node24,node26,deno,bun').split(',');
 const builds = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((d) => resolve(d));
 if (builds.length === 0) throw new Error('usage: node benches/cold-ab.mjs [--runs=21] [--runtimes=…] <pkg dir>…');
-
-const bin = {
-  node24: `${root}node_modules/node24/bin/node`,
-  node26: `${root}node_modules/node26/bin/node`,
-  deno: `${root}node_modules/deno/deno`,
-  bun: `${root}node_modules/bun/bin/bun.exe`,
-};
 
 // One folder per build, and jose's beside them (it runs from the first).
 const base = `${root}target/bench/cold-ab`;
@@ -53,7 +47,7 @@ for (const runtime of runtimes) {
     for (const k of order) {
       const { dir, lib } = cases[k];
       const args = runtime === 'deno' ? ['run', 'cold.mjs', lib] : ['cold.mjs', lib];
-      ms[k].push(Number(execFileSync(bin[runtime], args, {
+      ms[k].push(Number(execFileSync(BIN[runtime], args, {
         cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
       }).trim()));
     }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { BIN } from './bins.mjs';
 import { median } from './lib.mjs';
 import { uploadSize } from './size/upload.mjs';
 import { coldWorkerd } from './workerd/cold.mjs';
@@ -23,13 +24,7 @@ const MEMORY_CALLS = smoke ? 2000 : 1_000_000;
 
 // Node 22 drives (wrangler and miniflare need it); the throughput part also runs on Node 24 and 26,
 // whose binaries are dev dependencies (node24, node26), so a change is seen on every current V8.
-const bin = {
-  node: process.execPath,
-  node24: `${root}node_modules/node24/bin/node`,
-  node26: `${root}node_modules/node26/bin/node`,
-  deno: `${root}node_modules/deno/deno`,
-  bun: `${root}node_modules/bun/bin/bun.exe`,
-};
+const bin = { node: process.execPath, ...BIN };
 const runArgs = {
   node: (file, ...a) => [file, ...a],
   node24: (file, ...a) => [file, ...a],

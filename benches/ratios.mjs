@@ -9,7 +9,7 @@
 // after one warm-up round; reported: the best and the median round per case, and the ratios.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { median } from './lib.mjs';
+import { API_KEY, median, PARTICIPANT_ID, ROOM_ID, SECRET } from './lib.mjs';
 
 const dirs = process.argv.length > 2 ? process.argv.slice(2) : [new URL('../pkg', import.meta.url).pathname];
 const ROUNDS = Number(process.env.R) || 5;
@@ -17,10 +17,7 @@ const ROUND_MS = Number(process.env.ROUND_MS) || 250;
 const fastJwt = await import('fast-jwt');
 const jose = await import('jose');
 
-const apiKey = 'bench-api-key-9f2c7e1a';
-const secret = 'b3b0b4a5c5d2e8f1a9c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5';
-const roomId = 'abcd-efgh-ijkl';
-const participantId = 'participant-42';
+const [apiKey, secret, roomId, participantId] = [API_KEY, SECRET, ROOM_ID, PARTICIPANT_ID];
 
 const fastSigner = fastJwt.createSigner({ key: secret, expiresIn: 7200000 });
 const fastVerifier = fastJwt.createVerifier({ key: secret, cache: false, algorithms: ['HS256'] });
