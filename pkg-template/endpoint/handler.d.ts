@@ -141,7 +141,6 @@ export interface TokenEndpointError {
  */
 export function handleTokenRequest(request: Request, config: TokenEndpointConfig): Promise<Response>;
 
-
 /**
  * What {@link createTokenHandler} returns: `(request) => Promise<Response>`, answering as
  * {@link handleTokenRequest} would with the config it was made from, plus `free()`.
